@@ -1,0 +1,342 @@
+"""Demo content for the frame of the site: the home page, the key standard pages
+and the contact details. Other apps add their own pages through `<app>/demo.py`,
+which `load_demo_content` finds; every step is safe to run twice."""
+
+import secrets
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db import transaction
+
+from wagtail.models import Locale, Page, Site
+
+from home.models import ContactSettings, HomePage, StandardPage
+
+SERVICE_NAME = "Fenmoor and Saltcombe Restorative Justice Service"
+LOGINS_FILE = settings.VAR_DIR / "demo-logins.txt"
+
+
+def text(*paragraphs):
+    return {"type": "text", "value": "".join(paragraphs)}
+
+
+def ensure_page(parent, model, slug, **fields):
+    """Return the live child of `parent` at `slug`, creating and publishing it if missing.
+
+    A page of another type at that slug (a placeholder from an earlier run) is replaced."""
+    existing = parent.get_children().filter(slug=slug).first()
+    if existing is not None:
+        existing = existing.specific
+        if isinstance(existing, model):
+            return existing, False
+        existing.delete()
+    page = model(slug=slug, **fields)
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page, True
+
+
+def ensure_root_and_home():
+    """The home page at the root of the default site (replacing Wagtail's welcome page)."""
+    locale, _ = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    root = Page.get_first_root_node()
+    if root is None:
+        root = Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+    home = HomePage.objects.filter(depth=2).first()
+    created = False
+    # Wagtail's own "Welcome" page takes the slug 'home' on a new install.
+    Page.objects.filter(
+        depth=2, content_type__model="page", content_type__app_label="wagtailcore"
+    ).delete()
+    if home is None:
+        home = HomePage(
+            title="Home",
+            slug="home",
+            locale=locale,
+            hero_heading="Talk about what happened. Be heard. Move on.",
+            hero_text=(
+                "Restorative justice lets people harmed by crime talk with the person who caused the harm, "
+                "safely and with trained help. It is free, and it is always your choice."
+            ),
+            summary=(
+                "<p>Crime can leave you with questions that only the person who did it can answer. "
+                "Restorative justice brings you together, in a meeting or by letter, with a trained "
+                "facilitator there the whole time.</p><p>You can say how it affected you. They can "
+                "explain and take responsibility. Many people say it helped them feel safer and "
+                "move on.</p>"
+            ),
+            seo_title="Restorative justice in Fenmoor and Saltcombe",
+            search_description=(
+                "Free, safe and voluntary restorative justice for people harmed by crime "
+                "and people who caused harm in Fenmoor and Saltcombe."
+            ),
+        )
+        root.add_child(instance=home)
+        home.save_revision().publish()
+        created = True
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        Site.objects.create(
+            hostname="localhost",
+            port=80,
+            root_page=home,
+            is_default_site=True,
+            site_name=SERVICE_NAME,
+        )
+    elif site.root_page_id != home.pk:
+        site.root_page = home
+        site.site_name = SERVICE_NAME
+        site.save()
+    return home, created
+
+
+STANDARD_PAGES = [
+    {
+        "slug": "what-is-restorative-justice",
+        "title": "What is restorative justice?",
+        "show_in_menus": True,
+        "search_description": "What restorative justice is, who it is for and what happens.",
+        "intro": "Restorative justice gives you the chance to talk with the person who harmed you, or who you harmed.",
+        "body": [
+            text(
+                "<h2>Who it is for</h2><p>It is for anyone harmed by a crime or by anti-social behaviour, "
+                "and for people who caused harm and want to put things right. It does not matter how "
+                "long ago it happened, or whether anyone went to court.</p>",
+                "<h2>What happens</h2><ol><li>You get in touch, or someone refers you.</li>"
+                "<li>A facilitator calls you to listen and answer your questions.</li>"
+                "<li>They talk with the other person too, and check it is safe.</li>"
+                "<li>If you both want to go ahead, you choose how: a meeting, a letter, or messages "
+                "passed on by the facilitator.</li></ol>",
+                "<h2>It is your choice</h2><p>Restorative justice is voluntary. You can stop at any time, "
+                "and saying no will not affect any other support or any court case.</p>",
+            ),
+            {
+                "type": "accordion",
+                "value": {
+                    "heading": "Common questions",
+                    "items": [
+                        {
+                            "question": "Do I have to meet the other person?",
+                            "answer": "<p>No. Many people write a letter, or ask the facilitator to pass on messages.</p>",
+                        },
+                        {
+                            "question": "Does it cost anything?",
+                            "answer": "<p>No. The service is free. It is paid for by the Police and Crime Commissioner.</p>",
+                        },
+                        {
+                            "question": "Will it change a sentence?",
+                            "answer": "<p>No. Taking part does not make a sentence shorter or longer.</p>",
+                        },
+                    ],
+                },
+            },
+            {
+                "type": "quote",
+                "value": {
+                    "quote": "I wanted to know why it was my house. Now I know, and I sleep better.",
+                    "attribution": "A man whose home was burgled",
+                },
+            },
+        ],
+    },
+    {
+        "slug": "is-it-safe",
+        "title": "Is it safe?",
+        "show_in_menus": True,
+        "search_description": "How we keep you safe before, during and after restorative justice.",
+        "intro": "Your safety comes first. We only go ahead when it is safe for everyone.",
+        "body": [
+            text(
+                "<h2>Before anything happens</h2><p>A trained facilitator meets each person on their own "
+                "first. They check the risks and talk with the police, probation or support services if "
+                "they need to.</p>",
+                "<h2>Domestic abuse and sexual harm</h2><p>We only offer restorative justice after these "
+                "crimes with specially trained facilitators and extra safety checks. We will never put "
+                "you in touch with someone who could use it to harm you again.</p>",
+                "<h2>You stay in control</h2><p>You decide how we contact you and when. You can stop at "
+                "any point, even on the day of a meeting.</p>",
+            )
+        ],
+    },
+    {
+        "slug": "staying-safe-online",
+        "title": "Staying safe online",
+        "show_in_menus": False,
+        "search_description": "How to hide your visit to this website and leave quickly.",
+        "intro": "If someone checks your phone or computer, these steps help keep your visit private.",
+        "body": [
+            text(
+                "<h2>Leave this site quickly</h2><p>Use the Exit this page button at the top of every page, "
+                "or press the Shift key 3 times. You will go to a weather website straight away.</p>",
+                "<h2>Clear your browsing history</h2><p>Most browsers let you delete the pages you visited. "
+                "Look for History in the browser menu. You can also use a private or incognito window, "
+                "which does not keep a history.</p>",
+                "<h2>Emails and messages</h2><p>We will not email or text you unless you ask us to. "
+                "Tell us a safe way and a safe time to contact you.</p>",
+                "<p>In an emergency, call 999.</p>",
+            )
+        ],
+    },
+    {
+        "slug": "accessibility",
+        "title": "Accessibility statement",
+        "show_in_menus": False,
+        "search_description": "How accessible this website is and how to report a problem.",
+        "intro": "We want everyone to be able to use this website.",
+        "body": [
+            text(
+                "<h2>Using this website</h2><p>You should be able to zoom in to 400% without text "
+                "spilling off the screen, move around using only a keyboard, and use a screen reader.</p>",
+                "<h2>How we test it</h2><p>We test every page with automated checks against the Web "
+                "Content Accessibility Guidelines (WCAG) 2.2, level AA, and by hand with a keyboard.</p>",
+                "<h2>Reporting a problem</h2><p>If something does not work for you, please phone or email "
+                "us. We will reply within 5 working days.</p>",
+            )
+        ],
+    },
+    {
+        "slug": "privacy",
+        "title": "Privacy notice",
+        "show_in_menus": False,
+        "search_description": "What we do with the information you give us.",
+        "intro": "We only ask for what we need to contact you about restorative justice.",
+        "body": [
+            text(
+                "<h2>Who we are</h2><p>The Office of the Police and Crime Commissioner for Fenmoor and "
+                "Saltcombe runs this service and is responsible for your information.</p>",
+                "<h2>What we keep and why</h2><p>If you refer yourself, we keep your answers so a "
+                "coordinator can contact you. Only the restorative justice team can see them.</p>",
+                "<h2>How long we keep it</h2><p>We delete your contact details one year after your case "
+                "closes. We keep numbers with no names, to report how the service is doing.</p>",
+                "<h2>No tracking</h2><p>This website does not use tracking cookies or adverts.</p>",
+            )
+        ],
+    },
+]
+
+# Pages the home page's calls to action point at. Apps that own them create the
+# real ones; until then a short placeholder keeps the links working.
+CALLS_TO_ACTION = [
+    (
+        "self-referral",
+        "Refer yourself",
+        "Ask for restorative justice. It takes about 10 minutes.",
+        "Start your referral",
+    ),
+    (
+        "films",
+        "Watch the films",
+        "Short films of people who took part, with captions.",
+        "Watch the films",
+    ),
+    (
+        "case-studies",
+        "Read local stories",
+        "What happened when people in our area took part.",
+        "Read their stories",
+    ),
+    (
+        "events",
+        "Come to an event",
+        "Meet the team at events near you, including Restorative Justice Week.",
+        "See events",
+    ),
+]
+
+
+def ensure_standard_pages(home):
+    pages = {}
+    for spec in STANDARD_PAGES:
+        spec = dict(spec)
+        slug = spec.pop("slug")
+        pages[slug], _ = ensure_page(home, StandardPage, slug, **spec)
+    return pages
+
+
+def finish_home(home, pages, home_created):
+    for slug, title, sentence, _ in CALLS_TO_ACTION:
+        if not home.get_children().filter(slug=slug).exists():
+            ensure_page(
+                home,
+                StandardPage,
+                slug,
+                title=title,
+                show_in_menus=True,
+                intro=sentence,
+                body=[
+                    text("<p>This part of the site is being written. Please check back soon.</p>")
+                ],
+            )
+    if not home_created and home.calls_to_action:
+        return
+    targets = {p.slug: p for p in home.get_children()}
+    home.calls_to_action = [
+        {
+            "type": "call_to_action",
+            "value": {
+                "heading": title,
+                "text": sentence,
+                "page": targets[slug].pk,
+                "url": "",
+                "link_text": link_text,
+            },
+        }
+        for slug, title, sentence, link_text in CALLS_TO_ACTION
+    ]
+    home.summary_link = pages["what-is-restorative-justice"]
+    home.featured = [
+        {"type": "page", "value": {"page": pages["is-it-safe"].pk, "summary": ""}},
+        {"type": "page", "value": {"page": pages["staying-safe-online"].pk, "summary": ""}},
+    ]
+    home.save_revision().publish()
+
+
+def ensure_contact_settings(home, pages):
+    site = Site.objects.get(is_default_site=True)
+    contact = ContactSettings.for_site(site)
+    if contact.phone:
+        return
+    contact.service_name = SERVICE_NAME
+    contact.phone = "0300 555 0142"
+    contact.phone_hours = "Monday to Friday, 9am to 5pm"
+    contact.email = "rj@fenmoor-saltcombe-pcc.example"
+    contact.address = "Restorative Justice Service\nPO Box 2017\nSaltcombe\nSC1 4RJ"
+    contact.staying_safe_page = pages["staying-safe-online"]
+    contact.accessibility_page = pages["accessibility"]
+    contact.privacy_page = pages["privacy"]
+    contact.save()
+
+
+def ensure_demo_user(username, *, superuser=False, groups=()):
+    """A demo login with a random password, kept only in var/ on this machine."""
+    user_model = get_user_model()
+    logins = {}
+    if LOGINS_FILE.exists():
+        logins = dict(
+            line.split(" ", 1) for line in LOGINS_FILE.read_text().splitlines() if " " in line
+        )
+    user = user_model.objects.filter(username=username).first()
+    if user is None or username not in logins:
+        password = secrets.token_urlsafe(12)
+        if user is None:
+            user = user_model(username=username, email=f"{username}@rj-service.example")
+        user.is_staff = user.is_superuser = superuser
+        user.set_password(password)
+        user.save()
+        logins[username] = password
+        LOGINS_FILE.parent.mkdir(parents=True, exist_ok=True)
+        LOGINS_FILE.write_text("".join(f"{name} {pw}\n" for name, pw in logins.items()))
+        LOGINS_FILE.chmod(0o600)
+    if groups:
+        from django.contrib.auth.models import Group
+
+        user.groups.set(Group.objects.filter(name__in=groups))
+    return user, logins[username]
+
+
+@transaction.atomic
+def load():
+    home, home_created = ensure_root_and_home()
+    pages = ensure_standard_pages(home)
+    ensure_contact_settings(home, pages)
+    return home, pages, home_created

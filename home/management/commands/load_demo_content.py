@@ -1,0 +1,28 @@
+from importlib import import_module
+from importlib.util import find_spec
+
+from django.apps import apps
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from home import demo
+
+
+class Command(BaseCommand):
+    help = "Build the demo site (safe to run again: what exists is left as it is)."
+
+    def handle(self, *args, **options):
+        with transaction.atomic():
+            home, pages, home_created = demo.load()
+            # Each app may add its own demo pages in `<app>/demo.py`, without home importing it.
+            for config in apps.get_app_configs():
+                module = f"{config.name}.demo"
+                if config.name != "home" and find_spec(module) is not None:
+                    import_module(module).load(home)
+            demo.finish_home(home, pages, home_created)
+            logins = [demo.ensure_demo_user("admin", superuser=True)]
+        self.stdout.write(self.style.SUCCESS("Demo content is ready."))
+        self.stdout.write("Sign in to the editor at /admin/ with:")
+        for user, password in logins:
+            self.stdout.write(f"  username: {user.username}  password: {password}")
+        self.stdout.write(f"(Passwords are kept only in {demo.LOGINS_FILE} on this machine.)")

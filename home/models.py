@@ -1,0 +1,182 @@
+from django.db import models
+
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from home.blocks import RICH_TEXT_FEATURES, BodyBlock, CallToActionBlock, FeaturedPageBlock
+
+
+class HomePage(Page):
+    """The front door of the site: says in a few words what restorative justice is,
+    and sends people to the next step (refer yourself, films, stories, events)."""
+
+    hero_heading = models.CharField(
+        max_length=120,
+        help_text="The main heading people see first. Keep it short, for example 'Talk, be heard, move on'.",
+    )
+    hero_text = models.TextField(
+        max_length=400,
+        blank=True,
+        help_text="One or two sentences under the heading. Plain words; no jargon.",
+    )
+    summary_heading = models.CharField(
+        max_length=120,
+        default="What is restorative justice?",
+        help_text="Heading for the short explanation of restorative justice.",
+    )
+    summary = RichTextField(
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text="A short explanation of restorative justice, in three or four sentences.",
+    )
+    summary_link = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Optional. The page with the full explanation.",
+    )
+    calls_to_action = StreamField(
+        [("call_to_action", CallToActionBlock())],
+        blank=True,
+        max_num=4,
+        help_text="Up to four next steps, for example: refer yourself, watch the films, read stories, events.",
+    )
+    featured = StreamField(
+        [("page", FeaturedPageBlock())],
+        blank=True,
+        max_num=6,
+        help_text="Up to six pages to show as cards, such as a new case study or this year's events.",
+    )
+    body = StreamField(
+        BodyBlock(), blank=True, help_text="Optional extra content at the bottom of the page."
+    )
+
+    parent_page_types = ["wagtailcore.Page"]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("hero_text"),
+        index.SearchField("summary"),
+    ]
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [FieldPanel("hero_heading"), FieldPanel("hero_text")], heading="Top of the page"
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("summary_heading"),
+                FieldPanel("summary"),
+                PageChooserPanel("summary_link"),
+            ],
+            heading="What is restorative justice",
+        ),
+        FieldPanel("calls_to_action"),
+        FieldPanel("featured"),
+        FieldPanel("body"),
+    ]
+
+    class Meta:
+        verbose_name = "home page"
+
+
+class StandardPage(Page):
+    """A general content page, such as 'What is restorative justice', 'Is it safe?',
+    the accessibility statement or the privacy notice."""
+
+    intro = models.TextField(
+        max_length=500,
+        blank=True,
+        help_text="Optional. One or two sentences shown in larger text under the heading.",
+    )
+    body = StreamField(BodyBlock(), blank=True, help_text="The main content of the page.")
+
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+
+    class Meta:
+        verbose_name = "standard page"
+
+
+@register_setting(icon="mail")
+class ContactSettings(BaseSiteSetting):
+    """How people reach the service, shown in every page's footer."""
+
+    service_name = models.CharField(
+        max_length=120,
+        default="Restorative Justice Service",
+        help_text="The name shown at the top of every page.",
+    )
+    phone = models.CharField(
+        max_length=40,
+        blank=True,
+        help_text="Phone number people can call, for example 0300 123 4567.",
+    )
+    phone_hours = models.CharField(
+        max_length=120,
+        blank=True,
+        help_text="When the phone is answered, for example 'Monday to Friday, 9am to 5pm'.",
+    )
+    email = models.EmailField(blank=True, help_text="The service's public email address.")
+    address = models.TextField(
+        blank=True, help_text="Postal address for letters. One line per part of the address."
+    )
+    staying_safe_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The 'Staying safe online' page linked beside the quick exit button.",
+    )
+    accessibility_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The accessibility statement, linked in the footer.",
+    )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The privacy notice, linked in the footer.",
+    )
+
+    panels = [
+        FieldPanel("service_name"),
+        MultiFieldPanel(
+            [
+                FieldPanel("phone"),
+                FieldPanel("phone_hours"),
+                FieldPanel("email"),
+                FieldPanel("address"),
+            ],
+            heading="Contact details",
+        ),
+        MultiFieldPanel(
+            [
+                PageChooserPanel("staying_safe_page"),
+                PageChooserPanel("accessibility_page"),
+                PageChooserPanel("privacy_page"),
+            ],
+            heading="Pages linked on every page",
+        ),
+    ]
+
+    class Meta:
+        verbose_name = "contact details"

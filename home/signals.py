@@ -1,0 +1,13 @@
+from django.db.models.signals import post_delete, post_save
+
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from home.cache import purge_page_cache
+from home.models import ContactSettings
+
+# Anything the public sees changes: serve fresh pages from now on.
+page_published.connect(purge_page_cache, dispatch_uid="purge-on-publish")
+page_unpublished.connect(purge_page_cache, dispatch_uid="purge-on-unpublish")
+post_page_move.connect(purge_page_cache, dispatch_uid="purge-on-move")
+post_save.connect(purge_page_cache, sender=ContactSettings, dispatch_uid="purge-on-settings")
+post_delete.connect(purge_page_cache, sender="wagtailcore.Page", dispatch_uid="purge-on-delete")

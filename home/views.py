@@ -1,0 +1,28 @@
+from django.conf import settings
+from django.http import HttpResponse, HttpResponseRedirect
+from django.views.decorators.cache import cache_control, never_cache
+from django.views.decorators.http import require_GET
+
+
+@never_cache
+def quick_exit(request):
+    """Where the quick exit goes: forget this visit, then leave for a neutral site.
+
+    The redirect replaces this URL in the history, and Clear-Site-Data asks the
+    browser to drop this site's cookies, storage and cached pages."""
+    request.session.flush()
+    response = HttpResponseRedirect(settings.QUICK_EXIT_URL)
+    response["Clear-Site-Data"] = '"cache", "cookies", "storage"'
+    return response
+
+
+@require_GET
+@cache_control(public=True, max_age=86400)
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /exit/",
+        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

@@ -1,0 +1,22 @@
+"""Test settings: only overrides of the real settings, for speed and determinism."""
+
+import os
+
+os.environ.setdefault("SECRET_KEY", "test-" + "x" * 60)
+
+from rjsite.settings import *  # noqa: E402,F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+SECURE_SSL_REDIRECT = False
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = False
+SECURE_HSTS_SECONDS = 0
+WAGTAILADMIN_BASE_URL = "http://testserver"
+QUICK_EXIT_URL = "https://www.bbc.co.uk/weather"
+# Serve static files straight from the source folders; no collectstatic in tests.
+WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True

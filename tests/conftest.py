@@ -1,0 +1,85 @@
+"""Shared fixtures: the demo site, a live server, a real Chromium and axe-core."""
+
+import os
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from django.core.cache import caches
+from django.core.management import call_command
+
+# Playwright's sync API runs an event loop in this thread; the ORM calls the
+# tests make alongside it are still synchronous.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+AXE_SOURCE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+@pytest.fixture(autouse=True)
+def _fresh_caches():
+    # Whole pages are cached in local memory; each test starts with none.
+    for alias in ("default", "pages"):
+        caches[alias].clear()
+    yield
+
+
+@pytest.fixture
+def demo_site(db):
+    """The demo content, as `make run` builds it."""
+    call_command("load_demo_content", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    from wagtail.models import Site
+
+    return Site.objects.get(is_default_site=True).root_page.specific
+
+
+@pytest.fixture
+def live_site(django_db_serialized_rollback, live_server):
+    """The demo site served by a live server thread, for the browser."""
+    call_command("load_demo_content", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    return live_server
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-dev-shm-usage",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def browser_page(chromium):
+    context = chromium.new_context()
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()
+
+
+def run_axe(page):
+    """Run axe-core in the page for WCAG 2.2 AA and return its violations."""
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        # Evaluated through the DevTools protocol, so the page's CSP still holds for the site's own scripts.
+        page.evaluate(AXE_SOURCE.read_text())
+    return page.evaluate(
+        "async (tags) => (await axe.run(document, {runOnly: {type: 'tag', values: tags}})).violations"
+        ".map(v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => n.target.join(' '))}))",
+        AXE_TAGS,
+    )
+
+
+@pytest.fixture
+def axe():
+    return run_axe
