@@ -45,7 +45,9 @@ run: install
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo_content
 	$(MANAGE) collectstatic --noinput --verbosity 0
-	$(MANAGE) runserver 127.0.0.1:$(PORT)
+	@# The task worker (emails, scheduled publishing) runs beside the server and stops with it.
+	$(MANAGE) db_worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	  $(MANAGE) runserver 127.0.0.1:$(PORT)
 
 test: $(VENV)/.installed-test css system-packages
 	$(VENV)/bin/ruff check .

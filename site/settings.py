@@ -65,6 +65,8 @@ INSTALLED_APPS = [
     "wagtail.search",
     "wagtail.admin",
     "wagtail",
+    "django_tasks",
+    "django_tasks_db",
     "modelcluster",
     "taggit",
     "django.contrib.admin",
@@ -171,6 +173,10 @@ else:
 EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="no-reply@rj-service.example")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Work off the request path (emails, scheduled publishing, purges) goes through
+# a persistent queue in the database, run by `python manage.py db_worker`.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # Wagtail
 WAGTAIL_SITE_NAME = env.str("WAGTAIL_SITE_NAME", default="Restorative Justice Service")

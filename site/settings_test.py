@@ -20,3 +20,5 @@ QUICK_EXIT_URL = "https://www.bbc.co.uk/weather"
 # Serve static files straight from the source folders; no collectstatic in tests.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+# Tasks run at once unless a test asks for the real database queue.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
