@@ -50,6 +50,7 @@ run: install
 	  $(MANAGE) runserver 127.0.0.1:$(PORT)
 
 test: $(VENV)/.installed-test css system-packages
+	@mkdir -p var
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(MANAGE) makemigrations --check --dry-run --noinput --settings=rjsite.settings_test
