@@ -1,0 +1,228 @@
+"""Demo progress content: the panel's seven recommendations (summarised in our own
+words for the fictional Fenmoor and Saltcombe area), their status history, and
+five progress updates. Safe to run twice."""
+
+import datetime
+
+from django.utils import timezone
+from django.utils.html import escape
+
+from home.demo import ensure_page, text
+from progress.models import (
+    ProgressIndexPage,
+    ProgressUpdatePage,
+    Recommendation,
+    RecommendationStatusChange,
+)
+
+MADE_ON = datetime.date(2024, 4, 12)
+
+# (letter, title, summary, owner, due_by, [(status, date, note), ...])
+RECOMMENDATIONS = [
+    (
+        "a",
+        "Reach people who are not online",
+        "Do more to tell the public about restorative justice, so more people refer themselves. "
+        "Make the information work for people with little or no internet access.",
+        "Restorative Justice Coordinator",
+        datetime.date(2025, 3, 31),
+        [
+            (
+                "accepted",
+                datetime.date(2024, 6, 3),
+                "Leaflets for GP surgeries, A&E and shopping-centre stands planned.",
+            ),
+            (
+                "in_progress",
+                datetime.date(2024, 11, 18),
+                "First leaflets out during Restorative Justice Week.",
+            ),
+            (
+                "done",
+                datetime.date(2025, 3, 20),
+                "Leaflets with QR codes in 40 places; a self-referral form on paper.",
+            ),
+        ],
+    ),
+    (
+        "b",
+        "Fund new ideas and training",
+        "Set money aside to try new ways of working and to train local partners.",
+        "Commissioning Manager",
+        datetime.date(2027, 3, 31),
+        [
+            ("accepted", datetime.date(2024, 6, 3), "A small innovation fund agreed."),
+            (
+                "in_progress",
+                datetime.date(2025, 1, 14),
+                "Two training courses for partners booked.",
+            ),
+        ],
+    ),
+    (
+        "c",
+        "Help people in prison and on probation ask for it",
+        "Work with prisons and probation so people who caused harm know about restorative justice "
+        "and know when and how they can ask for it.",
+        "Restorative Justice Coordinator",
+        datetime.date(2026, 9, 30),
+        [
+            ("accepted", datetime.date(2024, 6, 3), ""),
+            (
+                "in_progress",
+                datetime.date(2024, 10, 2),
+                "Information sessions started at HMP Saltcombe.",
+            ),
+        ],
+    ),
+    (
+        "d",
+        "Use restorative approaches in schools",
+        "With youth justice teams, look at how schools could use restorative approaches to cut "
+        "offending and keep young people in education, learning from an earlier local pilot.",
+        "Youth Justice Partnership",
+        datetime.date(2027, 7, 31),
+        [("accepted", datetime.date(2024, 6, 3), "Waiting for the pilot's evaluation.")],
+    ),
+    (
+        "e",
+        "Work with domestic and sexual abuse services",
+        "Make sure specialist services know how victims of these crimes can ask for restorative "
+        "justice, that every case has a careful risk assessment, and that results are measured.",
+        "Restorative Justice Coordinator",
+        datetime.date(2027, 3, 31),
+        [
+            (
+                "accepted",
+                datetime.date(2024, 6, 3),
+                "An advisory group with specialist services set up.",
+            ),
+            (
+                "in_progress",
+                datetime.date(2024, 9, 9),
+                "Risk assessment guidance being written with the advisory group.",
+            ),
+        ],
+    ),
+    (
+        "f",
+        "Set out measurable outcomes",
+        "Say how success will be measured, with numbers and people's own views, and report the results to the panel.",
+        "Head of Performance",
+        datetime.date(2025, 3, 31),
+        [
+            ("accepted", datetime.date(2024, 6, 3), ""),
+            (
+                "done",
+                datetime.date(2025, 2, 28),
+                "Figures now published on this page every quarter.",
+            ),
+        ],
+    ),
+    (
+        "g",
+        "Publish a public update",
+        "Tell the public what restorative justice has achieved and how the strategy is going.",
+        "Police and Crime Commissioner",
+        datetime.date(2025, 11, 30),
+        [
+            ("accepted", datetime.date(2024, 6, 3), ""),
+            (
+                "done",
+                datetime.date(2025, 11, 20),
+                "First yearly update published in Restorative Justice Week.",
+            ),
+        ],
+    ),
+]
+
+UPDATES = [
+    (
+        "leaflets-in-gp-surgeries",
+        "Leaflets now in GP surgeries",
+        300,
+        "Leaflets about restorative justice are now in 40 GP surgeries, A&E waiting rooms and libraries.",
+        ["a"],
+    ),
+    (
+        "sessions-in-prison",
+        "Information sessions in prison",
+        240,
+        "Our team now runs a monthly session at HMP Saltcombe for people who want to know more.",
+        ["c"],
+    ),
+    (
+        "advisory-group",
+        "New advisory group on domestic and sexual abuse",
+        200,
+        "Specialist services now advise us on keeping people safe.",
+        ["e"],
+    ),
+    (
+        "measuring-what-matters",
+        "How we measure what matters",
+        120,
+        "We now publish figures every quarter, including how quickly we make first contact.",
+        ["f"],
+    ),
+    (
+        "yearly-update",
+        "Our yearly update for Restorative Justice Week",
+        20,
+        "What restorative justice achieved this year, and what comes next.",
+        ["a", "f", "g"],
+    ),
+]
+
+
+def load(home):
+    index, _ = ensure_page(
+        home,
+        ProgressIndexPage,
+        "progress",
+        title="Our progress",
+        show_in_menus=False,
+        intro=(
+            "How we are doing on the Police and Crime Panel's recommendations, and what we have done so far."
+        ),
+        search_description="The Police and Crime Panel's recommendations, their status and our progress updates.",
+    )
+    by_letter = {}
+    for letter, title, summary, owner, due_by, history in RECOMMENDATIONS:
+        recommendation = Recommendation.objects.filter(made_on=MADE_ON, letter=letter).first()
+        if recommendation is None:
+            recommendation = Recommendation.objects.create(
+                made_on=MADE_ON,
+                letter=letter,
+                title=title,
+                summary=summary,
+                owner=owner,
+                due_by=due_by,
+                response=f"<p>The Commissioner accepted this recommendation. {escape(history[0][2])}</p>",
+            )
+            RecommendationStatusChange.objects.bulk_create(
+                RecommendationStatusChange(
+                    recommendation=recommendation, status=status, changed_on=date, note=note
+                )
+                for status, date, note in history
+            )
+        by_letter[letter] = recommendation
+    today = timezone.localdate()
+    for slug, title, days_ago, summary, letters in UPDATES:
+        if index.get_children().filter(slug=slug).exists():
+            continue
+        update = ProgressUpdatePage(
+            slug=slug,
+            title=title,
+            published_on=today - datetime.timedelta(days=days_ago),
+            summary=summary,
+            search_description=summary,
+            body=[
+                text(
+                    f"<p>{summary}</p><p>We will keep this page up to date as the work goes on.</p>"
+                )
+            ],
+        )
+        index.add_child(instance=update)
+        update.recommendations.set([by_letter[letter] for letter in letters])
+        update.save_revision().publish()

@@ -1,0 +1,49 @@
+from django.contrib.syndication.views import Feed
+from django.utils.feedgenerator import Atom1Feed
+
+
+class ProgressUpdatesFeed(Feed):
+    """Atom feed of progress updates, for panel members and anyone following the service."""
+
+    feed_type = Atom1Feed
+
+    def __init__(self, index_page):
+        super().__init__()
+        self.index_page = index_page
+
+    def title(self):
+        return f"{self.index_page.title}: updates"
+
+    def link(self):
+        return self.index_page.url + "updates/"
+
+    def subtitle(self):
+        return "Progress updates on restorative justice and the Police and Crime Panel's recommendations."
+
+    def items(self):
+        return self.index_page.updates()[:20]
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.summary
+
+    def item_link(self, item):
+        return item.url
+
+    def item_pubdate(self, item):
+        from datetime import datetime, time
+
+        from django.utils import timezone
+
+        return timezone.make_aware(datetime.combine(item.published_on, time(9)))
+
+    def item_updateddate(self, item):
+        # Atom requires <updated> on every entry.
+        return item.last_published_at or self.item_pubdate(item)
+
+    item_guid_is_permalink = False
+
+    def item_guid(self, item):
+        return f"progress-update-{item.pk}"

@@ -1,0 +1,275 @@
+import datetime
+
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+
+from django import forms
+from django.core.paginator import Paginator
+from django.db import models
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.functional import cached_property
+
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+
+from home.blocks import RICH_TEXT_FEATURES, BodyBlock
+
+
+class RecommendationStatus(models.TextChoices):
+    ACCEPTED = "accepted", "Accepted"
+    IN_PROGRESS = "in_progress", "In progress"
+    DONE = "done", "Done"
+    NOT_ACCEPTED = "not_accepted", "Not accepted"
+
+
+FINISHED_STATUSES = {RecommendationStatus.DONE, RecommendationStatus.NOT_ACCEPTED}
+STATUS_TAG_CLASSES = {
+    RecommendationStatus.ACCEPTED: "govuk-tag--light-blue",
+    RecommendationStatus.IN_PROGRESS: "govuk-tag--blue",
+    RecommendationStatus.DONE: "govuk-tag--green",
+    RecommendationStatus.NOT_ACCEPTED: "govuk-tag--grey",
+}
+
+
+class Recommendation(index.Indexed, ClusterableModel):
+    """A recommendation made to the Commissioner (for example by the Police and
+    Crime Panel), the response to it, and how it has moved on since."""
+
+    made_by = models.CharField(
+        max_length=120,
+        default="Police and Crime Panel",
+        help_text="Who made the recommendation, for example 'Police and Crime Panel'.",
+    )
+    made_on = models.DateField(
+        help_text="The date of the letter or report that made the recommendation."
+    )
+    letter = models.CharField(
+        max_length=4,
+        help_text="The recommendation's letter or number in that letter, for example 'a'.",
+    )
+    title = models.CharField(
+        max_length=120, help_text="A short name, for example 'Reach people who are not online'."
+    )
+    summary = models.TextField(
+        max_length=800,
+        help_text="What was asked for, in your own plain words. Two or three sentences.",
+    )
+    response = RichTextField(
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text="What the Commissioner said they would do.",
+    )
+    owner = models.CharField(
+        max_length=120,
+        blank=True,
+        help_text="Who is responsible, for example 'Restorative Justice Coordinator'.",
+    )
+    due_by = models.DateField(
+        null=True,
+        blank=True,
+        help_text="Optional. When it should be done. If this date passes before it is done, it shows as overdue.",
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("made_by"), FieldPanel("made_on"), FieldPanel("letter")],
+            heading="Where it came from",
+        ),
+        FieldPanel("title"),
+        FieldPanel("summary"),
+        FieldPanel("response"),
+        MultiFieldPanel([FieldPanel("owner"), FieldPanel("due_by")], heading="Who and when"),
+        InlinePanel(
+            "status_changes",
+            heading="Status history",
+            label="Status change",
+            min_num=1,
+            help_text="Add a row each time the status changes. The newest date is the current status.",
+        ),
+    ]
+
+    search_fields = [
+        index.SearchField("title"),
+        index.SearchField("summary"),
+        index.AutocompleteField("title"),
+        index.FilterField("letter"),
+    ]
+
+    class Meta:
+        ordering = ["made_on", "letter"]
+        verbose_name = "recommendation"
+
+    def __str__(self):
+        return f"({self.letter}) {self.title}"
+
+    @cached_property
+    def timeline(self):
+        """Status changes, oldest first (uses prefetched rows when present)."""
+        return sorted(
+            self.status_changes.all(), key=lambda change: (change.changed_on, change.pk or 0)
+        )
+
+    @property
+    def current(self):
+        return self.timeline[-1] if self.timeline else None
+
+    @property
+    def status(self):
+        return self.current.status if self.current else RecommendationStatus.ACCEPTED
+
+    def get_status_display(self):
+        return RecommendationStatus(self.status).label
+
+    def status_tag_class(self):
+        return STATUS_TAG_CLASSES[self.status]
+
+    def is_overdue(self, today=None):
+        today = today or timezone.localdate()
+        return bool(self.due_by and self.due_by < today and self.status not in FINISHED_STATUSES)
+
+
+class RecommendationStatusChange(Orderable):
+    recommendation = ParentalKey(
+        Recommendation, on_delete=models.CASCADE, related_name="status_changes"
+    )
+    status = models.CharField(
+        max_length=20, choices=RecommendationStatus.choices, help_text="The new status."
+    )
+    changed_on = models.DateField(help_text="The date the status changed.")
+    note = models.CharField(
+        max_length=300, blank=True, help_text="Optional. One sentence on what changed."
+    )
+
+    panels = [FieldPanel("status"), FieldPanel("changed_on"), FieldPanel("note")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "status change"
+
+
+register_snippet(Recommendation)
+
+
+class UpdateFilterForm(forms.Form):
+    recommendation = forms.ModelChoiceField(
+        queryset=Recommendation.objects.all(), required=False, empty_label="All recommendations"
+    )
+
+
+class ProgressIndexPage(RoutablePageMixin, Page):
+    """/progress/: for panel members and the public. Answers at a glance how the
+    panel's recommendations stand, and lists the latest progress updates."""
+
+    intro = models.TextField(
+        max_length=600,
+        blank=True,
+        help_text="One or two sentences at the top of the page saying what it is for.",
+    )
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["progress.ProgressUpdatePage"]
+    max_count_per_parent = 1
+
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    class Meta:
+        verbose_name = "progress index page"
+
+    def updates(self):
+        return (
+            ProgressUpdatePage.objects.child_of(self)
+            .live()
+            .public()
+            .order_by("-published_on", "-pk")
+            .only(
+                "id",
+                "title",
+                "slug",
+                "url_path",
+                "path",
+                "depth",
+                "published_on",
+                "summary",
+                "last_published_at",
+            )
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        recommendations = list(Recommendation.objects.prefetch_related("status_changes"))
+        today = timezone.localdate()
+        context.update(
+            recommendations=recommendations,
+            count_done=sum(1 for r in recommendations if r.status == RecommendationStatus.DONE),
+            count_in_progress=sum(
+                1
+                for r in recommendations
+                if r.status in (RecommendationStatus.IN_PROGRESS, RecommendationStatus.ACCEPTED)
+            ),
+            overdue=[r for r in recommendations if r.is_overdue(today)],
+            latest_updates=self.updates()[:3],
+        )
+        return context
+
+    @path("updates/")
+    def update_list(self, request):
+        form = UpdateFilterForm(request.GET or None)
+        updates = self.updates()
+        if form.is_valid() and form.cleaned_data["recommendation"]:
+            updates = updates.filter(recommendations=form.cleaned_data["recommendation"])
+        page_obj = Paginator(updates, 10).get_page(request.GET.get("page"))
+        return render(
+            request,
+            "progress/update_list.html",
+            {"page": self, "form": form, "page_obj": page_obj, "updates": page_obj.object_list},
+        )
+
+    @path("updates/feed/")
+    def update_feed(self, request):
+        from progress.feeds import ProgressUpdatesFeed
+
+        return ProgressUpdatesFeed(self)(request)
+
+
+class ProgressUpdatePage(Page):
+    """A dated news-style post on progress against the strategy and the panel's
+    recommendations."""
+
+    published_on = models.DateField(
+        default=datetime.date.today,
+        help_text="The date shown on the update. Newest updates are listed first.",
+    )
+    summary = models.TextField(
+        max_length=400, help_text="One or two sentences shown in lists and in the feed."
+    )
+    body = StreamField(BodyBlock(), blank=True, help_text="The full update.")
+    recommendations = ParentalManyToManyField(
+        Recommendation,
+        blank=True,
+        related_name="updates",
+        help_text="The recommendations this update reports on.",
+    )
+
+    parent_page_types = ["progress.ProgressIndexPage"]
+    subpage_types = []
+
+    search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("body")]
+    content_panels = Page.content_panels + [
+        FieldPanel("published_on"),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        FieldPanel("recommendations", widget=forms.CheckboxSelectMultiple),
+    ]
+
+    class Meta:
+        verbose_name = "progress update"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["linked_recommendations"] = self.recommendations.prefetch_related("status_changes")
+        return context

@@ -1,0 +1,183 @@
+import datetime
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from django.utils import timezone
+
+from home.models import HomePage
+from progress.factories import (
+    ProgressIndexPageFactory,
+    ProgressUpdatePageFactory,
+    RecommendationFactory,
+    StatusChangeFactory,
+)
+from progress.models import ProgressIndexPage, ProgressUpdatePage
+
+pytestmark = pytest.mark.django_db
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+@pytest.fixture
+def home():
+    from wagtail.models import Page, Site
+
+    from home.factories import HomePageFactory
+
+    home = HomePageFactory(parent=Page.get_first_root_node(), slug="home-test")
+    Site.objects.filter(is_default_site=True).update(root_page=home)
+    return home
+
+
+@pytest.fixture
+def progress_index(demo_site):
+    return ProgressIndexPage.objects.get()
+
+
+def test_demo_shows_every_recommendation_with_its_status(client, progress_index):
+    html = client.get("/progress/").text
+    for letter in "abcdefg":
+        assert f"({letter}) " in html
+    assert "At a glance" in html and "Latest updates" in html
+
+
+def test_timeline_is_in_date_order_and_the_latest_change_is_the_status(client, home):
+    index = ProgressIndexPageFactory(parent=home, slug="progress-test")
+    recommendation = RecommendationFactory(title="Reach more people")
+    # Entered out of order: the page must still tell the story in date order.
+    StatusChangeFactory(
+        recommendation=recommendation, status="done", changed_on=datetime.date(2025, 9, 1)
+    )
+    StatusChangeFactory(
+        recommendation=recommendation, status="accepted", changed_on=datetime.date(2025, 1, 1)
+    )
+    StatusChangeFactory(
+        recommendation=recommendation, status="in_progress", changed_on=datetime.date(2025, 5, 1)
+    )
+    html = client.get(index.url).text
+    article = html[html.index("Reach more people") :]
+    timeline = article[article.index("What has happened") :]
+    positions = [timeline.index(d) for d in ("1 January 2025", "1 May 2025", "1 September 2025")]
+    assert positions == sorted(positions)
+    assert 'govuk-tag--green">Done</strong>' in article
+    assert "since 1 September 2025" in article
+
+
+def test_glance_counts_done_and_overdue(client, home):
+    index = ProgressIndexPageFactory(parent=home, slug="progress-test")
+    today = timezone.localdate()
+    late = RecommendationFactory(title="Late one", due_by=today - datetime.timedelta(days=1))
+    StatusChangeFactory(recommendation=late, status="in_progress")
+    finished_late = RecommendationFactory(
+        title="Finished one", due_by=today - datetime.timedelta(days=30)
+    )
+    StatusChangeFactory(recommendation=finished_late, status="done")
+    on_time = RecommendationFactory(title="On time", due_by=today + datetime.timedelta(days=30))
+    StatusChangeFactory(recommendation=on_time, status="in_progress")
+    response = client.get(index.url)
+    context = response.context
+    assert len(context["recommendations"]) == 3
+    assert context["count_done"] == 1
+    assert [r.title for r in context["overdue"]] == ["Late one"]
+    assert "Overdue:" in response.text
+
+
+@pytest.mark.parametrize("count", [2, 12])
+def test_progress_page_query_count_does_not_grow(
+    client, home, django_assert_max_num_queries, count
+):
+    from django.core.cache import caches
+
+    index = ProgressIndexPageFactory(parent=home, slug="progress-test")
+    for _ in range(count):
+        StatusChangeFactory(recommendation=RecommendationFactory())
+        ProgressUpdatePageFactory(parent=index)
+    client.get(index.url)
+    caches["pages"].clear()
+    with django_assert_max_num_queries(16):
+        assert client.get(index.url).status_code == 200
+
+
+def test_updates_are_newest_first_and_filter_by_recommendation(client, home):
+    index = ProgressIndexPageFactory(parent=home, slug="progress-test")
+    wanted = RecommendationFactory(title="Schools")
+    old = ProgressUpdatePageFactory(
+        parent=index, title="Old news", published_on=datetime.date(2025, 1, 1)
+    )
+    new = ProgressUpdatePageFactory(
+        parent=index, title="New news", published_on=datetime.date(2026, 1, 1)
+    )
+    old.recommendations.set([wanted])
+    old.save_revision().publish()
+    html = client.get(index.url + "updates/").text
+    assert html.index("New news") < html.index("Old news")
+    filtered = client.get(index.url + "updates/", {"recommendation": wanted.pk}).text
+    assert "Old news" in filtered and "New news" not in filtered
+    assert new.title not in filtered
+
+
+def test_a_bad_filter_value_gets_a_message_not_an_error(client, home):
+    index = ProgressIndexPageFactory(parent=home, slug="progress-test")
+    response = client.get(index.url + "updates/", {"recommendation": "<script>"})
+    assert response.status_code == 200
+    assert "Choose a recommendation from the list." in response.text
+    assert "<script>" not in response.text
+
+
+def test_atom_feed_is_valid_and_newest_first(client, progress_index):
+    response = client.get("/progress/updates/feed/")
+    assert response["Content-Type"].startswith("application/atom+xml")
+    feed = ET.fromstring(response.content)
+    entries = feed.findall(f"{ATOM}entry")
+    assert len(entries) == 5
+    published = [entry.find(f"{ATOM}published").text for entry in entries]
+    assert published == sorted(published, reverse=True)
+    for entry in entries:
+        # RFC 4287: every entry has an id, a title and an updated date.
+        assert entry.find(f"{ATOM}id").text and entry.find(f"{ATOM}title").text
+        assert entry.find(f"{ATOM}updated").text
+        assert entry.find(f"{ATOM}link").get("href").startswith("http://testserver/progress/")
+
+
+def test_update_page_links_its_recommendations(client, progress_index):
+    update = ProgressUpdatePage.objects.get(slug="yearly-update")
+    html = client.get(update.url).text
+    assert "Recommendations this update reports on" in html
+    assert "(g) Publish a public update" in html
+
+
+def test_saving_a_recommendation_refreshes_the_cached_page(client, progress_index):
+    from progress.models import Recommendation
+
+    client.get("/progress/")
+    recommendation = Recommendation.objects.get(letter="d")
+    recommendation.title = "Use restorative approaches in every school"
+    recommendation.save()
+    assert "in every school" in client.get("/progress/").text
+
+
+def test_page_type_rules(demo_site):
+    index = ProgressIndexPage.objects.get()
+    assert ProgressUpdatePage.can_create_at(index)
+    assert not ProgressUpdatePage.can_create_at(demo_site)
+    assert not ProgressIndexPage.can_create_at(index)
+    assert ProgressIndexPage.parent_page_types == ["home.HomePage"]
+    assert isinstance(index.get_parent().specific, HomePage)
+
+
+def test_demo_progress_is_idempotent(progress_index):
+    from django.core.management import call_command
+
+    from progress.models import Recommendation, RecommendationStatusChange
+
+    counts = (
+        Recommendation.objects.count(),
+        RecommendationStatusChange.objects.count(),
+        ProgressUpdatePage.objects.count(),
+    )
+    call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert counts == (
+        Recommendation.objects.count(),
+        RecommendationStatusChange.objects.count(),
+        ProgressUpdatePage.objects.count(),
+    )
