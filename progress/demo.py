@@ -9,6 +9,7 @@ from django.utils.html import escape
 
 from home.demo import ensure_page, text
 from progress.models import (
+    AnnualUpdatePage,
     ProgressIndexPage,
     ProgressUpdatePage,
     Recommendation,
@@ -226,3 +227,24 @@ def load(home):
         index.add_child(instance=update)
         update.recommendations.set([by_letter[letter] for letter in letters])
         update.save_revision().publish()
+
+    year = today.year
+    ensure_page(
+        index,
+        AnnualUpdatePage,
+        f"yearly-update-{year}",
+        title=f"Restorative justice in {year}: the Commissioner's yearly update",
+        year=year,
+        summary="What restorative justice achieved this year, where each recommendation stands, and what comes next.",
+        search_description="The Police and Crime Commissioner's yearly update on restorative justice.",
+        foreword=(
+            "<p>This year more people than ever asked for restorative justice themselves. Many found out about it "
+            "from a leaflet at their GP surgery or a stand at a shopping centre.</p><p>I want everyone harmed by "
+            "crime to know it is there for them, and that it is always their choice.</p>"
+        ),
+        body=[
+            text(
+                "<h2>What comes next</h2><p>Next year we will visit more schools, and work with every prison in the area.</p>"
+            )
+        ],
+    )

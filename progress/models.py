@@ -171,7 +171,7 @@ class ProgressIndexPage(RoutablePageMixin, Page):
     )
 
     parent_page_types = ["home.HomePage"]
-    subpage_types = ["progress.ProgressUpdatePage"]
+    subpage_types = ["progress.ProgressUpdatePage", "progress.AnnualUpdatePage"]
     max_count_per_parent = 1
 
     search_fields = Page.search_fields + [index.SearchField("intro")]
@@ -272,4 +272,61 @@ class ProgressUpdatePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["linked_recommendations"] = self.recommendations.prefetch_related("status_changes")
+        return context
+
+
+class AnnualUpdatePage(Page):
+    """The Commissioner's yearly public update, published in Restorative Justice
+    Week: what happened this year and where each recommendation stands, on one
+    printable page."""
+
+    year = models.PositiveSmallIntegerField(
+        help_text="The year this update covers, for example 2026."
+    )
+    summary = models.TextField(
+        max_length=400, help_text="One or two sentences shown in lists and search results."
+    )
+    foreword = RichTextField(
+        features=RICH_TEXT_FEATURES, blank=True, help_text="A short message from the Commissioner."
+    )
+    body = StreamField(
+        BodyBlock(),
+        blank=True,
+        help_text="The rest of the update: highlights, stories, what comes next.",
+    )
+
+    parent_page_types = ["progress.ProgressIndexPage"]
+    subpage_types = []
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("foreword"),
+        index.SearchField("body"),
+    ]
+    content_panels = Page.content_panels + [
+        FieldPanel("year"),
+        FieldPanel("summary"),
+        FieldPanel("foreword"),
+        FieldPanel("body"),
+    ]
+
+    class Meta:
+        verbose_name = "annual public update"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        recommendations = list(Recommendation.objects.prefetch_related("status_changes"))
+        for recommendation in recommendations:
+            recommendation.changes_this_year = [
+                c for c in recommendation.timeline if c.changed_on.year == self.year
+            ]
+        context.update(
+            recommendations=recommendations,
+            count_done=sum(1 for r in recommendations if r.status == RecommendationStatus.DONE),
+            year_updates=ProgressUpdatePage.objects.sibling_of(self)
+            .live()
+            .public()
+            .filter(published_on__year=self.year)
+            .order_by("published_on"),
+        )
         return context

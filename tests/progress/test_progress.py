@@ -181,3 +181,30 @@ def test_demo_progress_is_idempotent(progress_index):
         RecommendationStatusChange.objects.count(),
         ProgressUpdatePage.objects.count(),
     )
+
+
+def test_annual_update_shows_the_years_status_changes(client, home):
+    from progress.models import AnnualUpdatePage
+
+    index = ProgressIndexPageFactory(parent=home, slug="progress-test")
+    recommendation = RecommendationFactory(title="Schools work")
+    StatusChangeFactory(
+        recommendation=recommendation, status="accepted", changed_on=datetime.date(2025, 2, 1)
+    )
+    StatusChangeFactory(
+        recommendation=recommendation, status="done", changed_on=datetime.date(2026, 6, 1)
+    )
+    ProgressUpdatePageFactory(
+        parent=index, title="Spring news", published_on=datetime.date(2026, 4, 1)
+    )
+    ProgressUpdatePageFactory(
+        parent=index, title="Last year's news", published_on=datetime.date(2025, 4, 1)
+    )
+    annual = AnnualUpdatePage(title="Our year", slug="our-year", year=2026, summary="The year.")
+    index.add_child(instance=annual)
+    annual.save_revision().publish()
+    html = client.get(annual.url).text
+    row = html[html.index("Schools work") :]
+    assert "1 June</time>: Done" in row and "1 February" not in row
+    assert "1 of 1 done" in html
+    assert "Spring news" in html and "Last year's news" not in html
