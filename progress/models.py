@@ -1,11 +1,15 @@
+import csv
 import datetime
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 
 from django import forms
+from django.conf import settings
 from django.core.paginator import Paginator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -18,6 +22,8 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock
+from progress import charts
+from selfreferral import figures
 
 
 class RecommendationStatus(models.TextChoices):
@@ -169,16 +175,73 @@ class ProgressIndexPage(RoutablePageMixin, Page):
         blank=True,
         help_text="One or two sentences at the top of the page saying what it is for.",
     )
+    figures_from = models.DateField(
+        null=True,
+        blank=True,
+        help_text="Optional. Show outcome figures from the quarter that holds this date. "
+        "Leave empty to show the most recent quarters.",
+    )
+    figures_quarters = models.PositiveSmallIntegerField(
+        default=8,
+        validators=[MinValueValidator(1), MaxValueValidator(20)],
+        help_text="How many quarters of figures to show (1 to 20). Only quarters that have ended are shown.",
+    )
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["progress.ProgressUpdatePage", "progress.AnnualUpdatePage"]
     max_count_per_parent = 1
 
     search_fields = Page.search_fields + [index.SearchField("intro")]
-    content_panels = Page.content_panels + [FieldPanel("intro")]
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [FieldPanel("figures_from"), FieldPanel("figures_quarters")], heading="Outcome figures"
+        ),
+    ]
 
     class Meta:
         verbose_name = "progress index page"
+
+    def quarters(self):
+        return figures.closed_quarters(self.figures_from, self.figures_quarters)
+
+    def outcome_figures(self):
+        """Every figure shown on the page, each as a chart plus the table behind it."""
+        quarters = self.quarters()
+        tables = {name: figures.quarterly(name, quarters) for name in figures.DIMENSIONS}
+        contact = figures.first_contact(quarters)
+        source_rows = figures.sources(quarters)
+        per_quarter = [(row["quarter"], row["total"]) for row in tables["channel"]["rows"]]
+        return {
+            "quarters": quarters,
+            "first_label": quarters[0].label if quarters else "",
+            "last_label": quarters[-1].label if quarters else "",
+            "per_quarter": charts.bar_chart("Self-referrals each quarter", per_quarter),
+            "dimensions": [
+                {
+                    "name": name,
+                    "heading": f"Self-referrals by {label.lower()}",
+                    "table": tables[name],
+                    "chart": charts.bar_chart(
+                        f"Self-referrals by {label.lower()}, all quarters shown",
+                        zip(tables[name]["columns"], tables[name]["totals"], strict=True),
+                    ),
+                }
+                for name, label in figures.DIMENSIONS.items()
+            ],
+            "first_contact": contact,
+            "first_contact_chart": charts.bar_chart(
+                f"Share first contacted within {settings.SELF_REFERRAL_FIRST_CONTACT_WORKING_DAYS} working days",
+                [(row["quarter"], row["within_target_percent"]) for row in contact],
+                unit="%",
+                none_text="too few to show",
+            ),
+            "sources": source_rows,
+            "sources_chart": charts.bar_chart(
+                "Self-referrals by where people heard about us",
+                [(r["label"], r["count"]) for r in source_rows],
+            ),
+        }
 
     def updates(self):
         return (
@@ -213,8 +276,57 @@ class ProgressIndexPage(RoutablePageMixin, Page):
             ),
             overdue=[r for r in recommendations if r.is_overdue(today)],
             latest_updates=self.updates()[:3],
+            figures=self.outcome_figures(),
+            target_days=settings.SELF_REFERRAL_FIRST_CONTACT_WORKING_DAYS,
         )
         return context
+
+    @path("figures/<slug:name>/csv/")
+    def figures_csv(self, request, name):
+        """Each figure as a CSV download, with the same suppression as the page."""
+        quarters = self.quarters()
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="self-referrals-{name}.csv"'
+        writer = csv.writer(response)
+
+        def cell(value):
+            return "fewer than 5" if value is None else value
+
+        if name in figures.DIMENSIONS:
+            table = figures.quarterly(name, quarters)
+            writer.writerow(["Quarter", *table["columns"], "Total"])
+            for row in table["rows"]:
+                writer.writerow([row["quarter"], *map(cell, row["cells"]), cell(row["total"])])
+        elif name == "first-contact":
+            days = settings.SELF_REFERRAL_FIRST_CONTACT_WORKING_DAYS
+            writer.writerow(
+                [
+                    "Quarter",
+                    "Referrals judged",
+                    f"% first contacted within {days} working days",
+                    "Median working days to first contact",
+                ]
+            )
+            for row in figures.first_contact(quarters):
+                writer.writerow(
+                    [
+                        row["quarter"],
+                        cell(row["judged"]),
+                        "too few to show"
+                        if row["within_target_percent"] is None
+                        else row["within_target_percent"],
+                        "too few to show"
+                        if row["median_working_days"] is None
+                        else row["median_working_days"],
+                    ]
+                )
+        elif name == "sources":
+            writer.writerow(["Source code", "Self-referrals"])
+            for row in figures.sources(quarters):
+                writer.writerow([row["label"], cell(row["count"])])
+        else:
+            raise Http404
+        return response
 
     @path("updates/")
     def update_list(self, request):

@@ -1,6 +1,7 @@
 """Demo content: the service's areas, the self-referral page and a coordinator login."""
 
 from home.demo import ensure_demo_user, ensure_page
+from selfreferral import questions as q
 from selfreferral.models import Area, SelfReferralPage
 
 AREAS = [
@@ -54,4 +55,62 @@ def load(home):
             "<p>If you are in danger now, call 999.</p>"
         ),
     )
+    ensure_demo_referrals()
     return [ensure_demo_user("coordinator", groups=["Restorative justice coordinators"])]
+
+
+DEMO_REFERRAL_COUNT = 420
+DEMO_SOURCES = ["", "", "", "gp-leaflet", "ae-poster", "shopping-stand", "prison", "probation"]
+
+
+def ensure_demo_referrals(today=None):
+    """Clearly fictional referrals over the last two years, so the public figures
+    have something to show. Made once: referrals marked DEMO are never added twice."""
+    import datetime
+    import random
+
+    from django.utils import timezone
+
+    from selfreferral.figures import bump_generation
+    from selfreferral.models import Channel, Referral, Status
+    from selfreferral.working_days import add_working_days
+
+    if Referral.objects.filter(reference__startswith="DEMO-").exists():
+        return
+    today = today or timezone.localdate()
+    chooser = random.Random(2017)  # noqa: S311  (demo data, not security)
+    areas = list(Area.objects.all()) + [None]
+    channels = [Channel.WEB] * 6 + [Channel.PAPER] * 2 + [Channel.KIOSK] * 2 + [Channel.PHONE]
+    roles = [q.ROLE_HARMED] * 6 + [q.ROLE_CAUSED] * 3 + [q.ROLE_FOR_SOMEONE]
+    referrals = []
+    for number in range(1, DEMO_REFERRAL_COUNT + 1):
+        day = today - datetime.timedelta(days=chooser.randint(1, 730))
+        created = timezone.make_aware(
+            datetime.datetime.combine(day, datetime.time(chooser.randint(8, 21), 15))
+        )
+        due = add_working_days(day, 2)
+        contacted = (
+            add_working_days(day, chooser.choice([0, 1, 1, 2, 2, 2, 3, 4]))
+            if day < today - datetime.timedelta(days=5)
+            else None
+        )
+        referrals.append(
+            Referral(
+                reference=f"DEMO-{number:06d}",
+                created_at=created,
+                channel=chooser.choice(channels),
+                source_code=chooser.choice(DEMO_SOURCES),
+                role=chooser.choice(roles),
+                name=f"Demo person {number}",
+                preferred_contact=q.CONTACT_LETTER,
+                address="Demo address (not a real person)",
+                area=chooser.choice(areas),
+                age_group=q.AGE_18_OR_OVER if chooser.random() > 0.1 else q.AGE_UNDER_18,
+                status=Status.CLOSED if contacted else Status.NEW,
+                first_contact_due=due,
+                first_contacted_on=contacted,
+                notified_at=created,
+            )
+        )
+    Referral.objects.bulk_create(referrals)
+    bump_generation()

@@ -7,12 +7,19 @@ is returned as None ("fewer than 5"), so that nobody can be picked out of a
 small group. Figures count every referral, including those whose personal
 details have been erased."""
 
+import datetime as _dt
+import statistics
+from dataclasses import dataclass
+
 from django.conf import settings
-from django.db.models import Count
-from django.db.models.functions import ExtractMonth, ExtractYear
+from django.core.cache import cache
+from django.db.models import Count, F, Q
+from django.db.models.functions import ExtractMonth, ExtractQuarter, ExtractYear, TruncDate
+from django.utils import timezone
 
 from selfreferral import questions as q
 from selfreferral.models import Channel, Referral
+from selfreferral.working_days import is_working_day
 
 
 def suppress(count):
@@ -79,3 +86,221 @@ def by_quarter(start=None, end=None):
         {"year": year, "quarter": quarter, "count": suppress(count)}
         for (year, quarter), count in sorted(quarters.items())
     ]
+
+
+# --- Outcome figures for public reporting (the progress pages) -------------
+# Only closed quarters are reported, every cell is suppressed below the
+# threshold, and results are cached until a referral changes.
+
+
+GENERATION_KEY = "referral-figures-generation"
+
+
+@dataclass(frozen=True)
+class Quarter:
+    year: int
+    number: int
+
+    @property
+    def start(self):
+        return _dt.date(self.year, 3 * self.number - 2, 1)
+
+    @property
+    def end(self):
+        following = self.next()
+        return following.start - _dt.timedelta(days=1)
+
+    def next(self):
+        return (
+            Quarter(self.year + 1, 1) if self.number == 4 else Quarter(self.year, self.number + 1)
+        )
+
+    @property
+    def label(self):
+        return f"{self.year} Q{self.number}"
+
+    @classmethod
+    def containing(cls, day):
+        return cls(day.year, (day.month - 1) // 3 + 1)
+
+
+def closed_quarters(first_day=None, count=8, today=None):
+    """Up to `count` quarters that have ended, oldest first, starting no earlier
+    than the quarter holding `first_day`."""
+    today = today or timezone.localdate()
+    last = Quarter.containing(today)
+    quarters = []
+    quarter = Quarter.containing(first_day) if first_day else None
+    if quarter is None:
+        # Count back from the last closed quarter.
+        back = last
+        for _ in range(count):
+            back = (
+                Quarter(back.year - 1, 4)
+                if back.number == 1
+                else Quarter(back.year, back.number - 1)
+            )
+            quarters.insert(0, back)
+        return quarters
+    while quarter != last and len(quarters) < count:
+        quarters.append(quarter)
+        quarter = quarter.next()
+    return quarters
+
+
+def bump_generation(**kwargs):
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.set(GENERATION_KEY, 2, timeout=None)
+
+
+def _cached(name, quarters, compute):
+    generation = cache.get_or_set(GENERATION_KEY, 1, timeout=None)
+    first = f"{quarters[0].year}-{quarters[0].number}" if quarters else "none"
+    key = f"figures:{generation}:{name}:{first}:{len(quarters)}"
+    return cache.get_or_set(key, compute, timeout=24 * 3600)
+
+
+def _labels(dimension):
+    from selfreferral.models import Area
+
+    if dimension == "channel":
+        return list(Channel.choices)
+    if dimension == "role":
+        return list(q.choices_for("role"))
+    if dimension == "area":
+        return [(area.pk, area.name) for area in Area.objects.all()] + [(None, "Not sure")]
+    raise ValueError(dimension)
+
+
+DIMENSIONS = {"channel": "How people referred themselves", "role": "Who referred", "area": "Area"}
+
+
+def quarterly(dimension, quarters):
+    """Referrals per quarter split by `dimension` (channel, role or area):
+    {"columns": [labels], "rows": [{"quarter", "cells": [count|None], "total": count|None}],
+     "totals": [count|None]} with every count suppressed."""
+
+    def compute():
+        labels = _labels(dimension)
+        if not quarters:
+            return {"columns": [label for _, label in labels], "rows": [], "totals": []}
+        counts = {}
+        rows = (
+            _referrals(quarters[0].start, quarters[-1].end)
+            .annotate(year=ExtractYear("created_at"), quarter=ExtractQuarter("created_at"))
+            .values_list("year", "quarter", dimension)
+            .annotate(n=Count("pk"))
+        )
+        for year, number, key, n in rows:
+            counts[(year, number, key)] = n
+        table = []
+        for quarter in quarters:
+            cells = [counts.get((quarter.year, quarter.number, key), 0) for key, _ in labels]
+            table.append(
+                {
+                    "quarter": quarter.label,
+                    "cells": [suppress(c) for c in cells],
+                    "total": suppress(sum(cells)),
+                }
+            )
+        totals = [
+            suppress(sum(counts.get((qr.year, qr.number, key), 0) for qr in quarters))
+            for key, _ in labels
+        ]
+        return {"columns": [label for _, label in labels], "rows": table, "totals": totals}
+
+    return _cached(f"quarterly-{dimension}", quarters, compute)
+
+
+def _working_days_after(start, end, index):
+    return index[end] - index[start]
+
+
+def first_contact(quarters, today=None):
+    """Per quarter: how many referrals could be judged, the share first contacted
+    within the target, and the median working days to first contact."""
+
+    def compute():
+        now = today or timezone.localdate()
+        result = []
+        if not quarters:
+            return result
+        base = _referrals(quarters[0].start, quarters[-1].end).annotate(
+            year=ExtractYear("created_at"), quarter=ExtractQuarter("created_at")
+        )
+        # Judged: contacted, or not contacted and already past the target date.
+        judged = base.filter(Q(first_contacted_on__isnull=False) | Q(first_contact_due__lt=now))
+        within = dict(
+            ((y, n), c)
+            for y, n, c in judged.filter(first_contacted_on__lte=F("first_contact_due"))
+            .values_list("year", "quarter")
+            .annotate(c=Count("pk"))
+        )
+        judged_counts = dict(
+            ((y, n), c) for y, n, c in judged.values_list("year", "quarter").annotate(c=Count("pk"))
+        )
+        # Working days to first contact: grouped by day pairs, so 100,000 referrals
+        # are a few thousand rows, each counted with a running index of working days.
+        pairs = (
+            base.filter(first_contacted_on__isnull=False)
+            .annotate(day=TruncDate("created_at"))
+            .values_list("year", "quarter", "day", "first_contacted_on")
+            .annotate(c=Count("pk"))
+        )
+        pairs = list(pairs)
+        durations = {}
+        if pairs:
+            first = min(min(p[2], p[3]) for p in pairs)
+            last = max(max(p[2], p[3]) for p in pairs)
+            index, running, day = {}, 0, first
+            while day <= last:
+                if is_working_day(day):
+                    running += 1
+                index[day] = running
+                day += _dt.timedelta(days=1)
+            for year, number, day, contacted, count in pairs:
+                days = max(0, _working_days_after(day, contacted, index))
+                durations.setdefault((year, number), []).extend([days] * count)
+        for quarter in quarters:
+            key = (quarter.year, quarter.number)
+            n_judged = judged_counts.get(key, 0)
+            share = None
+            if n_judged >= settings.SELF_REFERRAL_SUPPRESS_BELOW:
+                share = round(100 * within.get(key, 0) / n_judged)
+            times = durations.get(key, [])
+            median = (
+                statistics.median(times)
+                if len(times) >= settings.SELF_REFERRAL_SUPPRESS_BELOW
+                else None
+            )
+            result.append(
+                {
+                    "quarter": quarter.label,
+                    "judged": suppress(n_judged),
+                    "within_target_percent": share,
+                    "median_working_days": median,
+                }
+            )
+        return result
+
+    return _cached("first-contact", quarters, compute)
+
+
+def sources(quarters):
+    """Referrals by the source code on the leaflet or link that brought them, largest first."""
+
+    def compute():
+        if not quarters:
+            return []
+        rows = (
+            _referrals(quarters[0].start, quarters[-1].end)
+            .exclude(source_code="")
+            .values_list("source_code")
+            .annotate(n=Count("pk"))
+            .order_by("-n", "source_code")
+        )
+        return [{"label": code, "count": suppress(n)} for code, n in rows]
+
+    return _cached("sources", quarters, compute)

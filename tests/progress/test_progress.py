@@ -208,3 +208,79 @@ def test_annual_update_shows_the_years_status_changes(client, home):
     assert "1 June</time>: Done" in row and "1 February" not in row
     assert "1 of 1 done" in html
     assert "Spring news" in html and "Last year's news" not in html
+
+
+def _referrals(count, day):
+    from selfreferral import questions as q
+    from selfreferral.models import Referral
+
+    created = timezone.make_aware(datetime.datetime.combine(day, datetime.time(11)))
+    Referral.objects.bulk_create(
+        Referral(
+            reference=f"T-{day:%Y%m%d}-{n}",
+            created_at=created,
+            role=q.ROLE_HARMED,
+            preferred_contact=q.CONTACT_LETTER,
+            age_group=q.AGE_18_OR_OVER,
+            first_contact_due=day + datetime.timedelta(days=2),
+            first_contacted_on=day + datetime.timedelta(days=1),
+            source_code="gp-leaflet",
+        )
+        for n in range(count)
+    )
+
+
+@pytest.mark.parametrize("referrals", [10, 300])
+def test_figures_query_count_does_not_depend_on_the_number_of_referrals(
+    client, home, django_assert_max_num_queries, referrals
+):
+    from django.core.cache import caches
+
+    index = ProgressIndexPageFactory(parent=home, slug="progress-test")
+    last_quarter_day = timezone.localdate().replace(day=1) - datetime.timedelta(days=100)
+    _referrals(referrals, last_quarter_day)
+    client.get(index.url)
+    for alias in ("default", "pages"):
+        caches[alias].clear()  # recompute the figures, not only the page
+    with django_assert_max_num_queries(30):
+        response = client.get(index.url)
+    assert f">{referrals}<" in response.text
+
+
+def test_figures_show_charts_with_titles_and_tables(client, home):
+    index = ProgressIndexPageFactory(parent=home, slug="progress-test")
+    _referrals(12, timezone.localdate().replace(day=1) - datetime.timedelta(days=100))
+    html = client.get(index.url).text
+    figures_html = html[html.index('id="figures-heading"') :]
+    assert figures_html.count('<svg class="rj-chart"') == 6
+    assert figures_html.count("<title id=") == 6 and figures_html.count("<desc id=") == 6
+    assert figures_html.count('<table class="govuk-table">') == 5
+    assert "fewer than 5" in figures_html  # the privacy note, and suppressed cells
+    assert "Download self-referrals by area (CSV)" in figures_html
+
+
+def test_figures_csv_downloads(client, home):
+    import csv
+    import io
+
+    index = ProgressIndexPageFactory(parent=home, slug="progress-test")
+    _referrals(7, timezone.localdate().replace(day=1) - datetime.timedelta(days=100))
+    response = client.get(index.url + "figures/channel/csv/")
+    assert response["Content-Type"].startswith("text/csv")
+    assert "attachment" in response["Content-Disposition"]
+    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    assert rows[0] == ["Quarter", "Website", "Kiosk", "Paper form", "Phone call", "Total"]
+    assert ["7", "0", "0", "0", "7"] in [row[1:] for row in rows[1:]]
+    sources = list(
+        csv.reader(io.StringIO(client.get(index.url + "figures/sources/csv/").content.decode()))
+    )
+    assert sources == [["Source code", "Self-referrals"], ["gp-leaflet", "7"]]
+    contact = client.get(index.url + "figures/first-contact/csv/").content.decode()
+    assert "Median working days to first contact" in contact
+    assert client.get(index.url + "figures/names/csv/").status_code == 404
+
+
+def test_demo_figures_show_on_the_progress_page(client, progress_index):
+    html = client.get("/progress/").text
+    assert "Outcome figures" in html and "Self-referrals by area" in html
+    assert "Demo person" not in html  # never any personal data

@@ -1,0 +1,139 @@
+"""The anonymous outcome figures published on /progress/, from known referral sets."""
+
+import datetime
+
+import pytest
+
+from django.utils import timezone
+
+from selfreferral import figures
+from selfreferral import questions as q
+from selfreferral.figures import Quarter, closed_quarters
+from selfreferral.models import Area, Channel, Referral
+
+pytestmark = pytest.mark.django_db
+TODAY = datetime.date(2026, 11, 24)  # in 2026 Q4, so 2026 Q3 is the last closed quarter
+
+
+def make_referral(
+    day, *, contacted=None, channel=Channel.WEB, role=q.ROLE_HARMED, area=None, source=""
+):
+    created = timezone.make_aware(datetime.datetime.combine(day, datetime.time(10)))
+    return Referral.objects.create(
+        created_at=created,
+        channel=channel,
+        role=role,
+        area=area,
+        source_code=source,
+        preferred_contact=q.CONTACT_LETTER,
+        address="1 Test Street",
+        age_group=q.AGE_18_OR_OVER,
+        first_contacted_on=contacted,
+    )
+
+
+def test_only_closed_quarters_are_reported():
+    quarters = closed_quarters(count=3, today=TODAY)
+    assert [quarter.label for quarter in quarters] == ["2026 Q1", "2026 Q2", "2026 Q3"]
+    chosen = closed_quarters(datetime.date(2026, 5, 1), count=8, today=TODAY)
+    assert [quarter.label for quarter in chosen] == ["2026 Q2", "2026 Q3"]  # never the open 2026 Q4
+    assert Quarter(2026, 3).end == datetime.date(2026, 9, 30)
+
+
+def test_counts_by_channel_are_suppressed_below_five_and_zero_stays_zero():
+    quarters = [Quarter(2026, 2), Quarter(2026, 3)]
+    for _ in range(6):
+        make_referral(datetime.date(2026, 4, 10), channel=Channel.WEB)
+    for _ in range(3):
+        make_referral(datetime.date(2026, 5, 10), channel=Channel.PAPER)
+    make_referral(datetime.date(2026, 11, 2), channel=Channel.WEB)  # open quarter: not counted
+    table = figures.quarterly("channel", quarters)
+    web, kiosk, paper, _phone = (
+        table["columns"].index(label) for label in ("Website", "Kiosk", "Paper form", "Phone call")
+    )
+    spring, summer = table["rows"]
+    assert spring["quarter"] == "2026 Q2"
+    assert spring["cells"][web] == 6
+    assert spring["cells"][paper] is None  # 3 is "fewer than 5"
+    assert spring["cells"][kiosk] == 0
+    assert spring["total"] == 9
+    assert summer["cells"] == [0, 0, 0, 0] and summer["total"] == 0  # an empty period
+    assert table["totals"][web] == 6 and table["totals"][paper] is None
+
+
+def test_counts_by_area_include_not_sure():
+    area = Area.objects.create(name="Saltcombe", coordinator_inboxes="a@example.org")
+    quarters = [Quarter(2026, 3)]
+    for _ in range(5):
+        make_referral(datetime.date(2026, 7, 1), area=area)
+        make_referral(datetime.date(2026, 7, 2), area=None)
+    table = figures.quarterly("area", quarters)
+    assert table["columns"][-1] == "Not sure"
+    assert table["rows"][0]["cells"][table["columns"].index("Saltcombe")] == 5
+    assert table["rows"][0]["cells"][-1] == 5
+
+
+def test_median_working_days_skip_weekends_and_bank_holidays():
+    quarters = [Quarter(2025, 4)]
+    # Wednesday 24 December 2025, contacted Monday 29 December: Christmas Day and
+    # Boxing Day are bank holidays, then a weekend, so that is 1 working day.
+    for _ in range(5):
+        make_referral(datetime.date(2025, 12, 24), contacted=datetime.date(2025, 12, 29))
+    # Friday 3 October, contacted Tuesday 7 October: 2 working days.
+    for _ in range(2):
+        make_referral(datetime.date(2025, 10, 3), contacted=datetime.date(2025, 10, 7))
+    [row] = figures.first_contact(quarters, today=TODAY)
+    assert row["median_working_days"] == 1
+    assert row["judged"] == 7
+    assert row["within_target_percent"] == 100
+
+
+def test_share_within_target_counts_late_and_never_contacted():
+    quarters = [Quarter(2026, 1)]
+    for _ in range(6):
+        make_referral(
+            datetime.date(2026, 2, 2), contacted=datetime.date(2026, 2, 3)
+        )  # 1 working day: in time
+    for _ in range(2):
+        make_referral(datetime.date(2026, 2, 2), contacted=datetime.date(2026, 2, 10))  # late
+    for _ in range(2):
+        make_referral(datetime.date(2026, 2, 2))  # never contacted, long past due
+    [row] = figures.first_contact(quarters, today=TODAY)
+    assert row["judged"] == 10
+    assert row["within_target_percent"] == 60
+
+
+def test_too_few_referrals_give_no_share_or_median():
+    quarters = [Quarter(2026, 1)]
+    for _ in range(4):
+        make_referral(datetime.date(2026, 2, 2), contacted=datetime.date(2026, 2, 3))
+    [row] = figures.first_contact(quarters, today=TODAY)
+    assert (
+        row["judged"] is None
+        and row["within_target_percent"] is None
+        and row["median_working_days"] is None
+    )
+
+
+def test_sources_are_counted_and_suppressed():
+    quarters = [Quarter(2026, 3)]
+    for _ in range(7):
+        make_referral(datetime.date(2026, 8, 1), source="gp-leaflet")
+    for _ in range(2):
+        make_referral(datetime.date(2026, 8, 1), source="prison")
+    make_referral(datetime.date(2026, 8, 1))
+    assert figures.sources(quarters) == [
+        {"label": "gp-leaflet", "count": 7},
+        {"label": "prison", "count": None},
+    ]
+
+
+def test_figures_are_cached_and_recomputed_when_a_referral_changes(django_assert_num_queries):
+    quarters = [Quarter(2026, 3)]
+    for _ in range(5):
+        make_referral(datetime.date(2026, 8, 1))
+    assert figures.quarterly("role", quarters)["rows"][0]["total"] == 5
+    with django_assert_num_queries(0):
+        figures.quarterly("role", quarters)
+    make_referral(datetime.date(2026, 8, 2))
+    assert figures.quarterly("role", quarters)["rows"][0]["total"] == 6
