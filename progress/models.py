@@ -26,6 +26,44 @@ from progress import charts
 from selfreferral import figures
 
 
+def outcome_figures(quarters):
+    """Every figure for these quarters, each as a chart plus the table behind it."""
+    tables = {name: figures.quarterly(name, quarters) for name in figures.DIMENSIONS}
+    contact = figures.first_contact(quarters)
+    source_rows = figures.sources(quarters)
+    per_quarter = [(row["quarter"], row["total"]) for row in tables["channel"]["rows"]]
+    return {
+        "quarters": quarters,
+        "first_label": quarters[0].label if quarters else "",
+        "last_label": quarters[-1].label if quarters else "",
+        "per_quarter": charts.bar_chart("Self-referrals each quarter", per_quarter),
+        "dimensions": [
+            {
+                "name": name,
+                "heading": f"Self-referrals by {label.lower()}",
+                "table": tables[name],
+                "chart": charts.bar_chart(
+                    f"Self-referrals by {label.lower()}, all quarters shown",
+                    zip(tables[name]["columns"], tables[name]["totals"], strict=True),
+                ),
+            }
+            for name, label in figures.DIMENSIONS.items()
+        ],
+        "first_contact": contact,
+        "first_contact_chart": charts.bar_chart(
+            f"Share first contacted within {settings.SELF_REFERRAL_FIRST_CONTACT_WORKING_DAYS} working days",
+            [(row["quarter"], row["within_target_percent"]) for row in contact],
+            unit="%",
+            none_text="too few to show",
+        ),
+        "sources": source_rows,
+        "sources_chart": charts.bar_chart(
+            "Self-referrals by where people heard about us",
+            [(r["label"], r["count"]) for r in source_rows],
+        ),
+    }
+
+
 class RecommendationStatus(models.TextChoices):
     ACCEPTED = "accepted", "Accepted"
     IN_PROGRESS = "in_progress", "In progress"
@@ -206,42 +244,7 @@ class ProgressIndexPage(RoutablePageMixin, Page):
         return figures.closed_quarters(self.figures_from, self.figures_quarters)
 
     def outcome_figures(self):
-        """Every figure shown on the page, each as a chart plus the table behind it."""
-        quarters = self.quarters()
-        tables = {name: figures.quarterly(name, quarters) for name in figures.DIMENSIONS}
-        contact = figures.first_contact(quarters)
-        source_rows = figures.sources(quarters)
-        per_quarter = [(row["quarter"], row["total"]) for row in tables["channel"]["rows"]]
-        return {
-            "quarters": quarters,
-            "first_label": quarters[0].label if quarters else "",
-            "last_label": quarters[-1].label if quarters else "",
-            "per_quarter": charts.bar_chart("Self-referrals each quarter", per_quarter),
-            "dimensions": [
-                {
-                    "name": name,
-                    "heading": f"Self-referrals by {label.lower()}",
-                    "table": tables[name],
-                    "chart": charts.bar_chart(
-                        f"Self-referrals by {label.lower()}, all quarters shown",
-                        zip(tables[name]["columns"], tables[name]["totals"], strict=True),
-                    ),
-                }
-                for name, label in figures.DIMENSIONS.items()
-            ],
-            "first_contact": contact,
-            "first_contact_chart": charts.bar_chart(
-                f"Share first contacted within {settings.SELF_REFERRAL_FIRST_CONTACT_WORKING_DAYS} working days",
-                [(row["quarter"], row["within_target_percent"]) for row in contact],
-                unit="%",
-                none_text="too few to show",
-            ),
-            "sources": source_rows,
-            "sources_chart": charts.bar_chart(
-                "Self-referrals by where people heard about us",
-                [(r["label"], r["count"]) for r in source_rows],
-            ),
-        }
+        return outcome_figures(self.quarters())
 
     def updates(self):
         return (
@@ -435,6 +438,8 @@ class AnnualUpdatePage(Page):
         context.update(
             recommendations=recommendations,
             count_done=sum(1 for r in recommendations if r.status == RecommendationStatus.DONE),
+            figures=outcome_figures(figures.closed_quarters(datetime.date(self.year, 1, 1), 4)),
+            target_days=settings.SELF_REFERRAL_FIRST_CONTACT_WORKING_DAYS,
             year_updates=ProgressUpdatePage.objects.sibling_of(self)
             .live()
             .public()

@@ -98,6 +98,7 @@ def ensure_demo_referrals(today=None):
             Referral(
                 reference=f"DEMO-{number:06d}",
                 created_at=created,
+                created_on=day,
                 channel=chooser.choice(channels),
                 source_code=chooser.choice(DEMO_SOURCES),
                 role=chooser.choice(roles),

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Count, F, Q
-from django.db.models.functions import ExtractMonth, ExtractQuarter, ExtractYear, TruncDate
+from django.db.models import Count
+from django.db.models.functions import ExtractMonth, ExtractYear
 from django.utils import timezone
 
 from selfreferral import questions as q
@@ -30,11 +30,11 @@ def suppress(count):
 
 
 def _referrals(start=None, end=None):
-    referrals = Referral.objects.all()
+    referrals = Referral.objects.order_by()
     if start is not None:
-        referrals = referrals.filter(created_at__date__gte=start)
+        referrals = referrals.filter(created_on__gte=start)
     if end is not None:
-        referrals = referrals.filter(created_at__date__lte=end)
+        referrals = referrals.filter(created_on__lte=end)
     return referrals
 
 
@@ -177,6 +177,21 @@ def _labels(dimension):
 DIMENSIONS = {"channel": "How people referred themselves", "role": "Who referred", "area": "Area"}
 
 
+def _daily_counts(quarters):
+    """Referrals per day, channel, role and area over these quarters: one grouped
+    query shared by every table, a few thousand rows however many referrals."""
+
+    def compute():
+        rows = (
+            _referrals(quarters[0].start, quarters[-1].end)
+            .values_list("created_on", *DIMENSIONS)
+            .annotate(n=Count("pk"))
+        )
+        return list(rows)
+
+    return _cached("daily", quarters, compute)
+
+
 def quarterly(dimension, quarters):
     """Referrals per quarter split by `dimension` (channel, role or area):
     {"columns": [labels], "rows": [{"quarter", "cells": [count|None], "total": count|None}],
@@ -186,18 +201,14 @@ def quarterly(dimension, quarters):
         labels = _labels(dimension)
         if not quarters:
             return {"columns": [label for _, label in labels], "rows": [], "totals": []}
+        position = list(DIMENSIONS).index(dimension) + 1
         counts = {}
-        rows = (
-            _referrals(quarters[0].start, quarters[-1].end)
-            .annotate(year=ExtractYear("created_at"), quarter=ExtractQuarter("created_at"))
-            .values_list("year", "quarter", dimension)
-            .annotate(n=Count("pk"))
-        )
-        for year, number, key, n in rows:
-            counts[(year, number, key)] = n
+        for row in _daily_counts(quarters):
+            bucket = (Quarter.containing(row[0]), row[position])
+            counts[bucket] = counts.get(bucket, 0) + row[-1]
         table = []
         for quarter in quarters:
-            cells = [counts.get((quarter.year, quarter.number, key), 0) for key, _ in labels]
+            cells = [counts.get((quarter, key), 0) for key, _ in labels]
             table.append(
                 {
                     "quarter": quarter.label,
@@ -205,82 +216,67 @@ def quarterly(dimension, quarters):
                     "total": suppress(sum(cells)),
                 }
             )
-        totals = [
-            suppress(sum(counts.get((qr.year, qr.number, key), 0) for qr in quarters))
-            for key, _ in labels
-        ]
+        totals = [suppress(sum(counts.get((qr, key), 0) for qr in quarters)) for key, _ in labels]
         return {"columns": [label for _, label in labels], "rows": table, "totals": totals}
 
     return _cached(f"quarterly-{dimension}", quarters, compute)
 
 
-def _working_days_after(start, end, index):
-    return index[end] - index[start]
+def _working_day_index(first, last):
+    """For each day from `first` to `last`, how many working days have passed."""
+    index, running, day = {}, 0, first
+    while day <= last:
+        if is_working_day(day):
+            running += 1
+        index[day] = running
+        day += _dt.timedelta(days=1)
+    return index
 
 
 def first_contact(quarters, today=None):
-    """Per quarter: how many referrals could be judged, the share first contacted
-    within the target, and the median working days to first contact."""
+    """Per quarter: how many referrals could be judged (contacted, or past the
+    target date), the share first contacted within the target, and the median
+    working days to first contact."""
 
     def compute():
         now = today or timezone.localdate()
-        result = []
         if not quarters:
-            return result
-        base = _referrals(quarters[0].start, quarters[-1].end).annotate(
-            year=ExtractYear("created_at"), quarter=ExtractQuarter("created_at")
+            return []
+        rows = list(
+            _referrals(quarters[0].start, quarters[-1].end)
+            .values_list("created_on", "first_contacted_on", "first_contact_due")
+            .annotate(n=Count("pk"))
         )
-        # Judged: contacted, or not contacted and already past the target date.
-        judged = base.filter(Q(first_contacted_on__isnull=False) | Q(first_contact_due__lt=now))
-        within = dict(
-            ((y, n), c)
-            for y, n, c in judged.filter(first_contacted_on__lte=F("first_contact_due"))
-            .values_list("year", "quarter")
-            .annotate(c=Count("pk"))
-        )
-        judged_counts = dict(
-            ((y, n), c) for y, n, c in judged.values_list("year", "quarter").annotate(c=Count("pk"))
-        )
-        # Working days to first contact: grouped by day pairs, so 100,000 referrals
-        # are a few thousand rows, each counted with a running index of working days.
-        pairs = (
-            base.filter(first_contacted_on__isnull=False)
-            .annotate(day=TruncDate("created_at"))
-            .values_list("year", "quarter", "day", "first_contacted_on")
-            .annotate(c=Count("pk"))
-        )
-        pairs = list(pairs)
-        durations = {}
-        if pairs:
-            first = min(min(p[2], p[3]) for p in pairs)
-            last = max(max(p[2], p[3]) for p in pairs)
-            index, running, day = {}, 0, first
-            while day <= last:
-                if is_working_day(day):
-                    running += 1
-                index[day] = running
-                day += _dt.timedelta(days=1)
-            for year, number, day, contacted, count in pairs:
-                days = max(0, _working_days_after(day, contacted, index))
-                durations.setdefault((year, number), []).extend([days] * count)
+        days = [d for row in rows for d in row[:3] if d is not None]
+        index = _working_day_index(min(days), max(days)) if days else {}
+        judged, within, durations = {}, {}, {}
+        for created, contacted, due, n in rows:
+            quarter = Quarter.containing(created)
+            if contacted is None and due >= now:
+                continue  # not yet due: too early to judge
+            judged[quarter] = judged.get(quarter, 0) + n
+            if contacted is not None:
+                if contacted <= due:
+                    within[quarter] = within.get(quarter, 0) + n
+                elapsed = max(0, index[contacted] - index[created])
+                durations.setdefault(quarter, []).extend([elapsed] * n)
+        threshold = settings.SELF_REFERRAL_SUPPRESS_BELOW
+        result = []
         for quarter in quarters:
-            key = (quarter.year, quarter.number)
-            n_judged = judged_counts.get(key, 0)
-            share = None
-            if n_judged >= settings.SELF_REFERRAL_SUPPRESS_BELOW:
-                share = round(100 * within.get(key, 0) / n_judged)
-            times = durations.get(key, [])
-            median = (
-                statistics.median(times)
-                if len(times) >= settings.SELF_REFERRAL_SUPPRESS_BELOW
-                else None
-            )
+            n_judged = judged.get(quarter, 0)
+            times = durations.get(quarter, [])
             result.append(
                 {
                     "quarter": quarter.label,
                     "judged": suppress(n_judged),
-                    "within_target_percent": share,
-                    "median_working_days": median,
+                    "within_target_percent": (
+                        round(100 * within.get(quarter, 0) / n_judged)
+                        if n_judged >= threshold
+                        else None
+                    ),
+                    "median_working_days": statistics.median(times)
+                    if len(times) >= threshold
+                    else None,
                 }
             )
         return result

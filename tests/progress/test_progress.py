@@ -208,6 +208,8 @@ def test_annual_update_shows_the_years_status_changes(client, home):
     assert "1 June</time>: Done" in row and "1 February" not in row
     assert "1 of 1 done" in html
     assert "Spring news" in html and "Last year's news" not in html
+    # The year's closed quarters of outcome figures, without the index page's downloads.
+    assert "Outcome figures" in html and "(CSV)" not in html
 
 
 def _referrals(count, day):
@@ -219,6 +221,7 @@ def _referrals(count, day):
         Referral(
             reference=f"T-{day:%Y%m%d}-{n}",
             created_at=created,
+            created_on=day,
             role=q.ROLE_HARMED,
             preferred_contact=q.CONTACT_LETTER,
             age_group=q.AGE_18_OR_OVER,
