@@ -12,6 +12,7 @@ class Command(BaseCommand):
     help = "Build the demo site (safe to run again: what exists is left as it is)."
 
     def handle(self, *args, **options):
+        demo.DEMO_LOGINS.clear()
         with transaction.atomic():
             home, pages, home_created = demo.load()
             # Each app may add its own demo pages in `<app>/demo.py`, without home importing it.
@@ -20,9 +21,9 @@ class Command(BaseCommand):
                 if config.name != "home" and find_spec(module) is not None:
                     import_module(module).load(home)
             demo.finish_home(home, pages, home_created)
-            logins = [demo.ensure_demo_user("admin", superuser=True)]
+            demo.ensure_demo_user("admin", superuser=True)
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
-        self.stdout.write("Sign in to the editor at /admin/ with:")
-        for user, password in logins:
-            self.stdout.write(f"  username: {user.username}  password: {password}")
+        self.stdout.write("Sign in to the editor at /admin/ with any of these demo logins:")
+        for username, (password, roles) in sorted(demo.DEMO_LOGINS.items()):
+            self.stdout.write(f"  username: {username:<12} password: {password}  ({roles})")
         self.stdout.write(f"(Passwords are kept only in {demo.LOGINS_FILE} on this machine.)")
