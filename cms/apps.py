@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 
+from wagtail.users.apps import WagtailUsersAppConfig
+
 
 def sync_roles_after_migrate(sender, using, apps=None, **kwargs):
     """Keep the roles' permissions in step with the installed apps (see cms.roles)."""
@@ -27,3 +29,9 @@ class CmsConfig(AppConfig):
 
         notifications.queue_workflow_notifications()
         post_migrate.connect(sync_roles_after_migrate, sender=self, dispatch_uid="cms-sync-roles")
+
+
+class UsersConfig(WagtailUsersAppConfig):
+    """Wagtail's user management, where only a superuser may make a superuser (cms/users.py)."""
+
+    user_viewset = "cms.users.UserViewSet"

@@ -37,11 +37,8 @@ EDITOR_COLLECTION_PERMISSIONS = [
     "wagtailmedia.change_media",
     "wagtailmedia.choose_media",
 ]
-APPROVER_COLLECTION_PERMISSIONS = EDITOR_COLLECTION_PERMISSIONS + [
-    "wagtailimages.delete_image",
-    "wagtaildocs.delete_document",
-    "wagtailmedia.delete_media",
-]
+# In Wagtail, "change" on a collection already lets people edit and delete its files.
+APPROVER_COLLECTION_PERMISSIONS = EDITOR_COLLECTION_PERMISSIONS
 
 ADMIN_ACCESS = "wagtailadmin.access_admin"
 

@@ -59,7 +59,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "cms.apps.UsersConfig",  # wagtail.users, with superusers protected (cms/users.py)
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
