@@ -21,6 +21,7 @@ class CmsConfig(AppConfig):
     """The editors' admin: roles, the review workflow, scheduled publishing,
     the dashboard and the quality checks."""
 
+    default = True  # this module also holds UsersConfig
     name = "cms"
     verbose_name = "Content management"
 
@@ -34,4 +35,5 @@ class CmsConfig(AppConfig):
 class UsersConfig(WagtailUsersAppConfig):
     """Wagtail's user management, where only a superuser may make a superuser (cms/users.py)."""
 
+    default = False
     user_viewset = "cms.users.UserViewSet"
