@@ -92,7 +92,7 @@ class PreviewModesMixin:
         return response
 
 
-class SitePageMixin(ReviewByMixin, PreviewModesMixin):
+class SitePageMixin(PreviewModesMixin, ReviewByMixin):
     """Everything a page type on this site needs besides its own fields."""
 
     settings_panels = Page.settings_panels + ReviewByMixin.review_panels
@@ -110,12 +110,15 @@ def page_types_due_for_review():
 def pages_due_for_review(within_days=30, limit=None):
     """Live pages whose review date has passed or falls within `within_days`, newest date first."""
     cutoff = timezone.localdate() + datetime.timedelta(days=within_days)
-    pages = []
+    pages = {}
     for model in page_types_due_for_review():
-        pages.extend(
+        for page in (
             model.objects.live()
             .filter(review_by__lte=cutoff)
             .only("id", "title", "review_by", "latest_revision_created_at", "depth", "path")
-        )
+        ):
+            # A page type that extends another is listed by both queries: keep one.
+            pages.setdefault(page.pk, page)
+    pages = list(pages.values())
     pages.sort(key=lambda page: (page.review_by, page.pk), reverse=True)
     return pages[:limit] if limit else pages
