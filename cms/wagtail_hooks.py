@@ -92,3 +92,14 @@ def warn_about_link_text(request, page):
 
 hooks.register("after_create_page", warn_about_link_text)
 hooks.register("after_edit_page", warn_about_link_text)
+
+
+@hooks.register("before_create_page")
+def only_superusers_start_a_new_site(request, parent_page, page_class):
+    """A page at the top of the tree is a new site's home page: that is a job for a
+    superuser (with a new Site record), not for the comms team."""
+    from wagtail.admin.auth import permission_denied
+
+    if parent_page.is_root() and not request.user.is_superuser:
+        return permission_denied(request)
+    return None

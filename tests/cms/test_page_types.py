@@ -113,3 +113,26 @@ def test_review_date_is_in_the_editor(model):
 
     form_class = get_edit_handler(model).get_form_class()
     assert "review_by" in form_class.base_fields
+
+
+def test_every_setting_field_has_help_text():
+    from wagtail.contrib.settings.registry import registry
+
+    missing = [
+        f"{model._meta.label}.{field.name}"
+        for model in registry
+        for field in model._meta.get_fields()
+        if field.concrete
+        and not field.auto_created
+        and field.name not in ("id", "site")
+        and not str(field.help_text).strip()
+    ]
+    assert missing == []
+
+
+def test_block_previews_cope_with_an_empty_library():
+    """A new site has no images, documents or pages yet: the block chooser still works."""
+    from home.blocks import BodyBlock, FeaturedPageBlock
+
+    for block in [*BodyBlock().child_blocks.values(), FeaturedPageBlock()]:
+        block.render(block.get_preview_value())

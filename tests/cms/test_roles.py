@@ -244,3 +244,12 @@ def test_page_permissions_are_granted_on_the_root_so_they_cover_every_page_type(
         )
     ) == {root.pk}
     assert HomePage in get_page_models()
+
+
+def test_comms_team_cannot_start_a_second_home_page(client, demo_site, approver, admin_user):
+    root = Page.get_first_root_node()
+    url = reverse("wagtailadmin_pages:add", args=("home", "homepage", root.pk))
+    client.force_login(approver)
+    assert client.get(url).status_code in (302, 403)
+    client.force_login(admin_user)
+    assert client.get(url).status_code == 200
