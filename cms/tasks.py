@@ -34,10 +34,26 @@ def publish_scheduled_pages():
     failure is logged and the chain carries on."""
     try:
         call_command("publish_scheduled", verbosity=0)
+        _prune_old_runs()
     except Exception:
         logger.exception("Scheduled publishing failed; trying again at the next interval")
     finally:
         _enqueue_next()
+
+
+def _prune_old_runs():
+    """A run a minute is 1,440 rows a day in the queue's table: keep a day of them."""
+    from django_tasks.base import TaskResultStatus
+    from django_tasks_db.backend import DatabaseBackend
+    from django_tasks_db.models import DBTaskResult
+
+    if not isinstance(publish_scheduled_pages.get_backend(), DatabaseBackend):
+        return
+    DBTaskResult.objects.filter(
+        task_path=publish_scheduled_pages.module_path,
+        status=TaskResultStatus.SUCCESSFUL,
+        finished_at__lt=timezone.now() - timedelta(days=1),
+    ).delete()
 
 
 def _enqueue_next():

@@ -89,3 +89,19 @@ def test_without_a_queue_that_can_wait_it_runs_once(demo_site):
     publish_scheduled_pages.enqueue()
     page.refresh_from_db()
     assert page.live
+
+
+def test_old_runs_are_pruned_from_the_queue(database_queue):
+    from django_tasks_db.models import DBTaskResult
+
+    with time_machine.travel(NOON, tick=False) as clock:
+        publish_scheduled_pages.enqueue()
+        run_worker()
+        clock.move_to(NOON + datetime.timedelta(minutes=2))
+        run_worker()
+        runs = DBTaskResult.objects.filter(task_path=publish_scheduled_pages.module_path)
+        assert runs.filter(status="SUCCESSFUL").count() == 2
+        clock.move_to(NOON + datetime.timedelta(days=2))
+        run_worker()
+        assert runs.filter(status="SUCCESSFUL").count() == 1  # only the run just now
+        assert runs.filter(status="READY").count() == 1
