@@ -69,8 +69,7 @@ def walk_blocks(block, path=""):
 
 @pytest.mark.parametrize("model", SITE_PAGE_TYPES, ids=ids)
 def test_every_block_has_help_or_a_description(model):
-    """Struct-level blocks the chooser offers need an icon and a description; their
-    fields need help text."""
+    """Blocks the chooser offers need an icon, a description and a preview."""
     problems = []
     for field in own_fields(model):
         if not isinstance(field, StreamField):
@@ -80,6 +79,8 @@ def test_every_block_has_help_or_a_description(model):
                 problems.append(f"{field.name}.{name}: no description")
             if block.meta.icon in (None, "placeholder"):
                 problems.append(f"{field.name}.{name}: no icon")
+            if not block.is_previewable:
+                problems.append(f"{field.name}.{name}: no preview in the block chooser")
     assert problems == []
 
 
