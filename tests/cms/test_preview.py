@@ -148,3 +148,18 @@ def test_preview_renders_have_no_axe_violations(live_site, chromium, django_user
     finally:
         context.close()
     assert failures == {}
+
+
+@pytest.mark.django_db
+def test_later_page_types_can_add_kiosk_and_easy_read_modes(rf, demo_site):
+    """The documented hook: `extra_preview_modes` and `preview_templates`."""
+    from home.models import StandardPage
+
+    page = StandardPage.objects.get(slug="is-it-safe")
+    page.extra_preview_modes = [("kiosk", "Kiosk screen"), ("easy-read", "Easy Read")]
+    page.preview_templates = {"kiosk": "blocks/quote_block.html"}
+    assert [mode for mode, _ in page.preview_modes] == ["", "print", "kiosk", "easy-read"]
+    request = rf.get("/")
+    assert page.get_preview_template(request, "kiosk") == "blocks/quote_block.html"
+    assert page.get_preview_template(request, "easy-read") == page.template
+    assert page.get_preview_context(request, "easy-read")["preview_mode"] == "easy-read"
