@@ -1,7 +1,7 @@
 """Calendar files (RFC 5545) for events, built with the icalendar library.
 
 One event's `.ics` and the subscribable feed share one builder. Times carry
-TZID=Europe/London with a VTIMEZONE generated from zoneinfo for the years the
+TZID=Europe/London with a VTIMEZONE built from zoneinfo for the years the
 events span, so calendar apps show the right time either side of a clock
 change. UIDs are the page's translation key, a UUID that never changes when an
 event is edited, moved or renamed (RFC 7986 advises a UUID without host name)."""
@@ -9,7 +9,15 @@ event is edited, moved or renamed (RFC 7986 advises a UUID without host name).""
 import datetime
 from urllib.parse import urlencode
 
-from icalendar import Calendar, Event, vDuration, vText
+from icalendar import (
+    Calendar,
+    Event,
+    Timezone,
+    TimezoneDaylight,
+    TimezoneStandard,
+    vDuration,
+    vText,
+)
 
 from django.http import HttpResponse
 from django.utils import timezone
@@ -103,16 +111,57 @@ def build_calendar(pages, request, name):
     calendar.add("x-published-ttl", vDuration(REFRESH_INTERVAL))
     for page in pages:
         calendar.add_component(build_event(page, request))
-    # VTIMEZONE for Europe/London covering only the years these events span.
+    # VTIMEZONE for Europe/London covering the years these events span, before the events.
     timed = [page for page in pages if not page.all_day]
     if timed:
-        first = min(page.start_date for page in timed)
-        last = max(page.last_day for page in timed)
-        calendar.add_missing_timezones(
-            first_date=datetime.date(first.year - 1, 1, 1),
-            last_date=datetime.date(last.year + 2, 1, 1),
-        )
+        first = min(page.start_date for page in timed).year - 1
+        last = max(page.last_day for page in timed).year + 1
+        calendar.subcomponents.insert(0, vtimezone(LONDON, first, last))
     return calendar
+
+
+def _transitions(zone, first_year, last_year):
+    """The instants (UTC) at which `zone` changes its offset, found from zoneinfo."""
+    instant = datetime.datetime(first_year, 1, 1, tzinfo=datetime.UTC)
+    end = datetime.datetime(last_year + 1, 1, 1, tzinfo=datetime.UTC)
+    offset = instant.astimezone(zone).utcoffset()
+    day, minute = datetime.timedelta(days=1), datetime.timedelta(minutes=1)
+    while instant < end:
+        if (instant + day).astimezone(zone).utcoffset() != offset:
+            # The change is within this day: find its minute.
+            while (instant + minute).astimezone(zone).utcoffset() == offset:
+                instant += minute
+            instant += minute
+            yield instant, offset, instant.astimezone(zone)
+            offset = instant.astimezone(zone).utcoffset()
+        else:
+            instant += day
+
+
+def vtimezone(zone, first_year, last_year):
+    """A VTIMEZONE for `zone` from 1 January `first_year` to the end of `last_year`.
+
+    Each observance's DTSTART is the local time *before* the change, read with
+    TZOFFSETFROM, as RFC 5545 (3.6.5) says: for Europe/London the clocks go
+    forward at 01:00 GMT and back at 02:00 BST. (icalendar 7.3's generated
+    VTIMEZONE writes 02:00 for the spring change, an hour late.)"""
+    component = Timezone()
+    component.add("tzid", str(zone))
+    start = datetime.datetime(first_year, 1, 1, tzinfo=datetime.UTC).astimezone(zone)
+    first = TimezoneDaylight() if start.dst() else TimezoneStandard()
+    first.add("dtstart", start.replace(tzinfo=None))
+    first.add("tzoffsetfrom", start.utcoffset())
+    first.add("tzoffsetto", start.utcoffset())
+    first.add("tzname", start.tzname())
+    component.add_component(first)
+    for instant, offset_from, after in _transitions(zone, first_year, last_year):
+        observance = TimezoneDaylight() if after.dst() else TimezoneStandard()
+        observance.add("dtstart", (instant + offset_from).replace(tzinfo=None))
+        observance.add("tzoffsetfrom", offset_from)
+        observance.add("tzoffsetto", after.utcoffset())
+        observance.add("tzname", after.tzname())
+        component.add_component(observance)
+    return component
 
 
 def calendar_response(pages, request, *, name, filename, attachment):

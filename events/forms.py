@@ -7,11 +7,8 @@ from events.models import EventArea, EventPage
 
 
 class EventFilterForm(forms.Form):
-    area = forms.ModelChoiceField(
-        queryset=EventArea.objects.all(),
-        to_field_name="slug",
+    area = forms.ChoiceField(
         required=False,
-        empty_label=_("All areas"),
         label=_("Area"),
         error_messages={"invalid_choice": _("Choose an area from the list.")},
     )
@@ -25,10 +22,17 @@ class EventFilterForm(forms.Form):
         required=False, label=_("Only show Restorative Justice Week events")
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # One query for the areas, used both to validate and to draw the list.
+        self.fields["area"].choices = [("", _("All areas"))] + list(
+            EventArea.objects.values_list("slug", "name")
+        )
+
     def apply(self, events):
         data = self.cleaned_data
         if data.get("area"):
-            events = events.filter(area=data["area"])
+            events = events.filter(area__slug=data["area"])
         if data.get("audience"):
             events = events.filter(audience=data["audience"])
         if data.get("rj_week"):

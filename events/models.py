@@ -209,13 +209,6 @@ class EventIndexPage(RoutablePageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         form, events = self.filtered(request)
         context["filter_form"] = form
-        context["latest_week"] = (
-            AwarenessWeek.objects.filter(
-                pk__in=EventPage.objects.child_of(self).live().values("awareness_week")
-            )
-            .order_by("-year")
-            .first()
-        )
         context["events"] = events
         return context
 
@@ -224,6 +217,14 @@ class EventIndexPage(RoutablePageMixin, Page):
         context = self.get_context(request)
         context["events"] = list(context["events"].upcoming())
         context["archive"] = False
+        # The newest RJ Week that has events, for a link to its programme.
+        context["latest_week"] = (
+            AwarenessWeek.objects.filter(
+                pk__in=EventPage.objects.child_of(self).live().values("awareness_week")
+            )
+            .order_by("-year")
+            .first()
+        )
         return TemplateResponse(request, self.get_template(request), context)
 
     @path("past/")
