@@ -265,7 +265,10 @@ class EventIndexPage(RoutablePageMixin, Page):
                 days.append((day, []))
             days[-1][1].append(event)
         context = self.get_context(request)
-        context.update(week=week, days=days, events=events, page=self, self=self)
+        programme_url = request.build_absolute_uri(
+            self.url + self.reverse_subpage("rj_week_view", args=(year,))
+        )
+        context.update(week=week, days=days, events=events, programme_url=programme_url)
         return context
 
     def serve_calendar(self, request):
