@@ -253,6 +253,22 @@ class EventIndexPage(RoutablePageMixin, Page):
 
         return programme_pdf_response(request, self.programme_context(request, year))
 
+    def get_sitemap_urls(self, request=None):
+        urls = super().get_sitemap_urls(request)
+        base = self.get_full_url(request)
+        urls.append({"location": base + self.reverse_subpage("past_view")})
+        years = (
+            EventPage.objects.child_of(self)
+            .live()
+            .public()
+            .filter(awareness_week__isnull=False)
+            .values_list("awareness_week__year", flat=True)
+            .distinct()
+        )
+        for year in sorted(set(years)):
+            urls.append({"location": base + self.reverse_subpage("rj_week_view", args=(year,))})
+        return urls
+
     def programme_context(self, request, year):
         week = AwarenessWeek.objects.filter(year=year).first()
         if week is None:

@@ -6,12 +6,12 @@ calendar: the events listing gives the feed of upcoming events, an event gives
 its own `.ics`."""
 
 from django.http import Http404
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from wagtail.models import Page, Site
 
 
-@require_GET
+@require_safe
 def page_calendar(request, page_path):
     site = Site.find_for_request(request)
     if site is None:

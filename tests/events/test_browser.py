@@ -2,6 +2,7 @@
 screens and the printed RJ Week programme."""
 
 import io
+from pathlib import Path
 
 import pypdf
 import pytest
@@ -100,5 +101,5 @@ def test_calendar_file_downloads_from_the_event_page(live_site, browser_page):
     with browser_page.expect_download() as download:
         link.click()
     path = download.value.path()
-    assert open(path, "rb").read().startswith(b"BEGIN:VCALENDAR")
+    assert Path(path).read_bytes().startswith(b"BEGIN:VCALENDAR")
     assert download.value.suggested_filename == f"{event.slug}.ics"

@@ -303,3 +303,4 @@ def test_no_calendar_for_other_pages_or_drafts(client, index, now, home):
     assert client.get("/events/draft/calendar.ics").status_code == 404
     assert client.get("/events/nothing/calendar.ics").status_code == 404
     assert client.post("/events/calendar.ics").status_code == 405
+    assert client.head("/events/calendar.ics").status_code == 200

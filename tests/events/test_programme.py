@@ -80,6 +80,12 @@ def test_listing_links_to_the_newest_programme(client, week_events, now):
     assert 'href="/events/rj-week/2026/"' in client.get("/events/").text
 
 
+def test_programme_and_archive_are_in_the_sitemap(client, week_events, now):
+    sitemap = client.get("/sitemap.xml").text
+    assert "http://localhost/events/past/" in sitemap
+    assert "http://localhost/events/rj-week/2026/" in sitemap
+
+
 def test_unknown_year_is_not_found(client, index, now):
     assert client.get("/events/rj-week/1999/").status_code == 404
     assert client.get("/events/rj-week/1999/pdf/").status_code == 404
