@@ -681,6 +681,9 @@ class EventPage(Page):
             add("booking_phone", "Add the phone number people call to book.")
         if errors:
             raise ValidationError(errors)
+        # Work out the aware times now too, so a preview (which is never saved) has them.
+        if self.start_date and (self.start_time is None) == (self.end_time is None):
+            self.starts_at, self.ends_at = self.compute_datetimes()
 
     def save(self, *args, **kwargs):
         if self.start_date and (self.all_day or self.end_time is not None):

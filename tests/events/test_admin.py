@@ -172,3 +172,13 @@ def test_saving_a_snippet_refreshes_cached_pages(client, index, now):
     week.name = "Restorative Justice Fortnight"
     week.save()
     assert "Restorative Justice Fortnight 2026" in client.get("/events/rj-week/2026/").text
+
+
+def test_editor_can_preview_a_new_event(editor, index, now):
+    url = reverse("wagtailadmin_pages:preview_on_add", args=("events", "eventpage", index.pk))
+    response = editor.post(url, event_form())
+    assert response.json()["is_valid"] is True
+    preview = editor.get(url)
+    assert preview.status_code == 200
+    assert "Thursday 3 December 2026, 6pm to 7:30pm" in preview.text
+    assert not EventPage.objects.filter(slug="winter-open-evening").exists()
