@@ -280,7 +280,8 @@ class EventIndexPage(RoutablePageMixin, Page):
             if not days or days[-1][0] != day:
                 days.append((day, []))
             days[-1][1].append(event)
-        context = self.get_context(request)
+        # The page's own context, without the listing's filters.
+        context = Page.get_context(self, request)
         programme_url = request.build_absolute_uri(
             self.url + self.reverse_subpage("rj_week_view", args=(year,))
         )

@@ -186,7 +186,10 @@ def _count_queries(client, url, django_assert_max_num_queries):
     return len(queries)
 
 
-@pytest.mark.parametrize("url", ["/events/", "/events/past/", "/events/?area=fenmoor&rj_week=on"])
+@pytest.mark.parametrize(
+    "url",
+    ["/events/", "/events/past/", "/events/?area=fenmoor&rj_week=on", "/events/rj-week/2027/"],
+)
 def test_listing_query_count_does_not_grow_with_events(
     client, index, now, url, django_assert_max_num_queries
 ):
