@@ -23,4 +23,9 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 # English has no prefix; other languages live under /pl/, /ar/ and so on.
-urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=False)
+urlpatterns += i18n_patterns(
+    # Calendar files (`/events/calendar.ics`): page paths with a file name, before Wagtail's pages.
+    path("", include("events.urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)
