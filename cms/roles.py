@@ -61,14 +61,24 @@ SITE_ADMINISTRATOR_MODELS = [
     "selfreferral.inbox",
 ]
 
+# Snippets that are public content (no personal data): the comms team keeps them up to date.
+COMMS_CONTENT_MODELS = [
+    "events.awarenessweek",
+    "events.eventarea",
+    "casestudies.casestudyarea",
+    "strategy.strategictheme",
+    "progress.recommendation",
+]
+COMMS_CONTENT_PERMISSIONS = [perm for label in COMMS_CONTENT_MODELS for perm in _crud(label)]
+
 ROLES = {
     COMMS_EDITORS: {
-        "permissions": [ADMIN_ACCESS],
+        "permissions": [ADMIN_ACCESS] + COMMS_CONTENT_PERMISSIONS,
         "page_permissions": EDITOR_PAGE_PERMISSIONS,
         "collection_permissions": EDITOR_COLLECTION_PERMISSIONS,
     },
     COMMS_APPROVERS: {
-        "permissions": [ADMIN_ACCESS],
+        "permissions": [ADMIN_ACCESS] + COMMS_CONTENT_PERMISSIONS,
         "page_permissions": APPROVER_PAGE_PERMISSIONS,
         "collection_permissions": APPROVER_COLLECTION_PERMISSIONS,
     },

@@ -29,6 +29,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from home.blocks import BodyBlock
+from home.mixins import SitePageMixin
 
 LONDON = ZoneInfo("Europe/London")
 
@@ -155,7 +156,7 @@ class EventQuerySet(PageQuerySet):
         return self.filter(ends_at__lt=now or timezone.now())
 
 
-class EventIndexPage(RoutablePageMixin, Page):
+class EventIndexPage(RoutablePageMixin, SitePageMixin, Page):
     """The events listing at /events/: what is coming up, with filters; the
     archive of past events; the calendar feed; and each year's RJ Week programme."""
 
@@ -304,7 +305,7 @@ def _query_without_page(request):
     return query.urlencode()
 
 
-class EventPage(Page):
+class EventPage(SitePageMixin, Page):
     """One event: when and where, who it is for, how to book and how accessible
     the venue is. It can be added to a calendar and may be part of RJ Week."""
 
@@ -353,8 +354,12 @@ class EventPage(Page):
         blank=True,
         help_text="UK time the event finishes, e.g. 12:30. Leave empty for an all-day event.",
     )
-    starts_at = models.DateTimeField(editable=False, db_index=True)
-    ends_at = models.DateTimeField(editable=False, db_index=True)
+    starts_at = models.DateTimeField(
+        editable=False, db_index=True, help_text="Worked out from the start date and time, in UK time."
+    )
+    ends_at = models.DateTimeField(
+        editable=False, db_index=True, help_text="Worked out from the end date and time, in UK time."
+    )
 
     status = models.CharField(
         max_length=20,
@@ -396,7 +401,9 @@ class EventPage(Page):
     step_free = models.BooleanField(
         default=False, verbose_name="step-free access", help_text="No steps, or a ramp or lift."
     )
-    hearing_loop = models.BooleanField(default=False, verbose_name="hearing loop")
+    hearing_loop = models.BooleanField(
+        default=False, verbose_name="hearing loop", help_text="Tick if the room has a working hearing loop."
+    )
     bsl = models.BooleanField(
         default=False,
         verbose_name="British Sign Language interpreter",
