@@ -19,9 +19,8 @@ def ensure_areas():
         )
 
 
-def load(home):
-    ensure_areas()
-    ensure_page(
+def ensure_referral_page(home):
+    page, _ = ensure_page(
         home,
         SelfReferralPage,
         "self-referral",
@@ -54,4 +53,10 @@ def load(home):
             "<p>If you are in danger now, call 999.</p>"
         ),
     )
+    return page
+
+
+def load(home):
+    ensure_areas()
+    ensure_referral_page(home)
     return [ensure_demo_user("coordinator", groups=["Restorative justice coordinators"])]
