@@ -29,8 +29,7 @@ UNREADABLE_MESSAGE = (
     "{label} contains characters we cannot read. Remove them, or type the answer again"
 )
 PHONE_MESSAGE = (
-    "Enter a phone number, like 07911 123456 or 020 7946 0000, "
-    "or choose another way to contact you"
+    "Enter a phone number, like 07911 123456 or 020 7946 0000, or choose another way to contact you"
 )
 EMAIL_MESSAGE = "Enter an email address in the correct format, like name@example.com"
 GUARD_MESSAGE = "Sorry, we could not send your form. Check your answers and send it again"

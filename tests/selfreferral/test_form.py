@@ -98,7 +98,9 @@ def test_the_chosen_contact_method_needs_its_detail(client, referral_page, metho
 
 
 def test_other_contact_details_are_optional(client, referral_page):
-    response = submit(client, preferred_contact="letter", phone="", address="1 High Street\nSaltcombe")
+    response = submit(
+        client, preferred_contact="letter", phone="", address="1 High Street\nSaltcombe"
+    )
     assert response.status_code == 302
     assert Referral.objects.get().address == "1 High Street\nSaltcombe"
 
@@ -140,7 +142,9 @@ def test_what_happened_is_at_most_5000_characters(client, referral_page):
 def test_control_characters_get_a_clear_message(client, referral_page, field, value):
     response = submit(client, **{field: value})
     assert response.status_code == 200
-    assert "contains characters we cannot read" in response.text or "Null characters" in response.text
+    assert (
+        "contains characters we cannot read" in response.text or "Null characters" in response.text
+    )
     assert not Referral.objects.exists()
 
 
