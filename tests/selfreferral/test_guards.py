@@ -146,13 +146,13 @@ def test_recaptcha_left_unticked_is_an_error(client, referral_page, recaptcha_ke
     assert "Tick the box to confirm you are not a robot" in response.text
 
 
-def _import_settings(**env):
+def _import_settings(tmp_path, **env):
     environment = {
         key: value
         for key, value in os.environ.items()
         if not key.startswith(("RECAPTCHA", "DJANGO"))
     }
-    environment.update({"SECRET_KEY": "k" * 60, "RJ_VAR_DIR": "/tmp/rj-settings-check", **env})
+    environment.update({"SECRET_KEY": "k" * 60, "RJ_VAR_DIR": str(tmp_path), **env})
     return subprocess.run(  # noqa: S603 (our own interpreter, fixed arguments)
         [sys.executable, "-c", "import rjsite.settings"],
         env=environment,
@@ -163,8 +163,8 @@ def _import_settings(**env):
     )
 
 
-def test_production_refuses_to_start_without_recaptcha_keys():
-    result = _import_settings()
+def test_production_refuses_to_start_without_recaptcha_keys(tmp_path):
+    result = _import_settings(tmp_path)
     assert result.returncode != 0
     assert "RECAPTCHA_PUBLIC_KEY and RECAPTCHA_PRIVATE_KEY are not set" in result.stderr
 
@@ -177,8 +177,8 @@ def test_production_refuses_to_start_without_recaptcha_keys():
         {"DJANGO_DEBUG": "1"},
     ],
 )
-def test_production_starts_with_keys_or_when_disabled_on_purpose(env):
-    result = _import_settings(**env)
+def test_production_starts_with_keys_or_when_disabled_on_purpose(tmp_path, env):
+    result = _import_settings(tmp_path, **env)
     assert result.returncode == 0, result.stderr
 
 
