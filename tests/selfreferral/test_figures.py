@@ -63,7 +63,5 @@ def test_figures_survive_the_retention_purge(settings):
 
 def test_figures_return_no_personal_data():
     ReferralFactory(name="Quinn Secret")
-    flat = repr(
-        [figures.by_quarter(), figures.by_channel(), figures.by_role(), figures.by_area()]
-    )
+    flat = repr([figures.by_quarter(), figures.by_channel(), figures.by_role(), figures.by_area()])
     assert "Quinn" not in flat

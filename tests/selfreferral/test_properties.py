@@ -2,7 +2,9 @@
 with a page or a redirect (never a 500), and invalid answers store nothing."""
 
 import pytest
-from hypothesis import HealthCheck, given, settings as hypothesis_settings, strategies as st
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
 from selfreferral import questions as q
 from selfreferral.models import Referral
@@ -64,7 +66,9 @@ def test_without_consent_nothing_is_ever_stored(client, referral_page, relaxed_g
     raw=st.binary(max_size=400),
     name=st.binary(min_size=1, max_size=60),
 )
-def test_arbitrary_bytes_in_the_body_never_cause_a_500(client, referral_page, relaxed_guards, raw, name):
+def test_arbitrary_bytes_in_the_body_never_cause_a_500(
+    client, referral_page, relaxed_guards, raw, name
+):
     token = form_token(client)
     body = raw + b"&name=" + name + b"&form_token=" + token.encode()
     response = client.post(
