@@ -346,3 +346,23 @@ def test_purge_is_scheduled_daily_on_the_task_queue(settings):
     # It queued its own next run, a day later.
     next_run = DBTaskResult.objects.get(status="READY")
     assert next_run.run_after > datetime.datetime.now(tz=LONDON) + datetime.timedelta(hours=23)
+
+
+def test_demo_content_prints_the_coordinator_login(db):
+    out = io.StringIO()
+    call_command("load_demo_content", stdout=out)
+    assert "username: coordinator" in out.getvalue()
+    coordinator = User.objects.get(username="coordinator")
+    assert coordinator.groups.filter(name="Restorative justice coordinators").exists()
+    assert coordinator.has_perm("selfreferral.view_referral")
+    # The demo's areas and page, made once however often it runs.
+    call_command("load_demo_content", stdout=io.StringIO())
+    from selfreferral.models import Area, SelfReferralPage
+
+    assert sorted(Area.objects.values_list("name", flat=True)) == [
+        "Fenmoor North",
+        "Fenmoor South",
+        "Isle of Brannock",
+        "Saltcombe",
+    ]
+    assert SelfReferralPage.objects.get().url == "/self-referral/"
