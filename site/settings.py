@@ -197,7 +197,10 @@ WAGTAILADMIN_RICH_TEXT_EDITORS = {
 
 # Safety and privacy
 QUICK_EXIT_URL = env.str("QUICK_EXIT_URL", default="https://www.bbc.co.uk/weather")
-SECURE_REFERRER_POLICY = "no-referrer"
+# Nothing is sent to other sites. Within the site browsers need it: under
+# "no-referrer" they post forms with "Origin: null", which Django's CSRF check
+# refuses (the self-referral form and the admin sign-in failed in Chromium).
+SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"

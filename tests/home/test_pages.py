@@ -38,7 +38,7 @@ def test_every_page_has_the_frame(client, demo_site):
 
 def test_security_headers(client, demo_site):
     response = client.get("/")
-    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["Referrer-Policy"] == "same-origin"
     assert "script-src 'self'" in response["Content-Security-Policy"]
     assert "unsafe-inline" not in response["Content-Security-Policy"]
     assert response["X-Content-Type-Options"] == "nosniff"

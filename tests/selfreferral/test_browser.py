@@ -110,3 +110,32 @@ def test_form_fits_a_small_screen(live_site, chromium):
     page.wait_for_selector("[data-error-summary]")
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
     context.close()
+
+
+def test_a_coordinator_signs_in_and_updates_a_referral_in_chromium(live_site, browser_page):
+    from django.contrib.auth.models import Group, Permission, User
+
+    from selfreferral.factories import ReferralFactory
+
+    # Transactional tests empty the database, data migrations included: the
+    # group is made again as its migration makes it.
+    group, _ = Group.objects.get_or_create(name="Restorative justice coordinators")
+    group.permissions.set(
+        Permission.objects.filter(codename__in=["access_admin", "view_referral", "change_referral"])
+    )
+    user = User.objects.create_user("coordinator-c", password="a long test password")
+    user.groups.add(group)
+    referral = ReferralFactory(name="Drew Chromium")
+    page = browser_page
+    page.goto(live_site.url + "/admin/login/")
+    page.get_by_label("Username").fill("coordinator-c")
+    page.get_by_label("Password").fill("a long test password")
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(live_site.url + "/admin/")
+    assert page.locator("[data-new-count]").inner_text() == "1 new referral"
+    page.goto(live_site.url + f"/admin/snippets/selfreferral/referral/edit/{referral.pk}/")
+    page.locator("#id_status").select_option("contacted")
+    page.get_by_role("button", name="Save").first.click()
+    page.wait_for_url("**/admin/snippets/selfreferral/referral/")
+    referral.refresh_from_db()
+    assert referral.status == "contacted"
