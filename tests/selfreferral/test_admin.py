@@ -366,3 +366,13 @@ def test_demo_content_prints_the_coordinator_login(db):
         "Saltcombe",
     ]
     assert SelfReferralPage.objects.get().url == "/self-referral/"
+
+
+def test_changing_an_area_refreshes_cached_pages():
+    from home.cache import current_generation
+
+    before = current_generation()
+    area = AreaFactory()
+    assert current_generation() == before + 1
+    area.delete()
+    assert current_generation() == before + 2
