@@ -56,9 +56,8 @@ SITE_ADMINISTRATOR_MODELS = [
     "auth.user",
     "home.contactsettings",
     "wagtailredirects.redirect",
-    # The self-referral app's configuration (no personal data): areas and inboxes.
+    # The self-referral areas and where their referrals are sent (no personal data).
     "selfreferral.area",
-    "selfreferral.inbox",
 ]
 
 # Snippets that are public content (no personal data): the comms team keeps them up to date.

@@ -355,10 +355,14 @@ class EventPage(SitePageMixin, Page):
         help_text="UK time the event finishes, e.g. 12:30. Leave empty for an all-day event.",
     )
     starts_at = models.DateTimeField(
-        editable=False, db_index=True, help_text="Worked out from the start date and time, in UK time."
+        editable=False,
+        db_index=True,
+        help_text="Worked out from the start date and time, in UK time.",
     )
     ends_at = models.DateTimeField(
-        editable=False, db_index=True, help_text="Worked out from the end date and time, in UK time."
+        editable=False,
+        db_index=True,
+        help_text="Worked out from the end date and time, in UK time.",
     )
 
     status = models.CharField(
@@ -402,7 +406,9 @@ class EventPage(SitePageMixin, Page):
         default=False, verbose_name="step-free access", help_text="No steps, or a ramp or lift."
     )
     hearing_loop = models.BooleanField(
-        default=False, verbose_name="hearing loop", help_text="Tick if the room has a working hearing loop."
+        default=False,
+        verbose_name="hearing loop",
+        help_text="Tick if the room has a working hearing loop.",
     )
     bsl = models.BooleanField(
         default=False,

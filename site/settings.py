@@ -54,8 +54,8 @@ INSTALLED_APPS = [
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
-    "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
+    "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "wagtail",
     "django_tasks",
     "django_tasks_db",
+    "django_recaptcha",
     "modelcluster",
     "taggit",
     "django.contrib.admin",
@@ -82,6 +83,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "home.middleware.AdminReferrerPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "home.middleware.AnonymousPageCacheUpdateMiddleware",
@@ -218,7 +220,12 @@ PAGE_REVIEW_MONTHS = env.int("PAGE_REVIEW_MONTHS", default=12)
 
 # Safety and privacy
 QUICK_EXIT_URL = env.str("QUICK_EXIT_URL", default="https://www.bbc.co.uk/weather")
+# No page tells any site, this one included, where a visitor came from. Pages
+# that post a form (the self-referral form, the admin) use "same-origin"
+# instead: under "no-referrer" browsers post with "Origin: null", which Django's
+# CSRF check refuses. "same-origin" still sends nothing to other sites.
 SECURE_REFERRER_POLICY = "no-referrer"
+FORM_PAGE_REFERRER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
@@ -258,3 +265,47 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
 }
+
+# Self-referral (selfreferral/): where referrals go, how fast, and how long they are kept.
+SELF_REFERRAL_DEFAULT_INBOX = env.str(
+    "SELF_REFERRAL_DEFAULT_INBOX", default="rj-referrals@rj-service.example"
+)
+SELF_REFERRAL_FIRST_CONTACT_WORKING_DAYS = env.int(
+    "SELF_REFERRAL_FIRST_CONTACT_WORKING_DAYS", default=2
+)
+# The coordinator email leaves out what happened unless this is turned on.
+SELF_REFERRAL_EMAIL_INCLUDES_WHAT_HAPPENED = env.bool(
+    "SELF_REFERRAL_EMAIL_INCLUDES_WHAT_HAPPENED", default=False
+)
+SELF_REFERRAL_RETENTION_DAYS = env.int("SELF_REFERRAL_RETENTION_DAYS", default=365)
+# A notification not sent this many minutes after the referral is flagged on the dashboard.
+SELF_REFERRAL_NOTIFICATION_STALE_MINUTES = env.int(
+    "SELF_REFERRAL_NOTIFICATION_STALE_MINUTES", default=30
+)
+SELF_REFERRAL_NOTIFICATION_MAX_ATTEMPTS = env.int(
+    "SELF_REFERRAL_NOTIFICATION_MAX_ATTEMPTS", default=12
+)
+# Guards: form submissions per IP address per window, and the least time a person takes.
+SELF_REFERRAL_RATE_LIMIT = env.int("SELF_REFERRAL_RATE_LIMIT", default=10)
+SELF_REFERRAL_RATE_WINDOW_SECONDS = env.int("SELF_REFERRAL_RATE_WINDOW_SECONDS", default=3600)
+SELF_REFERRAL_MIN_FILL_SECONDS = env.int("SELF_REFERRAL_MIN_FILL_SECONDS", default=4)
+SELF_REFERRAL_MAX_BODY_BYTES = 200_000
+# Published figures never show a count below this (small-number suppression).
+SELF_REFERRAL_SUPPRESS_BELOW = env.int("SELF_REFERRAL_SUPPRESS_BELOW", default=5)
+# Requests larger than this (not counting uploaded files) are refused with a 400.
+DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("DATA_UPLOAD_MAX_MEMORY_SIZE", default=1_048_576)
+
+# reCAPTCHA v2 checkbox on the self-referral form, when both keys are set.
+# Production refuses to start without them unless RECAPTCHA_DISABLED=1 says so on purpose.
+RECAPTCHA_PUBLIC_KEY = env.str("RECAPTCHA_PUBLIC_KEY", default="")
+RECAPTCHA_PRIVATE_KEY = env.str("RECAPTCHA_PRIVATE_KEY", default="")
+RECAPTCHA_DISABLED = env.bool("RECAPTCHA_DISABLED", default=False)
+RECAPTCHA_VERIFY_REQUEST_TIMEOUT = 5
+if not (RECAPTCHA_PUBLIC_KEY and RECAPTCHA_PRIVATE_KEY):
+    if not DEBUG and not RECAPTCHA_DISABLED:
+        raise ImproperlyConfigured(
+            "RECAPTCHA_PUBLIC_KEY and RECAPTCHA_PRIVATE_KEY are not set. Production mode needs "
+            "them to protect the self-referral form; set RECAPTCHA_DISABLED=1 to run without."
+        )
+    # With no keys the field is left off the form, so the check for Google's test keys is moot.
+    SILENCED_SYSTEM_CHECKS = ["django_recaptcha.recaptcha_test_key_error"]

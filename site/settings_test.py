@@ -3,6 +3,8 @@
 import os
 
 os.environ.setdefault("SECRET_KEY", "test-" + "x" * 60)
+# Tests replace the reCAPTCHA verification call; keys are set per test.
+os.environ.setdefault("RECAPTCHA_DISABLED", "1")
 
 from rjsite.settings import *  # noqa: E402,F403
 
@@ -22,3 +24,5 @@ WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
 # Tasks run at once unless a test asks for the real database queue.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Tests check the minimum fill time explicitly (tests/selfreferral/test_guards.py).
+SELF_REFERRAL_MIN_FILL_SECONDS = 0

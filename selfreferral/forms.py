@@ -1,0 +1,304 @@
+"""The self-referral form, built from the one question list, and its guards.
+
+`SelfReferralForm` is the same for every channel (web, kiosk, paper typed in by a
+coordinator): the caller says which channel it is. The guards (signed start
+time, honeypot, reCAPTCHA) are only added for forms the public fills in."""
+
+import re
+import secrets
+import time
+import unicodedata
+
+import phonenumbers
+
+from django import forms
+from django.conf import settings
+from django.core import signing
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from selfreferral import questions as q
+from selfreferral.models import Area, Channel, Referral
+
+TOKEN_SALT = "selfreferral.form-token"  # noqa: S105 (a signing salt, not a secret)
+TOKEN_MAX_AGE = 24 * 60 * 60  # a form left open overnight still sends
+SOURCE_CODE_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
+HONEYPOT_NAME = "website"
+
+UNREADABLE_MESSAGE = (
+    "{label} contains characters we cannot read. Remove them, or type the answer again"
+)
+PHONE_MESSAGE = (
+    "Enter a phone number, like 07911 123456 or 020 7946 0000, or choose another way to contact you"
+)
+EMAIL_MESSAGE = "Enter an email address in the correct format, like name@example.com"
+GUARD_MESSAGE = "Sorry, we could not send your form. Check your answers and send it again"
+TOO_FAST_MESSAGE = "Take a moment to check your answers, then send the form again"
+EXPIRED_MESSAGE = "This form was open for a long time. Check your answers and send it again"
+
+
+def new_form_token():
+    """A signed token: when the form was shown, and a random id that makes one
+    referral out of however many times the same form is sent."""
+    return signing.dumps({"n": secrets.token_urlsafe(18), "t": time.time()}, salt=TOKEN_SALT)
+
+
+def read_form_token(token):
+    """The token's contents, or None when it is missing, forged or too old."""
+    if not token or len(token) > 200:
+        return None
+    try:
+        data = signing.loads(token, salt=TOKEN_SALT, max_age=TOKEN_MAX_AGE)
+    except signing.BadSignature:
+        return None
+    if not isinstance(data, dict) or not isinstance(data.get("n"), str):
+        return None
+    return data
+
+
+def clean_source_code(value):
+    """The `?src=` code from a link or leaflet, if it is a safe, short code."""
+    value = (value or "").strip().lower()
+    return value if SOURCE_CODE_PATTERN.match(value) else ""
+
+
+def has_unreadable_characters(value, multiline):
+    allowed = {"\n", "\r", "\t"} if multiline else {"\t"}
+    for char in value:
+        if char == "\ufffd":  # what invalid UTF-8 becomes
+            return True
+        category = unicodedata.category(char)
+        if category in ("Cc", "Cs", "Co", "Cn") and char not in allowed:
+            return True
+        if category in ("Zl", "Zp") and not multiline:
+            return True
+    return False
+
+
+class ReadableTextField(forms.CharField):
+    """Text with no control characters (and no line breaks unless multiline)."""
+
+    def __init__(self, *args, multiline=False, label_for_errors="", **kwargs):
+        self.multiline = multiline
+        self.label_for_errors = label_for_errors
+        super().__init__(*args, **kwargs)
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if value and self.multiline:
+            value = value.replace("\r\n", "\n")
+        return value
+
+    def validate(self, value):
+        super().validate(value)
+        if value and has_unreadable_characters(value, self.multiline):
+            raise forms.ValidationError(
+                UNREADABLE_MESSAGE.format(label=self.label_for_errors), code="unreadable"
+            )
+
+
+def _label_for_errors(question):
+    return question.label.replace(" (optional)", "").rstrip("?")
+
+
+def form_field(question, areas=()):
+    """The Django form field for a question."""
+    required_message = {"required": question.required_message or "Answer this question"}
+    common = {"required": question.required, "label": question.label, "help_text": question.hint}
+    if question.kind == q.RADIOS:
+        return forms.ChoiceField(
+            choices=[(c.value, c.label) for c in question.choices],
+            error_messages={**required_message, "invalid_choice": question.required_message},
+            **common,
+        )
+    if question.kind == q.AREA:
+        choices = [(str(area.pk), area.name) for area in areas] + [(q.NOT_SURE, "I am not sure")]
+        return forms.ChoiceField(
+            choices=choices,
+            error_messages={**required_message, "invalid_choice": question.required_message},
+            **common,
+        )
+    if question.kind == q.CHECKBOX:
+        return forms.BooleanField(error_messages=required_message, **common)
+    max_length_message = {
+        "max_length": f"{_label_for_errors(question)} must be {question.max_length:,} "
+        "characters or fewer"
+    }
+    return ReadableTextField(
+        max_length=question.max_length,
+        multiline=question.kind == q.TEXTAREA,
+        label_for_errors=_label_for_errors(question),
+        error_messages={**required_message, **max_length_message},
+        **common,
+    )
+
+
+def _recaptcha_field():
+    from django_recaptcha.fields import ReCaptchaField
+
+    from selfreferral.widgets import ReCaptchaCheckbox
+
+    return ReCaptchaField(
+        widget=ReCaptchaCheckbox,
+        label="Confirm you are not a robot",
+        error_messages={
+            "required": "Tick the box to confirm you are not a robot",
+            "captcha_invalid": "We could not confirm you are not a robot. Try again",
+            "captcha_error": "We could not confirm you are not a robot. Try again",
+        },
+    )
+
+
+def recaptcha_enabled():
+    return bool(settings.RECAPTCHA_PUBLIC_KEY and settings.RECAPTCHA_PRIVATE_KEY)
+
+
+class SelfReferralForm(forms.Form):
+    """The referral questions, plus the guards when `guarded` (the public forms)."""
+
+    form_token = forms.CharField(required=False, widget=forms.HiddenInput)
+    src = forms.CharField(required=False, widget=forms.HiddenInput)
+    website = forms.CharField(required=False, label="Leave this empty")
+
+    def __init__(self, *args, channel=Channel.WEB, guarded=True, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.channel = channel
+        self.guarded = guarded
+        self.areas = list(Area.objects.filter(is_active=True).only("pk", "name"))
+        for question in q.QUESTIONS.values():
+            self.fields[question.name] = form_field(question, self.areas)
+        if guarded and recaptcha_enabled():
+            self.fields["captcha"] = _recaptcha_field()
+        if not guarded:
+            del self.fields[HONEYPOT_NAME]
+        self.token_data = read_form_token(self.data.get("form_token")) if self.is_bound else None
+
+    # What the template needs
+
+    @property
+    def sections(self):
+        """The sections of the form, each with its questions' bound fields."""
+        return [
+            (section, [(question, self[question.name]) for question in section.questions])
+            for section in q.SECTIONS
+        ]
+
+    @property
+    def token_for_page(self):
+        """The token to put in the page: the one sent (so sending again makes one
+        referral), or a new one when there was none or it had expired."""
+        if self.token_data is not None:
+            return self.data.get("form_token")
+        return new_form_token()
+
+    @property
+    def error_list(self):
+        """Every error, in the order of the questions, for the error summary."""
+        errors = [(None, message) for message in self.non_field_errors()]
+        for name in [*q.QUESTIONS, "captcha"]:
+            if name in self.errors:
+                errors.append((name, self.errors[name][0]))
+        return errors
+
+    @property
+    def submission_token(self):
+        return self.token_data["n"] if self.token_data else None
+
+    # Validation
+
+    def clean_src(self):
+        return clean_source_code(self.cleaned_data.get("src"))
+
+    def clean_phone(self):
+        value = self.cleaned_data.get("phone", "")
+        if not value:
+            return ""
+        try:
+            number = phonenumbers.parse(value, "GB")
+        except phonenumbers.NumberParseException:
+            number = None
+        if number is None or not phonenumbers.is_valid_number(number):
+            raise forms.ValidationError(PHONE_MESSAGE, code="invalid_phone")
+        if number.country_code == 44:
+            return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+    def clean_email(self):
+        value = self.cleaned_data.get("email", "")
+        if value:
+            try:
+                forms.EmailField().clean(value)
+            except forms.ValidationError:
+                raise forms.ValidationError(EMAIL_MESSAGE, code="invalid_email") from None
+        return value
+
+    def clean(self):
+        cleaned = super().clean()
+        method = cleaned.get("preferred_contact")
+        detail = q.CONTACT_DETAIL_FOR.get(method)
+        if detail and not cleaned.get(detail) and detail not in self.errors:
+            self.add_error(detail, q.CONTACT_DETAIL_MESSAGES[method])
+        wants_email = cleaned.get("confirmation_email")
+        if wants_email and not cleaned.get("email") and "email" not in self.errors:
+            self.add_error(
+                "email", "Enter an email address for your reference number, or untick the box"
+            )
+        # The guards speak only once the answers are right, so a person sees one thing to fix.
+        if self.guarded and not self.errors:
+            self._check_guards(cleaned)
+        return cleaned
+
+    def _check_guards(self, cleaned):
+        if cleaned.get(HONEYPOT_NAME):
+            raise forms.ValidationError(GUARD_MESSAGE, code="honeypot")
+        if self.token_data is None:
+            raise forms.ValidationError(EXPIRED_MESSAGE, code="token")
+        started = self.token_data.get("t")
+        if not isinstance(started, int | float):
+            raise forms.ValidationError(EXPIRED_MESSAGE, code="token")
+        if time.time() - started < settings.SELF_REFERRAL_MIN_FILL_SECONDS:
+            raise forms.ValidationError(TOO_FAST_MESSAGE, code="too_fast")
+
+    # Saving
+
+    def save(self):
+        """Store the referral and queue the coordinator email, in one transaction.
+
+        Returns the referral: the one made by an earlier send of the same form if
+        there was one, so sending twice never makes two referrals."""
+        from selfreferral.notifications import queue_notifications
+
+        data = self.cleaned_data
+        area = data["area"]
+        token = self.submission_token if self.guarded else None
+        referral = Referral(
+            channel=self.channel,
+            source_code=data.get("src", ""),
+            submission_token=token,
+            role=data["role"],
+            name=data["name"],
+            preferred_contact=data["preferred_contact"],
+            phone=data.get("phone", ""),
+            email=data.get("email", ""),
+            address=data.get("address", ""),
+            safe_to_leave_message=data["safe_to_leave_message"] == q.YES,
+            safe_times=data.get("safe_times", ""),
+            confirmation_email=bool(data.get("confirmation_email")),
+            area=None if area == q.NOT_SURE else next(a for a in self.areas if str(a.pk) == area),
+            age_group=data["age_group"],
+            what_happened=data.get("what_happened", ""),
+            support_needs=data.get("support_needs", ""),
+            consent_at=timezone.now(),
+        )
+        try:
+            with transaction.atomic():
+                referral.save()
+                # With the database queue, the email task is stored in this same
+                # transaction: the referral and its notification commit together.
+                queue_notifications(referral)
+        except IntegrityError:
+            existing = Referral.objects.filter(submission_token=token).first() if token else None
+            if existing is None:
+                raise
+            return existing
+        return referral

@@ -1,0 +1,400 @@
+"""Self-referrals: the page people use to ask for restorative justice, the areas
+that route a referral to the right team, and the referral itself.
+
+Personal data lives only in `Referral`, seen only by coordinators (admin views
+and the notification email). Other apps read `selfreferral.figures`."""
+
+import datetime
+import uuid
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import models, transaction
+from django.utils import timezone
+
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+from home.blocks import RICH_TEXT_FEATURES
+from home.mixins import SitePageMixin
+from selfreferral import questions as q
+from selfreferral.working_days import add_working_days
+
+
+def _inbox_list(text):
+    return [address.strip() for address in text.replace(",", "\n").splitlines() if address.strip()]
+
+
+def validate_inboxes(text):
+    for address in _inbox_list(text):
+        validate_email(address)
+
+
+class Area(models.Model):
+    """One of the service's areas. A referral goes to the area's coordinators,
+    or to its youth service when the person is under 18."""
+
+    name = models.CharField(
+        max_length=80,
+        unique=True,
+        help_text="The area's name as people know it, for example 'Fenmoor North'.",
+    )
+    coordinator_inboxes = models.TextField(
+        validators=[validate_inboxes],
+        help_text="Email addresses of this area's restorative justice coordinators, one a line. "
+        "New referrals for adults are sent here.",
+    )
+    youth_inbox = models.EmailField(
+        blank=True,
+        help_text="The youth service's email address. Referrals for under-18s are sent here. "
+        "If empty, they go to the coordinators above.",
+    )
+    sort_order = models.PositiveSmallIntegerField(
+        default=0, help_text="Areas are listed on the form in this order, lowest first."
+    )
+    is_active = models.BooleanField(
+        default=True,
+        help_text="Untick to take this area off the form. Its past referrals are kept.",
+    )
+
+    panels = [
+        FieldPanel("name"),
+        # Only trusted users may change where referrals (personal data) are sent.
+        FieldPanel("coordinator_inboxes", permission="superuser"),
+        FieldPanel("youth_inbox", permission="superuser"),
+        FieldPanel("sort_order"),
+        FieldPanel("is_active"),
+    ]
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+        verbose_name = "service area"
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def coordinator_inbox_list(self):
+        return _inbox_list(self.coordinator_inboxes)
+
+
+class Status(models.TextChoices):
+    NEW = "new", "New"
+    CONTACTED = "contacted", "Contacted"
+    IN_PROGRESS = "in_progress", "In progress"
+    CLOSED = "closed", "Closed"
+    WITHDRAWN = "withdrawn", "Withdrawn"
+
+
+# The status workflow: where each status may go next.
+NEXT_STATUSES = {
+    Status.NEW: {Status.CONTACTED, Status.WITHDRAWN},
+    Status.CONTACTED: {Status.IN_PROGRESS, Status.CLOSED, Status.WITHDRAWN},
+    Status.IN_PROGRESS: {Status.CLOSED, Status.WITHDRAWN},
+    Status.CLOSED: {Status.IN_PROGRESS},
+    Status.WITHDRAWN: {Status.IN_PROGRESS},
+}
+FINISHED_STATUSES = (Status.CLOSED, Status.WITHDRAWN)
+
+
+class Channel(models.TextChoices):
+    WEB = "web", "Website"
+    KIOSK = "kiosk", "Kiosk"
+    PAPER = "paper", "Paper form"
+    PHONE = "phone", "Phone call"
+
+
+class ReferralQuerySet(models.QuerySet):
+    def overdue(self, today=None):
+        today = today or timezone.localdate()
+        return self.filter(status=Status.NEW, first_contact_due__lt=today)
+
+    def not_overdue(self, today=None):
+        today = today or timezone.localdate()
+        return self.exclude(status=Status.NEW, first_contact_due__lt=today)
+
+    def notification_stale(self, now=None):
+        now = now or timezone.now()
+        cutoff = now - datetime.timedelta(minutes=settings.SELF_REFERRAL_NOTIFICATION_STALE_MINUTES)
+        return self.filter(notified_at__isnull=True, created_at__lt=cutoff)
+
+    def due_for_purge(self, now=None):
+        now = now or timezone.now()
+        cutoff = now - datetime.timedelta(days=settings.SELF_REFERRAL_RETENTION_DAYS)
+        return self.filter(
+            status__in=FINISHED_STATUSES,
+            status_changed_at__lt=cutoff,
+            personal_data_erased_at__isnull=True,
+        )
+
+
+# Erased by the retention purge; everything else is anonymous and kept for figures.
+PERSONAL_FIELDS = (
+    "name",
+    "phone",
+    "email",
+    "address",
+    "safe_times",
+    "what_happened",
+    "support_needs",
+    "coordinator_notes",
+    "source_code",
+)
+
+
+class Referral(models.Model):
+    """A request for restorative justice, from the form, a kiosk, paper or a phone call."""
+
+    reference = models.CharField(max_length=20, unique=True, editable=False)
+    created_at = models.DateTimeField(default=timezone.now, editable=False, db_index=True)
+    channel = models.CharField(max_length=10, choices=Channel.choices, default=Channel.WEB)
+    source_code = models.CharField(
+        max_length=40,
+        blank=True,
+        help_text="The code on the link or leaflet that brought the person here, if any.",
+    )
+    # One submitted form makes one referral, however often it is sent.
+    # NULL (not "") when there is none, e.g. paper referrals: unique ignores NULLs.
+    submission_token = models.CharField(  # noqa: DJ001
+        max_length=64, unique=True, null=True, editable=False
+    )
+
+    role = models.CharField(max_length=20, choices=q.choices_for("role"))
+    name = models.CharField(max_length=120, blank=True)
+    preferred_contact = models.CharField(max_length=20, choices=q.choices_for("preferred_contact"))
+    phone = models.CharField(max_length=30, blank=True)
+    email = models.EmailField(blank=True)
+    address = models.TextField(blank=True)
+    safe_to_leave_message = models.BooleanField(default=False)
+    safe_times = models.CharField(max_length=200, blank=True)
+    confirmation_email = models.BooleanField(
+        default=False, help_text="The person asked for an email with their reference."
+    )
+    area = models.ForeignKey(
+        Area,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="referrals",
+        help_text="Empty when the person was not sure.",
+    )
+    age_group = models.CharField(max_length=12, choices=q.choices_for("age_group"))
+    what_happened = models.TextField(blank=True)
+    support_needs = models.TextField(blank=True)
+    consent_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    status = models.CharField(
+        max_length=12,
+        choices=Status.choices,
+        default=Status.NEW,
+        db_index=True,
+        help_text="New → contacted → in progress → closed or withdrawn.",
+    )
+    status_changed_at = models.DateTimeField(default=timezone.now, editable=False)
+    first_contact_due = models.DateField(
+        editable=False, help_text="The date by which a coordinator should first contact them."
+    )
+    first_contacted_on = models.DateField(
+        null=True,
+        blank=True,
+        help_text="The date a coordinator first spoke to or wrote to the person. "
+        "Filled in with today's date when you mark the referral as contacted.",
+    )
+    coordinator_notes = models.TextField(
+        blank=True,
+        help_text="Notes for the team. Only coordinators can see them. "
+        "They are deleted with the personal details when the referral is purged.",
+    )
+
+    notified_at = models.DateTimeField(null=True, blank=True, editable=False)
+    notification_attempts = models.PositiveSmallIntegerField(default=0, editable=False)
+    notification_error = models.CharField(max_length=300, blank=True, editable=False)
+    personal_data_erased_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    objects = ReferralQuerySet.as_manager()
+
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("status"),
+                FieldPanel("first_contacted_on"),
+                FieldPanel("coordinator_notes"),
+            ],
+            heading="Progress",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("name"),
+                FieldPanel("preferred_contact"),
+                FieldPanel("phone"),
+                FieldPanel("email"),
+                FieldPanel("address"),
+                FieldPanel("safe_to_leave_message"),
+                FieldPanel("safe_times"),
+            ],
+            heading="Contact details (correct them if the person tells you they have changed)",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("role", read_only=True),
+                FieldPanel("age_group", read_only=True),
+                FieldPanel("area", read_only=True),
+                FieldPanel("channel", read_only=True),
+                FieldPanel("source_code", read_only=True),
+                FieldPanel("what_happened", read_only=True),
+                FieldPanel("support_needs", read_only=True),
+            ],
+            heading="What they told us",
+        ),
+    ]
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return self.reference
+
+    def save(self, *args, **kwargs):
+        if self.first_contact_due is None:
+            created = timezone.localtime(self.created_at)
+            self.first_contact_due = add_working_days(
+                created, settings.SELF_REFERRAL_FIRST_CONTACT_WORKING_DAYS
+            )
+        if self.pk is not None:
+            old = Referral.objects.filter(pk=self.pk).values_list("status", flat=True).first()
+            if old is not None and old != self.status:
+                self.status_changed_at = timezone.now()
+                if self.status != Status.NEW and self.first_contacted_on is None:
+                    self.first_contacted_on = timezone.localdate()
+        if not self.reference:
+            with transaction.atomic():
+                # The reference comes from the row's id, so it is unique without a lock.
+                self.reference = f"pending-{uuid.uuid4().hex[:12]}"
+                super().save(*args, **kwargs)
+                year = timezone.localtime(self.created_at).year
+                self.reference = f"RJ-{year}-{self.pk:06d}"
+                Referral.objects.filter(pk=self.pk).update(reference=self.reference)
+            return
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        old = Referral.objects.filter(pk=self.pk).values_list("status", flat=True).first()
+        if old and old != self.status and self.status not in NEXT_STATUSES[Status(old)]:
+            allowed = ", ".join(str(Status(s).label).lower() for s in NEXT_STATUSES[Status(old)])
+            raise ValidationError(
+                {"status": f"A {Status(old).label.lower()} referral can only become: {allowed}."}
+            )
+
+    # Reading the referral
+
+    @property
+    def is_overdue(self):
+        return self.status == Status.NEW and self.first_contact_due < timezone.localdate()
+
+    @property
+    def contact_detail(self):
+        field = q.CONTACT_DETAIL_FOR.get(self.preferred_contact)
+        return getattr(self, field) if field else ""
+
+    @property
+    def area_name(self):
+        return self.area.name if self.area else "Not sure"
+
+    def notification_recipients(self):
+        """Where the coordinator email goes. Every routing rule is here.
+
+        - An area's youth inbox for under-18s (its coordinators when it has none).
+        - An area's coordinator inboxes for adults.
+        - The default inbox when the person was not sure, the area is no longer
+          active, or it has no inbox at all."""
+        area = self.area
+        if area is not None and area.is_active:
+            if self.age_group == q.AGE_UNDER_18 and area.youth_inbox:
+                return [area.youth_inbox]
+            if area.coordinator_inbox_list:
+                return area.coordinator_inbox_list
+        return [settings.SELF_REFERRAL_DEFAULT_INBOX]
+
+    def erase_personal_data(self):
+        for field in PERSONAL_FIELDS:
+            setattr(self, field, "")
+        self.confirmation_email = False
+        self.submission_token = None
+        self.personal_data_erased_at = timezone.now()
+        Referral.objects.filter(pk=self.pk).update(
+            **{field: "" for field in PERSONAL_FIELDS},
+            confirmation_email=False,
+            submission_token=None,
+            personal_data_erased_at=self.personal_data_erased_at,
+        )
+
+
+class SelfReferralPage(RoutablePageMixin, SitePageMixin, Page):
+    """The self-referral form: people ask for restorative justice for themselves
+    (or for someone they support). The questions are set in code; editors write
+    the words around them."""
+
+    intro = RichTextField(
+        features=RICH_TEXT_FEATURES,
+        help_text="Shown above the form: who can ask, that it is free and voluntary, "
+        "and how long the form takes.",
+    )
+    what_happens_next = RichTextField(
+        features=RICH_TEXT_FEATURES,
+        help_text="What happens after someone sends the form. Shown on the form page "
+        "and again on the thank-you page.",
+    )
+    privacy_notice = RichTextField(
+        features=RICH_TEXT_FEATURES,
+        help_text="A short privacy notice shown just above the send button: who sees the "
+        "answers and how long they are kept. Link to the full privacy notice.",
+    )
+    thank_you_heading = models.CharField(
+        max_length=120,
+        default="Your referral has been sent",
+        help_text="The heading of the thank-you page people see after sending the form.",
+    )
+    thank_you_text = RichTextField(
+        features=RICH_TEXT_FEATURES,
+        help_text="Shown on the thank-you page under the reference number, for example "
+        "what to do if they need help sooner.",
+    )
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("what_happens_next"),
+    ]
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("what_happens_next"),
+        FieldPanel("privacy_notice"),
+        MultiFieldPanel(
+            [FieldPanel("thank_you_heading"), FieldPanel("thank_you_text")],
+            heading="Thank-you page",
+        ),
+    ]
+
+    class Meta:
+        verbose_name = "self-referral page"
+
+    @path("")
+    def form_view(self, request):
+        from selfreferral.views import referral_form
+
+        return referral_form(request, self)
+
+    @path("thank-you/")
+    def thank_you_view(self, request):
+        from selfreferral.views import thank_you
+
+        return thank_you(request, self)

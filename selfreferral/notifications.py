@@ -1,0 +1,64 @@
+"""The coordinator email (and the referrer's own email, only when they asked for it).
+
+Built from templates, plain text and HTML, both escaped. The subject carries the
+reference only: subjects show on lock screens and in shared inbox lists."""
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.urls import reverse
+
+from selfreferral import questions as q
+
+
+def queue_notifications(referral):
+    from selfreferral.tasks import send_confirmation_email, send_coordinator_email
+
+    send_coordinator_email.enqueue(referral.pk)
+    if referral.confirmation_email and referral.email:
+        send_confirmation_email.enqueue(referral.pk)
+
+
+def admin_url(referral):
+    path = reverse("wagtailsnippets_selfreferral_referral:inspect", args=[referral.pk])
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def coordinator_email(referral):
+    questions = q.QUESTIONS
+    context = {
+        "referral": referral,
+        "role": questions["role"].choice_labels.get(referral.role, referral.role),
+        "preferred_contact": questions["preferred_contact"].choice_labels.get(
+            referral.preferred_contact, referral.preferred_contact
+        ),
+        "age_group": questions["age_group"].choice_labels.get(
+            referral.age_group, referral.age_group
+        ),
+        "include_what_happened": settings.SELF_REFERRAL_EMAIL_INCLUDES_WHAT_HAPPENED,
+        "admin_url": admin_url(referral),
+    }
+    message = EmailMultiAlternatives(
+        subject=f"New self-referral {referral.reference}",
+        body=render_to_string("selfreferral/email/coordinator_notification.txt", context),
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=referral.notification_recipients(),
+    )
+    message.attach_alternative(
+        render_to_string("selfreferral/email/coordinator_notification.html", context), "text/html"
+    )
+    return message
+
+
+def confirmation_email(referral):
+    context = {"referral": referral}
+    message = EmailMultiAlternatives(
+        subject="Your restorative justice referral",
+        body=render_to_string("selfreferral/email/confirmation.txt", context),
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[referral.email],
+    )
+    message.attach_alternative(
+        render_to_string("selfreferral/email/confirmation.html", context), "text/html"
+    )
+    return message

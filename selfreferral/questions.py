@@ -1,0 +1,280 @@
+"""The self-referral questions, defined once.
+
+The web form, the kiosk form, the paper form (PDF) and the coordinators'
+"enter a paper referral" view are all renderings of this list, so a question
+is changed here and nowhere else. Each question knows its wording, its hint,
+its answers, whether it must be answered, and how much room it needs on paper.
+
+Routing and safety depend on these names: `role`, `age_group`, `area`,
+`preferred_contact` and `safe_to_leave_message` are read by the coordinator
+email and the routing rules (see `Referral.notification_recipients`)."""
+
+from dataclasses import dataclass, field
+
+# Kinds of question; each form rendering maps a kind to its own widget.
+RADIOS = "radios"
+TEXT = "text"
+TEL = "tel"
+EMAIL = "email"
+TEXTAREA = "textarea"
+CHECKBOX = "checkbox"
+AREA = "area"  # radios whose answers are the service's areas (snippets), plus "not sure"
+
+NOT_SURE = "not-sure"
+
+
+@dataclass(frozen=True)
+class Choice:
+    value: str
+    label: str
+    hint: str = ""
+
+
+@dataclass(frozen=True)
+class Question:
+    name: str
+    kind: str
+    label: str
+    hint: str = ""
+    choices: tuple[Choice, ...] = ()
+    required: bool = False
+    # The message shown when a required question is left out (GOV.UK style: say what to do).
+    required_message: str = ""
+    max_length: int | None = None
+    autocomplete: str = ""
+    # How many writing lines the paper form leaves for the answer.
+    paper_lines: int = 1
+    # Questions only asked when the answer to another question is `shown_when`.
+    # Renderings may reveal them; validation requires them only in that case.
+    shown_when: tuple[str, str] | None = None
+
+    @property
+    def choice_labels(self):
+        return {choice.value: choice.label for choice in self.choices}
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    title: str
+    hint: str = ""
+    questions: tuple[Question, ...] = field(default_factory=tuple)
+
+
+ROLE_HARMED = "harmed"
+ROLE_CAUSED = "caused"
+ROLE_FOR_SOMEONE = "someone-else"
+
+CONTACT_PHONE = "phone"
+CONTACT_EMAIL = "email"
+CONTACT_LETTER = "letter"
+CONTACT_PROFESSIONAL = "professional"
+
+AGE_UNDER_18 = "under-18"
+AGE_18_OR_OVER = "18-or-over"
+
+YES = "yes"
+NO = "no"
+
+SECTIONS = (
+    Section(
+        key="about-you",
+        title="About you",
+        questions=(
+            Question(
+                name="role",
+                kind=RADIOS,
+                label="Which of these describes you?",
+                choices=(
+                    Choice(ROLE_HARMED, "I was harmed by a crime or by anti-social behaviour"),
+                    Choice(ROLE_CAUSED, "I caused harm and want to put things right"),
+                    Choice(
+                        ROLE_FOR_SOMEONE,
+                        "I am asking for someone else",
+                        hint="For example, a family member, a friend or someone you support.",
+                    ),
+                ),
+                required=True,
+                required_message="Choose which of these describes you",
+            ),
+            Question(
+                name="name",
+                kind=TEXT,
+                label="Your name",
+                hint="The name you want us to use when we contact you.",
+                required=True,
+                required_message="Enter your name",
+                max_length=120,
+                autocomplete="name",
+            ),
+            Question(
+                name="age_group",
+                kind=RADIOS,
+                label="How old is the person the referral is for?",
+                hint="We ask so that young people get a service that is right for them.",
+                choices=(
+                    Choice(AGE_UNDER_18, "Under 18"),
+                    Choice(AGE_18_OR_OVER, "18 or over"),
+                ),
+                required=True,
+                required_message="Choose under 18 or 18 or over",
+            ),
+        ),
+    ),
+    Section(
+        key="contact",
+        title="How to contact you safely",
+        hint="We will only contact you in the way you choose.",
+        questions=(
+            Question(
+                name="preferred_contact",
+                kind=RADIOS,
+                label="How should we contact you?",
+                choices=(
+                    Choice(CONTACT_PHONE, "Phone call"),
+                    Choice(CONTACT_EMAIL, "Email"),
+                    Choice(CONTACT_LETTER, "Letter"),
+                    Choice(
+                        CONTACT_PROFESSIONAL,
+                        "Through someone who supports me",
+                        hint="For example, a key worker, a support worker or a probation officer.",
+                    ),
+                ),
+                required=True,
+                required_message="Choose how we should contact you",
+            ),
+            Question(
+                name="phone",
+                kind=TEL,
+                label="Phone number",
+                hint="Needed if you chose a phone call. For example, 07911 123456 or 020 7946 0000.",
+                max_length=30,
+                autocomplete="tel",
+                shown_when=("preferred_contact", CONTACT_PHONE),
+            ),
+            Question(
+                name="email",
+                kind=EMAIL,
+                label="Email address",
+                hint="Needed if you chose email.",
+                max_length=254,
+                autocomplete="email",
+                shown_when=("preferred_contact", CONTACT_EMAIL),
+            ),
+            Question(
+                name="address",
+                kind=TEXTAREA,
+                label="Postal address",
+                hint="Needed if you chose a letter. If you chose someone who supports you, "
+                "give their name, where they work and how to reach them.",
+                max_length=500,
+                autocomplete="street-address",
+                paper_lines=4,
+                shown_when=("preferred_contact", CONTACT_LETTER),
+            ),
+            Question(
+                name="safe_to_leave_message",
+                kind=RADIOS,
+                label="Is it safe for us to leave a message?",
+                hint="For example, a voicemail, or a letter that someone else might open.",
+                choices=(Choice(YES, "Yes"), Choice(NO, "No")),
+                required=True,
+                required_message="Choose yes if it is safe to leave a message",
+            ),
+            Question(
+                name="safe_times",
+                kind=TEXT,
+                label="When is it safe to contact you? (optional)",
+                hint="For example, weekdays after 3pm.",
+                max_length=200,
+            ),
+            Question(
+                name="confirmation_email",
+                kind=CHECKBOX,
+                label="Email me my reference number",
+                hint="Only choose this if nobody else reads your emails. "
+                "We will not send you any email unless you ask.",
+                choices=(Choice(YES, "Email me my reference number"),),
+            ),
+        ),
+    ),
+    Section(
+        key="where",
+        title="Where it happened",
+        questions=(
+            Question(
+                name="area",
+                kind=AREA,
+                label="Which area did it happen in, or do you live in?",
+                hint="This helps us pass your referral to the right team.",
+                required=True,
+                required_message="Choose an area, or choose I am not sure",
+            ),
+        ),
+    ),
+    Section(
+        key="more",
+        title="More about you (optional)",
+        questions=(
+            Question(
+                name="what_happened",
+                kind=TEXTAREA,
+                label="What happened? (optional)",
+                hint="Tell us as much or as little as you like. You can leave this out and "
+                "talk to us instead. Up to 5,000 characters.",
+                max_length=5000,
+                paper_lines=10,
+            ),
+            Question(
+                name="support_needs",
+                kind=TEXTAREA,
+                label="Do you need any support to take part? (optional)",
+                hint="For example, an interpreter, a language other than English, "
+                "or help with access.",
+                max_length=1000,
+                paper_lines=3,
+            ),
+        ),
+    ),
+    Section(
+        key="agreement",
+        title="Your agreement",
+        questions=(
+            Question(
+                name="consent",
+                kind=CHECKBOX,
+                label="Agreeing to be contacted",
+                choices=(
+                    Choice(
+                        YES,
+                        "I agree to be contacted about restorative justice. "
+                        "I know I can stop at any time.",
+                    ),
+                ),
+                required=True,
+                required_message="Tick the box to agree to be contacted",
+            ),
+        ),
+    ),
+)
+
+QUESTIONS = {question.name: question for section in SECTIONS for question in section.questions}
+
+# The contact detail each contact method needs.
+CONTACT_DETAIL_FOR = {
+    CONTACT_PHONE: "phone",
+    CONTACT_EMAIL: "email",
+    CONTACT_LETTER: "address",
+    CONTACT_PROFESSIONAL: "address",
+}
+CONTACT_DETAIL_MESSAGES = {
+    CONTACT_PHONE: "Enter a phone number, or choose another way to contact you",
+    CONTACT_EMAIL: "Enter an email address, or choose another way to contact you",
+    CONTACT_LETTER: "Enter a postal address, or choose another way to contact you",
+    CONTACT_PROFESSIONAL: "Enter the name and contact details of the person who supports you",
+}
+
+
+def choices_for(name):
+    """Model and form choices for a question with fixed answers."""
+    return [(choice.value, choice.label) for choice in QUESTIONS[name].choices]

@@ -1,0 +1,103 @@
+"""Work off the request path, run by `python manage.py db_worker`.
+
+The queue has no automatic retries: a send that fails records why on the
+referral (visible to coordinators) and queues itself again later, waiting
+longer each time, until SELF_REFERRAL_NOTIFICATION_MAX_ATTEMPTS."""
+
+import datetime
+import logging
+
+from django_tasks import task, task_backends
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from selfreferral.models import Referral
+
+logger = logging.getLogger(__name__)
+
+# Wait 1, 2, 4, 8… minutes between attempts, never more than an hour.
+BACKOFF_CAP = datetime.timedelta(hours=1)
+
+
+def backoff(attempt):
+    return min(datetime.timedelta(minutes=2 ** (attempt - 1)), BACKOFF_CAP)
+
+
+def _retry_later(task_function, referral_id, attempt):
+    backend = task_backends[task_function.backend]
+    if not backend.supports_defer:
+        return False
+    task_function.using(run_after=timezone.now() + backoff(attempt)).enqueue(
+        referral_id, attempt=attempt + 1
+    )
+    return True
+
+
+@task()
+def send_coordinator_email(referral_id, attempt=1):
+    """Email the referral's coordinators, once."""
+    from selfreferral.notifications import coordinator_email
+
+    with transaction.atomic():
+        referral = Referral.objects.select_for_update().filter(pk=referral_id).first()
+        if referral is None or referral.notified_at is not None:
+            return "already sent"  # a retry after a send that did go out: never twice
+        try:
+            coordinator_email(referral).send()
+        except Exception as error:
+            # The error names the mail server, never the person.
+            Referral.objects.filter(pk=referral_id).update(
+                notification_attempts=attempt,
+                notification_error=f"{type(error).__name__}: {error}"[:300],
+            )
+            logger.warning(
+                "Coordinator email for referral id=%s failed (attempt %s): %s",
+                referral_id,
+                attempt,
+                type(error).__name__,
+            )
+            if attempt < settings.SELF_REFERRAL_NOTIFICATION_MAX_ATTEMPTS:
+                _retry_later(send_coordinator_email, referral_id, attempt)
+            return "failed"
+        Referral.objects.filter(pk=referral_id).update(
+            notified_at=timezone.now(), notification_attempts=attempt, notification_error=""
+        )
+    return "sent"
+
+
+@task()
+def send_confirmation_email(referral_id, attempt=1):
+    """The reference number, to a referrer who asked for it by email."""
+    from selfreferral.notifications import confirmation_email
+
+    referral = Referral.objects.filter(pk=referral_id, personal_data_erased_at=None).first()
+    if referral is None or not referral.email:
+        return "nothing to send"
+    try:
+        confirmation_email(referral).send()
+    except Exception as error:
+        logger.warning(
+            "Confirmation email for referral id=%s failed: %s", referral_id, type(error).__name__
+        )
+        if attempt < settings.SELF_REFERRAL_NOTIFICATION_MAX_ATTEMPTS:
+            _retry_later(send_confirmation_email, referral_id, attempt)
+        return "failed"
+    return "sent"
+
+
+@task()
+def purge_referrals(reschedule=False):
+    """Erase the personal details of referrals finished long enough ago.
+
+    With `reschedule`, it queues its own next run a day later, so one call to
+    `manage.py purge_referrals --schedule` keeps it running every day."""
+    from selfreferral.retention import purge
+
+    count = purge()
+    if reschedule:
+        purge_referrals.using(run_after=timezone.now() + datetime.timedelta(days=1)).enqueue(
+            reschedule=True
+        )
+    return count

@@ -1,0 +1,207 @@
+"""The coordinators' side of the admin: referrals, service areas and the
+dashboard panels. Referrals are visible only to users with the referral
+permissions, which only the "Restorative justice coordinators" group has."""
+
+import django_filters
+
+from django.conf import settings
+
+from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.components import Component
+from wagtail.admin.ui.tables import Column
+from wagtail.log_actions import log
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import EditView, SnippetViewSet
+
+from selfreferral import questions as q
+from selfreferral.forms import recaptcha_enabled
+from selfreferral.models import Area, Channel, Referral, Status
+
+COORDINATORS_GROUP = "Restorative justice coordinators"
+
+
+class ReferralFilterSet(WagtailFilterSet):
+    status = django_filters.MultipleChoiceFilter(choices=Status.choices)
+    area = django_filters.ModelChoiceFilter(queryset=Area.objects.all(), empty_label="Any area")
+    age_group = django_filters.ChoiceFilter(choices=q.choices_for("age_group"))
+    role = django_filters.ChoiceFilter(choices=q.choices_for("role"))
+    channel = django_filters.ChoiceFilter(choices=Channel.choices)
+    overdue = django_filters.BooleanFilter(
+        label="Overdue for first contact", method="filter_overdue"
+    )
+
+    class Meta:
+        model = Referral
+        fields = ["status", "area", "age_group", "role", "channel"]
+
+    def filter_overdue(self, queryset, name, value):
+        if value is None:
+            return queryset
+        return queryset.overdue() if value else queryset.not_overdue()
+
+
+class FirstContactDueColumn(Column):
+    """The due date, marked when it has passed and nobody has been in touch."""
+
+    cell_template_name = "selfreferral/admin/first_contact_due_cell.html"
+
+
+class NotificationColumn(Column):
+    cell_template_name = "selfreferral/admin/notification_cell.html"
+
+
+class ReferralEditView(EditView):
+    def save_instance(self):
+        old_status = Referral.objects.filter(pk=self.object.pk).values_list("status", flat=True)[0]
+        instance = super().save_instance()
+        if old_status != instance.status:
+            log(
+                instance,
+                "selfreferral.status_change",
+                user=self.request.user,
+                data={"from": Status(old_status).label, "to": Status(instance.status).label},
+            )
+        return instance
+
+
+class ReferralViewSet(SnippetViewSet):
+    model = Referral
+    icon = "mail"
+    menu_label = "Referrals"
+    menu_name = "referrals"
+    menu_order = 150
+    add_to_admin_menu = True
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    edit_view_class = ReferralEditView
+    filterset_class = ReferralFilterSet
+    # Search the database by reference, never a search index full of personal data.
+    search_fields = ["reference"]
+    search_backend_name = None
+    list_per_page = 50
+    ordering = ["-created_at"]
+    list_display = [
+        "reference",
+        Column("created_at", label="Received", sort_key="created_at"),
+        Column("status", label="Status", accessor="get_status_display", sort_key="status"),
+        Column("area_name", label="Area"),
+        Column("age_group", label="Age", accessor="get_age_group_display"),
+        Column("role", label="Who", accessor="get_role_display"),
+        FirstContactDueColumn(
+            "first_contact_due", label="First contact due", sort_key="first_contact_due"
+        ),
+        NotificationColumn("notified_at", label="Coordinator email"),
+    ]
+    list_export = [
+        "reference",
+        "created_at",
+        "status",
+        "channel",
+        "source_code",
+        "role",
+        "age_group",
+        "area_name",
+        "first_contact_due",
+        "first_contacted_on",
+        "is_overdue",
+        "name",
+        "preferred_contact",
+        "phone",
+        "email",
+        "address",
+        "safe_to_leave_message",
+        "safe_times",
+        "support_needs",
+    ]
+    export_headings = {"area_name": "Area", "is_overdue": "Overdue"}
+    export_filename = "referrals"
+    inspect_view_fields = [
+        "reference",
+        "created_at",
+        "status",
+        "first_contact_due",
+        "first_contacted_on",
+        "channel",
+        "source_code",
+        "role",
+        "name",
+        "age_group",
+        "area",
+        "preferred_contact",
+        "phone",
+        "email",
+        "address",
+        "safe_to_leave_message",
+        "safe_times",
+        "confirmation_email",
+        "what_happened",
+        "support_needs",
+        "coordinator_notes",
+        "notified_at",
+        "notification_attempts",
+        "notification_error",
+        "personal_data_erased_at",
+    ]
+
+    def get_queryset(self, request):
+        return Referral.objects.select_related("area")
+
+
+class AreaViewSet(SnippetViewSet):
+    model = Area
+    icon = "site"
+    menu_label = "Service areas"
+    list_display = ["name", "coordinator_inboxes", "youth_inbox", "is_active"]
+
+
+register_snippet(ReferralViewSet)
+register_snippet(AreaViewSet)
+
+
+@hooks.register("register_log_actions")
+def register_referral_log_actions(actions):
+    @actions.register_action("selfreferral.status_change")
+    class StatusChange:
+        label = "Change status"
+
+        def format_message(self, log_entry):
+            return f"Status changed from {log_entry.data.get('from')} to {log_entry.data.get('to')}"
+
+    @actions.register_action("selfreferral.purge")
+    class Purge:
+        label = "Erase personal details"
+
+        def format_message(self, log_entry):
+            return "Personal details erased by the retention rule"
+
+
+class ReferralsPanel(Component):
+    """New and overdue referrals, and any coordinator email not sent in time."""
+
+    name = "referrals"
+    order = 50
+    template_name = "selfreferral/admin/referrals_panel.html"
+
+    def get_context_data(self, parent_context):
+        referrals = Referral.objects.all()
+        return {
+            "new_count": referrals.filter(status=Status.NEW).count(),
+            "overdue_count": referrals.overdue().count(),
+            "stale_count": referrals.notification_stale().count(),
+            "stale_minutes": settings.SELF_REFERRAL_NOTIFICATION_STALE_MINUTES,
+        }
+
+
+class RecaptchaWarningPanel(Component):
+    name = "recaptcha_warning"
+    order = 10
+    template_name = "selfreferral/admin/recaptcha_warning_panel.html"
+
+
+@hooks.register("construct_homepage_panels")
+def add_referral_panels(request, panels):
+    if not recaptcha_enabled():
+        panels.append(RecaptchaWarningPanel())
+    if request.user.has_perm("selfreferral.view_referral"):
+        panels.append(ReferralsPanel())
