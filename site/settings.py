@@ -47,7 +47,10 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
     "home",
+    "strategy",
     "casestudies",
+    "films",
+    "sitesearch",
     "selfreferral",
     "events",
     "wagtail_localize",
@@ -56,6 +59,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
+    "wagtail.contrib.routable_page",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -65,6 +69,7 @@ INSTALLED_APPS = [
     "wagtail.search",
     "wagtail.admin",
     "wagtail",
+    "wagtailmedia",
     "django_tasks",
     "django_tasks_db",
     "modelcluster",
@@ -193,6 +198,18 @@ WAGTAILADMIN_RICH_TEXT_EDITORS = {
     }
 }
 
+# Publishing: films and site search
+# Films are uploaded through wagtailmedia and played from this site (no third-party player).
+WAGTAILMEDIA = {
+    "MEDIA_MODEL": "wagtailmedia.Media",
+    "AUDIO_EXTENSIONS": ["mp3", "m4a", "ogg", "opus", "wav"],
+    "VIDEO_EXTENSIONS": ["mp4", "webm"],
+}
+# Uploaded files (films, images, documents) are served by Django itself when no web
+# server or object store does it: in development, in tests and in small installs.
+SERVE_MEDIA = env.bool("SERVE_MEDIA", default=DEBUG)
+SEARCH_RESULTS_PER_PAGE = 10
+
 # Safety and privacy
 QUICK_EXIT_URL = env.str("QUICK_EXIT_URL", default="https://www.bbc.co.uk/weather")
 SECURE_REFERRER_POLICY = "no-referrer"
@@ -219,6 +236,8 @@ CONTENT_SECURITY_POLICY = {
         "style-src": ["'self'"],
         "img-src": ["'self'", "data:"],
         "media-src": ["'self'"],
+        # Only used when a visitor asks to load a film's YouTube player (no request before).
+        "frame-src": ["'self'", "https://www.youtube-nocookie.com"],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
         "frame-ancestors": ["'none'"],

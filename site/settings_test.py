@@ -22,3 +22,5 @@ WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
 # Tasks run at once unless a test asks for the real database queue.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Uploaded files live in memory in tests; Django serves them for the browser tests.
+SERVE_MEDIA = True
