@@ -6,6 +6,7 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.http import Http404, HttpResponse
 from django.utils.cache import patch_cache_control
+from django.utils.html import strip_tags
 
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -228,7 +229,7 @@ class FilmPage(RoutablePageMixin, Page):
             problems["video"] = "Choose a video file, not an audio file."
         if captions is None:
             problems["captions"] = "Add a WebVTT captions file before you publish this film."
-        if not (transcript or "").strip():
+        if not strip_tags(transcript or "").strip():
             problems["transcript"] = "Write out the transcript before you publish this film."
         return problems
 
