@@ -113,7 +113,8 @@ class StrategyPage(Page):
         help_text="If a newer strategy replaced this one, choose it here. The page then says it is out of date and links to the new one.",
     )
 
-    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    # Under the home page, beside each other, so older strategies keep their addresses.
+    parent_page_types = ["home.HomePage"]
     subpage_types = []
 
     search_fields = Page.search_fields + [
@@ -121,7 +122,15 @@ class StrategyPage(Page):
         index.SearchField("foreword"),
         index.SearchField("vision"),
         index.SearchField("sections"),
-        index.RelatedFields("themes", [index.SearchField("what_we_will_do")]),
+        index.RelatedFields(
+            "themes",
+            [
+                index.SearchField("what_we_will_do"),
+                index.RelatedFields(
+                    "theme", [index.SearchField("name"), index.SearchField("summary")]
+                ),
+            ],
+        ),
     ]
 
     content_panels = Page.content_panels + [
