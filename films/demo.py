@@ -10,6 +10,7 @@ from django.core.files import File
 
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
+from wagtail.models import Collection
 
 from films.models import FilmIndexPage, FilmPage
 from home.demo import ensure_page
@@ -82,7 +83,14 @@ def _image(title, filename):
     return image
 
 
+def ensure_root_collection():
+    # Made by Wagtail's migrations; a test database flushed between tests may lack it.
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+
+
 def load(home):
+    ensure_root_collection()
     index, _ = ensure_page(
         home,
         FilmIndexPage,
