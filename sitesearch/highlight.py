@@ -4,6 +4,7 @@ Everything is escaped first; only the <mark> tags added here are trusted."""
 
 import re
 
+from django.core.exceptions import FieldDoesNotExist
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 
@@ -31,7 +32,7 @@ def page_text(page):
             continue
         try:
             model_field = page._meta.get_field(field.field_name)
-        except Exception:  # noqa: BLE001 - a search field may be a property, not a model field
+        except FieldDoesNotExist:  # a search field may be a property, not a model field
             model_field = None
         if isinstance(model_field, StreamField):
             parts.extend(model_field.stream_block.get_searchable_content(value))
