@@ -47,7 +47,10 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
     "home",
+    "strategy",
     "casestudies",
+    "films",
+    "sitesearch",
     "selfreferral",
     "events",
     "cms",
@@ -67,6 +70,7 @@ INSTALLED_APPS = [
     "wagtail.search",
     "wagtail.admin",
     "wagtail",
+    "wagtailmedia",
     "django_tasks",
     "django_tasks_db",
     "django_recaptcha",
@@ -217,6 +221,17 @@ WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_WORKFLOW_CANCEL_ON_PUBLISH = True
 # Months between publishing a page and its "review by" date, unless an editor sets one.
 PAGE_REVIEW_MONTHS = env.int("PAGE_REVIEW_MONTHS", default=12)
+# Publishing: films and site search
+# Films are uploaded through wagtailmedia and played from this site (no third-party player).
+WAGTAILMEDIA = {
+    "MEDIA_MODEL": "wagtailmedia.Media",
+    "AUDIO_EXTENSIONS": ["mp3", "m4a", "ogg", "opus", "wav"],
+    "VIDEO_EXTENSIONS": ["mp4", "webm"],
+}
+# Uploaded files (films, images, documents) are served by Django itself when no web
+# server or object store does it: in development, in tests and in small installs.
+SERVE_MEDIA = env.bool("SERVE_MEDIA", default=DEBUG)
+SEARCH_RESULTS_PER_PAGE = 10
 
 # Safety and privacy
 QUICK_EXIT_URL = env.str("QUICK_EXIT_URL", default="https://www.bbc.co.uk/weather")
@@ -249,6 +264,8 @@ CONTENT_SECURITY_POLICY = {
         "style-src": ["'self'"],
         "img-src": ["'self'", "data:"],
         "media-src": ["'self'"],
+        # Only used when a visitor asks to load a film's YouTube player (no request before).
+        "frame-src": ["'self'", "https://www.youtube-nocookie.com"],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
         "frame-ancestors": ["'none'"],
