@@ -45,6 +45,9 @@ run: install
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo_content
 	$(MANAGE) collectstatic --noinput --verbosity 0
+	@# Queue the every-minute scheduled publishing task (does nothing if it is already queued).
+	$(MANAGE) start_scheduled_publishing
+	$(MANAGE) purge_referrals --schedule
 	@# The task worker (emails, scheduled publishing) runs beside the server and stops with it.
 	$(MANAGE) db_worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	  $(MANAGE) runserver 127.0.0.1:$(PORT)

@@ -5,16 +5,21 @@ from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
 
 from wagtail import blocks
-from wagtail.blocks import StructBlockValidationError
+from wagtail.blocks import StreamBlockValidationError, StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
+
+from home.validators import heading_levels, heading_order_problem, validate_heading_order
 
 RICH_TEXT_FEATURES = ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
 
 
 class RichTextBlock(blocks.RichTextBlock):
+    """Rich text whose headings cannot skip a level (see home/validators.py)."""
+
     def __init__(self, **kwargs):
         kwargs.setdefault("features", RICH_TEXT_FEATURES)
+        kwargs["validators"] = [validate_heading_order, *kwargs.get("validators", ())]
         super().__init__(**kwargs)
 
     class Meta:
@@ -45,6 +50,22 @@ class ImageBlock(blocks.StructBlock):
     caption = blocks.CharBlock(
         required=False, max_length=250, help_text="Optional words shown under the image."
     )
+    shape = blocks.ChoiceBlock(
+        choices=[
+            ("", "Show the whole image"),
+            ("landscape", "Landscape, cropped around the image's focal point"),
+        ],
+        required=False,
+        help_text=(
+            "How the image is shown. To crop a landscape image well, set its focal point "
+            "when you edit the image in Images."
+        ),
+    )
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["alt"] = "" if value.get("decorative") else value.get("alt_text") or ""
+        return context
 
     def clean(self, value):
         value = super().clean(value)
@@ -67,6 +88,20 @@ class ImageBlock(blocks.StructBlock):
         label = "Image"
         template = "blocks/image_block.html"
         description = "A picture with a description for screen-reader users."
+        # The block chooser shows the first image in the library (see get_preview_value).
+        preview_value = {
+            "alt_text": "Two people talking at a table with a facilitator",
+            "decorative": False,
+            "caption": "Meetings take place somewhere quiet and neutral.",
+        }
+
+    def get_preview_value(self):
+        # Images are database rows, so the preview borrows the newest one, if any.
+        from wagtail.images import get_image_model
+
+        value = dict(self.meta.preview_value)
+        value["image"] = get_image_model().objects.order_by("-created_at").first()
+        return self.to_python({**value, "image": value["image"].pk if value["image"] else None})
 
 
 class CallToActionBlock(blocks.StructBlock):
@@ -171,6 +206,19 @@ class DocumentDownloadBlock(blocks.StructBlock):
         label = "Document download"
         template = "blocks/document_download_block.html"
         description = "A file to download, with its type and size shown."
+        preview_value = {
+            "title": "Restorative justice leaflet",
+            "description": "A short guide to what happens, to print or share.",
+        }
+
+    def get_preview_value(self):
+        # Documents are database rows, so the preview borrows the newest one, if any.
+        from wagtail.documents import get_document_model
+
+        document = get_document_model().objects.order_by("-created_at").first()
+        return self.to_python(
+            {**self.meta.preview_value, "document": document.pk if document else None}
+        )
 
 
 class BodyBlock(blocks.StreamBlock):
@@ -182,6 +230,24 @@ class BodyBlock(blocks.StreamBlock):
     accordion = AccordionBlock()
     quote = QuoteBlock()
     document = DocumentDownloadBlock()
+
+    def clean(self, value):
+        """Headings must not skip a level across blocks either: the page title is level 1,
+        so the first heading in the body is level 2."""
+        value = super().clean(value)
+        previous = 1
+        for index, child in enumerate(value):
+            if child.block_type == "text":
+                levels = heading_levels(child.value)
+            elif child.block_type == "accordion" and child.value.get("heading"):
+                levels = [2]  # the accordion's heading is shown as a level 2 heading
+            else:
+                continue
+            problem = heading_order_problem(levels, previous)
+            if problem:
+                raise StreamBlockValidationError(block_errors={index: ValidationError(problem)})
+            previous = levels[-1] if levels else previous
+        return value
 
 
 class FeaturedPageBlock(blocks.StructBlock):
@@ -197,3 +263,12 @@ class FeaturedPageBlock(blocks.StructBlock):
         label = "Featured page"
         template = "blocks/featured_page_block.html"
         description = "A card linking to another page on the site."
+
+    def get_preview_value(self):
+        # Pages are database rows, so the preview features the site's first live page.
+        from wagtail.models import Page
+
+        page = Page.objects.live().filter(depth__gt=2).order_by("path").first()
+        return self.to_python(
+            {"page": page.pk if page else None, "summary": "A sentence about the page."}
+        )

@@ -14,6 +14,8 @@ from home.models import ContactSettings, HomePage, StandardPage
 
 SERVICE_NAME = "Fenmoor and Saltcombe Restorative Justice Service"
 LOGINS_FILE = settings.VAR_DIR / "demo-logins.txt"
+# The logins ensured by this run of load_demo_content, for it to print: username -> (password, roles).
+DEMO_LOGINS = {}
 
 
 def text(*paragraphs):
@@ -331,6 +333,8 @@ def ensure_demo_user(username, *, superuser=False, groups=()):
         from django.contrib.auth.models import Group
 
         user.groups.set(Group.objects.filter(name__in=groups))
+    roles = "superuser" if superuser else ", ".join(groups)
+    DEMO_LOGINS[username] = (logins[username], roles)
     return user, logins[username]
 
 

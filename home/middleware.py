@@ -37,3 +37,16 @@ class AnonymousPageCacheFetchMiddleware(_GenerationKeyPrefix, FetchFromCacheMidd
             request._cache_update_cache = False
             return None
         return super().process_request(request)
+
+
+class AdminReferrerPolicyMiddleware:
+    """The admin posts forms, so it needs "same-origin" (see settings)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.path.startswith("/admin/"):
+            response["Referrer-Policy"] = settings.FORM_PAGE_REFERRER_POLICY
+        return response

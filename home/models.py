@@ -7,9 +7,11 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock, CallToActionBlock, FeaturedPageBlock
+from home.mixins import SitePageMixin
+from home.validators import validate_heading_order
 
 
-class HomePage(Page):
+class HomePage(SitePageMixin, Page):
     """The front door of the site: says in a few words what restorative justice is,
     and sends people to the next step (refer yourself, films, stories, events)."""
 
@@ -30,6 +32,7 @@ class HomePage(Page):
     summary = RichTextField(
         features=RICH_TEXT_FEATURES,
         blank=True,
+        validators=[validate_heading_order],
         help_text="A short explanation of restorative justice, in three or four sentences.",
     )
     summary_link = models.ForeignKey(
@@ -84,7 +87,7 @@ class HomePage(Page):
         verbose_name = "home page"
 
 
-class StandardPage(Page):
+class StandardPage(SitePageMixin, Page):
     """A general content page, such as 'What is restorative justice', 'Is it safe?',
     the accessibility statement or the privacy notice."""
 

@@ -3,7 +3,26 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from home.cache import purge_page_cache
+from home.mixins import ReviewByMixin, default_review_date
 from home.models import ContactSettings
+
+
+def set_review_date_on_publish(sender, instance, revision=None, **kwargs):
+    """A page published without a "review by" date gets one, 12 months on.
+
+    The date is written to the live page and to the published revision, so the
+    editor sees it the next time they open the page."""
+    if not isinstance(instance, ReviewByMixin) or instance.review_by:
+        return
+    review_by = default_review_date(instance.last_published_at)
+    type(instance).objects.filter(pk=instance.pk).update(review_by=review_by)
+    instance.review_by = review_by
+    if revision is not None:
+        revision.content["review_by"] = review_by.isoformat()
+        revision.save(update_fields=["content"])
+
+
+page_published.connect(set_review_date_on_publish, dispatch_uid="set-review-date-on-publish")
 
 # Anything the public sees changes: serve fresh pages from now on.
 page_published.connect(purge_page_cache, dispatch_uid="purge-on-publish")

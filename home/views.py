@@ -26,3 +26,25 @@ def robots_txt(request):
         f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+@require_GET
+def serve_media(request, path):
+    """Uploaded files (films, images, documents) straight from the storage, for development,
+    tests and small installs where no web server or object store serves /media/."""
+    from mimetypes import guess_type
+
+    from django.core.exceptions import SuspiciousFileOperation
+    from django.core.files.storage import default_storage
+    from django.http import FileResponse, Http404
+
+    try:
+        if not default_storage.exists(path):
+            raise Http404("No such file.")
+        handle = default_storage.open(path, "rb")
+    except (SuspiciousFileOperation, OSError) as error:
+        raise Http404("No such file.") from error
+    content_type = guess_type(path)[0] or "application/octet-stream"
+    response = FileResponse(handle, content_type=content_type)
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

@@ -22,6 +22,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock
+from home.mixins import SitePageMixin
 from progress import charts
 from selfreferral import figures
 
@@ -204,7 +205,7 @@ class UpdateFilterForm(forms.Form):
     )
 
 
-class ProgressIndexPage(RoutablePageMixin, Page):
+class ProgressIndexPage(RoutablePageMixin, SitePageMixin, Page):
     """/progress/: for panel members and the public. Answers at a glance how the
     panel's recommendations stand, and lists the latest progress updates."""
 
@@ -351,7 +352,7 @@ class ProgressIndexPage(RoutablePageMixin, Page):
         return ProgressUpdatesFeed(self)(request)
 
 
-class ProgressUpdatePage(Page):
+class ProgressUpdatePage(SitePageMixin, Page):
     """A dated news-style post on progress against the strategy and the panel's
     recommendations."""
 
@@ -390,7 +391,7 @@ class ProgressUpdatePage(Page):
         return context
 
 
-class AnnualUpdatePage(Page):
+class AnnualUpdatePage(SitePageMixin, Page):
     """The Commissioner's yearly public update, published in Restorative Justice
     Week: what happened this year and where each recommendation stands, on one
     printable page."""

@@ -20,9 +20,8 @@ def ensure_areas():
         )
 
 
-def load(home):
-    ensure_areas()
-    ensure_page(
+def ensure_referral_page(home):
+    page, _ = ensure_page(
         home,
         SelfReferralPage,
         "self-referral",
@@ -55,6 +54,12 @@ def load(home):
             "<p>If you are in danger now, call 999.</p>"
         ),
     )
+    return page
+
+
+def load(home):
+    ensure_areas()
+    ensure_referral_page(home)
     ensure_demo_referrals()
     return [ensure_demo_user("coordinator", groups=["Restorative justice coordinators"])]
 

@@ -20,6 +20,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES
+from home.mixins import SitePageMixin
 from selfreferral import questions as q
 from selfreferral.working_days import add_working_days
 
@@ -344,7 +345,7 @@ class Referral(models.Model):
         )
 
 
-class SelfReferralPage(RoutablePageMixin, Page):
+class SelfReferralPage(RoutablePageMixin, SitePageMixin, Page):
     """The self-referral form: people ask for restorative justice for themselves
     (or for someone they support). The questions are set in code; editors write
     the words around them."""

@@ -26,6 +26,7 @@ RECAPTCHA_CSP = {
 def _private(response):
     add_never_cache_headers(response)
     patch_cache_control(response, private=True)
+    response["Referrer-Policy"] = settings.FORM_PAGE_REFERRER_POLICY
     return response
 
 

@@ -47,10 +47,14 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
     "home",
+    "strategy",
     "casestudies",
+    "films",
+    "sitesearch",
     "selfreferral",
     "events",
     "progress",
+    "cms",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -60,13 +64,14 @@ INSTALLED_APPS = [
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "cms.apps.UsersConfig",  # wagtail.users, with superusers protected (cms/users.py)
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
     "wagtail.search",
     "wagtail.admin",
     "wagtail",
+    "wagtailmedia",
     "django_tasks",
     "django_tasks_db",
     "django_recaptcha",
@@ -83,6 +88,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "home.middleware.AdminReferrerPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "home.middleware.AnonymousPageCacheUpdateMiddleware",
@@ -185,8 +191,6 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 WAGTAIL_SITE_NAME = env.str("WAGTAIL_SITE_NAME", default="Restorative Justice Service")
 WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
-WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "rtf", "txt", "vtt", "xlsx"]
 WAGTAILADMIN_RICH_TEXT_EDITORS = {
     "default": {
         "WIDGET": "wagtail.admin.rich_text.DraftailRichTextArea",
@@ -196,9 +200,48 @@ WAGTAILADMIN_RICH_TEXT_EDITORS = {
     }
 }
 
+# The comms team's admin (cms/): uploads, scheduled publishing, checks.
+# Photos and illustrations only (no SVG: it can carry scripts), up to 10 MB and
+# 50 megapixels; documents up to 20 MB. Wagtail shows a clear message when a
+# file is too big or of the wrong type.
+WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = env.int("IMAGE_MAX_UPLOAD_MB", default=10) * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 50_000_000
+WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "rtf", "txt", "vtt", "xlsx"]
+WAGTAILDOCS_MAX_UPLOAD_SIZE = env.int("DOCUMENT_MAX_UPLOAD_MB", default=20) * 1024 * 1024
+# Renditions for <picture>: modern formats first, JPEG for the rest.
+WAGTAILIMAGES_AVIF_QUALITY = 60
+WAGTAILIMAGES_WEBP_QUALITY = 75
+# How often the task worker publishes and unpublishes scheduled pages.
+SCHEDULED_PUBLISHING_INTERVAL_SECONDS = env.int("SCHEDULED_PUBLISHING_INTERVAL_SECONDS", default=60)
+# Workflow emails: plain text and HTML, and the approvers (not every superuser) get them.
+WAGTAILADMIN_NOTIFICATION_USE_HTML = True
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = env.bool("NOTIFY_SUPERUSERS", default=False)
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+WAGTAIL_WORKFLOW_ENABLED = True
+WAGTAIL_WORKFLOW_CANCEL_ON_PUBLISH = True
+# Months between publishing a page and its "review by" date, unless an editor sets one.
+PAGE_REVIEW_MONTHS = env.int("PAGE_REVIEW_MONTHS", default=12)
+# Publishing: films and site search
+# Films are uploaded through wagtailmedia and played from this site (no third-party player).
+WAGTAILMEDIA = {
+    "MEDIA_MODEL": "wagtailmedia.Media",
+    "AUDIO_EXTENSIONS": ["mp3", "m4a", "ogg", "opus", "wav"],
+    "VIDEO_EXTENSIONS": ["mp4", "webm"],
+}
+# Uploaded files (films, images, documents) are served by Django itself when no web
+# server or object store does it: in development, in tests and in small installs.
+SERVE_MEDIA = env.bool("SERVE_MEDIA", default=DEBUG)
+SEARCH_RESULTS_PER_PAGE = 10
+
 # Safety and privacy
 QUICK_EXIT_URL = env.str("QUICK_EXIT_URL", default="https://www.bbc.co.uk/weather")
+# No page tells any site, this one included, where a visitor came from. Pages
+# that post a form (the self-referral form, the admin) use "same-origin"
+# instead: under "no-referrer" browsers post with "Origin: null", which Django's
+# CSRF check refuses. "same-origin" still sends nothing to other sites.
 SECURE_REFERRER_POLICY = "no-referrer"
+FORM_PAGE_REFERRER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
@@ -222,6 +265,8 @@ CONTENT_SECURITY_POLICY = {
         "style-src": ["'self'"],
         "img-src": ["'self'", "data:"],
         "media-src": ["'self'"],
+        # Only used when a visitor asks to load a film's YouTube player (no request before).
+        "frame-src": ["'self'", "https://www.youtube-nocookie.com"],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
         "frame-ancestors": ["'none'"],

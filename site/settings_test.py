@@ -26,3 +26,5 @@ WHITENOISE_USE_FINDERS = True
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 # Tests check the minimum fill time explicitly (tests/selfreferral/test_guards.py).
 SELF_REFERRAL_MIN_FILL_SECONDS = 0
+# Uploaded files live in memory in tests; Django serves them for the browser tests.
+SERVE_MEDIA = True

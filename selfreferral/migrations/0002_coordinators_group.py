@@ -42,6 +42,10 @@ class Migration(migrations.Migration):
         ("wagtailadmin", "0001_create_admin_access_permissions"),
         ("auth", "0012_alter_user_first_name_max_length"),
         ("contenttypes", "0002_remove_content_type_name"),
+        # After Wagtail's migrations that give every admin group "choose" permissions,
+        # so this group keeps exactly the permissions below.
+        ("wagtaildocs", "0014_alter_document_file_size"),
+        ("wagtailimages", "0027_image_description"),
     ]
 
     operations = [migrations.RunPython(create_group, remove_group)]

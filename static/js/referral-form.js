@@ -39,6 +39,13 @@
       }
       form.setAttribute("data-sending", "true");
     });
+    // Once the answers have gone, empty the form as the page is left, so Back
+    // (from the thank-you page) never shows them to the next person at this screen.
+    window.addEventListener("pagehide", function () {
+      if (form.getAttribute("data-sending") === "true") {
+        form.reset();
+      }
+    });
     // Coming back to the page (Back button, page cache): it may be sent again.
     window.addEventListener("pageshow", function () {
       form.removeAttribute("data-sending");

@@ -39,6 +39,7 @@ def test_every_page_has_the_frame(client, demo_site):
 def test_security_headers(client, demo_site):
     response = client.get("/")
     assert response["Referrer-Policy"] == "no-referrer"
+    assert '<meta name="referrer" content="no-referrer">' in response.text
     assert "script-src 'self'" in response["Content-Security-Policy"]
     assert "unsafe-inline" not in response["Content-Security-Policy"]
     assert response["X-Content-Type-Options"] == "nosniff"
@@ -116,3 +117,11 @@ def test_robots_and_sitemap(client, demo_site):
     assert "Disallow: /admin/" in robots.text and "Sitemap:" in robots.text
     sitemap = client.get("/sitemap.xml")
     assert sitemap.status_code == 200 and "/is-it-safe/" in sitemap.text
+
+
+def test_pages_that_post_forms_use_same_origin_referrers(client, demo_site):
+    # Under no-referrer, browsers post with "Origin: null", which CSRF refuses.
+    form = client.get("/self-referral/")
+    assert form["Referrer-Policy"] == "same-origin"
+    assert '<meta name="referrer" content="same-origin">' in form.text
+    assert client.get("/admin/login/")["Referrer-Policy"] == "same-origin"

@@ -9,7 +9,7 @@ def fill_created_on(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("selfreferral", "0002_coordinators_group")]
+    dependencies = [("selfreferral", "0003_site_page_mixin")]
 
     operations = [
         migrations.AddField(

@@ -1,0 +1,349 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils import timezone
+
+from wagtail import blocks
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+
+from home.blocks import ImageBlock, QuoteBlock, RichTextBlock
+from home.mixins import SitePageMixin
+
+CASE_STUDIES_PER_PAGE = 10
+
+
+class Perspective(models.TextChoices):
+    HARMED = "harmed", "Person harmed"
+    CAUSED_HARM = "caused-harm", "Person who caused harm"
+    BOTH = "both", "Both people"
+    PRACTITIONER = "practitioner", "Practitioner"
+
+
+class Setting(models.TextChoices):
+    NEIGHBOURHOOD = "neighbourhood", "Neighbourhood"
+    PRISON = "prison", "Prison"
+    SCHOOL = "school", "School"
+    YOUTH_JUSTICE = "youth-justice", "Youth justice"
+    CARE_HOME = "care-home", "Care home"
+    WORKPLACE = "workplace", "Workplace"
+    ONLINE = "online", "Online"
+
+
+class RestorativeApproach(models.TextChoices):
+    FACE_TO_FACE = "face-to-face", "Face-to-face conference"
+    COMMUNITY = "community", "Community conference"
+    LETTER = "letter", "Letter or other indirect contact"
+    SHUTTLE = "shuttle", "Shuttle mediation"
+
+
+@register_snippet
+class CaseStudyArea(models.Model):
+    """A public name for a part of the force area, used to label and filter case studies.
+
+    Kept apart from the self-referral routing areas on purpose: case studies only ever
+    need a public label, never who receives referrals."""
+
+    name = models.CharField(
+        max_length=80,
+        unique=True,
+        help_text="The place name people know, for example 'Saltcombe' or 'North Fenmoor'.",
+    )
+    slug = models.SlugField(
+        max_length=80,
+        unique=True,
+        help_text="Used in the web address when people filter stories by area. Lowercase words joined by hyphens.",
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "case study area"
+
+    def __str__(self):
+        return self.name
+
+
+class WhatChangedBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(
+        max_length=80,
+        default="What changed",
+        help_text="A short heading for the box, for example 'What changed'.",
+    )
+    text = blocks.TextBlock(
+        max_length=600,
+        help_text="In one to three sentences, what was different for the people afterwards.",
+    )
+
+    class Meta:
+        icon = "tick"
+        label = "What changed"
+        template = "blocks/what_changed_block.html"
+        description = "A highlighted box saying what changed for the people involved."
+        preview_value = {
+            "heading": "What changed",
+            "text": "She stopped checking the locks every night. He finished his course.",
+        }
+
+
+class StoryBlock(blocks.StreamBlock):
+    text = RichTextBlock()
+    quote = QuoteBlock()
+    image = ImageBlock()
+    what_changed = WhatChangedBlock()
+
+
+class CaseStudyFilterForm(forms.Form):
+    """The filters above the list of stories. A plain GET form; it works without JavaScript."""
+
+    setting = forms.ChoiceField(
+        label="Where it happened",
+        required=False,
+        choices=[("", "All settings"), *Setting.choices],
+    )
+    perspective = forms.ChoiceField(
+        label="Whose story",
+        required=False,
+        choices=[("", "Everyone"), *Perspective.choices],
+    )
+    area = forms.ChoiceField(label="Area", required=False)
+
+    def __init__(self, *args, areas=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["area"].choices = [("", "All areas")] + [(a.slug, a.name) for a in areas]
+
+    def filters(self):
+        """The valid filters chosen, as queryset lookups. Unknown values are left out."""
+        # An unknown value (a mistyped or old link) only drops that one filter.
+        self.is_valid()
+        data = {k: v for k, v in self.cleaned_data.items() if v}
+        lookups = {}
+        if data.get("setting"):
+            lookups["setting"] = data["setting"]
+        if data.get("perspective"):
+            lookups["perspective"] = data["perspective"]
+        if data.get("area"):
+            lookups["area__slug"] = data["area"]
+        return lookups
+
+
+class CaseStudyIndexPage(SitePageMixin, Page):
+    """The list of local case studies, filtered by setting, perspective and area."""
+
+    intro = models.TextField(
+        max_length=500,
+        blank=True,
+        help_text="One or two sentences above the list, saying what these stories are.",
+    )
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["casestudies.CaseStudyPage"]
+    max_count_per_parent = 1
+
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    class Meta:
+        verbose_name = "case study list"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        areas = list(CaseStudyArea.objects.all())
+        form = CaseStudyFilterForm(request.GET or None, areas=areas)
+        stories = (
+            CaseStudyPage.objects.live()
+            .public()
+            .child_of(self)
+            .select_related("area", "listing_image")
+            .prefetch_related("listing_image__renditions")
+            .order_by("-first_published_at", "-pk")
+        )
+        if form.is_bound:
+            stories = stories.filter(**form.filters())
+        paginator = Paginator(stories, CASE_STUDIES_PER_PAGE)
+        page_obj = paginator.get_page(request.GET.get("page"))
+        page_obj.elided_range = list(
+            paginator.get_elided_page_range(page_obj.number, on_each_side=1)
+        )
+        query = request.GET.copy()
+        query.pop("page", None)
+        context.update(
+            filter_form=form,
+            filtered=bool(form.is_bound and form.filters()),
+            stories=page_obj,
+            paginator=paginator,
+            query_string=query.urlencode(),
+        )
+        return context
+
+
+class CaseStudyPageForm(WagtailAdminPageForm):
+    """Stops a case study going live without consent and anonymisation."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if "action-publish" in self.data:
+            for field, message in CaseStudyPage.publishing_problems(
+                cleaned_data.get("consent_recorded_on"), cleaned_data.get("anonymised")
+            ).items():
+                self.add_error(field, message)
+        return cleaned_data
+
+
+class CaseStudyPage(SitePageMixin, Page):
+    """A true local story of restorative justice, told with consent and without names."""
+
+    summary = models.TextField(
+        max_length=300,
+        help_text="One or two sentences saying what happened and what changed. Shown in the list of stories.",
+    )
+    listing_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Optional. A picture for the list of stories and for links shared on social media. Never a photo of the people involved.",
+    )
+    story = StreamField(
+        StoryBlock(),
+        help_text="The story in short paragraphs, with quotes, pictures and a 'what changed' box.",
+    )
+    perspective = models.CharField(
+        max_length=20,
+        choices=Perspective.choices,
+        help_text="Whose point of view the story is told from.",
+    )
+    setting = models.CharField(
+        max_length=20, choices=Setting.choices, help_text="Where the harm happened."
+    )
+    type_of_harm = models.CharField(
+        max_length=120,
+        help_text="The harm in plain words, for example 'burglary at home' or 'bullying at school'.",
+    )
+    area = models.ForeignKey(
+        CaseStudyArea,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Optional. The area it happened in. Leave empty if naming the area could identify someone.",
+    )
+    restorative_approach = models.CharField(
+        "kind of restorative justice",
+        max_length=20,
+        choices=RestorativeApproach.choices,
+        help_text="How the people communicated.",
+    )
+    # Only for the comms team: never shown on the site, in search or in shared data.
+    consent_recorded_on = models.DateField(
+        null=True,
+        blank=True,
+        help_text="The date the people in the story gave written consent to publish it. Needed before publishing.",
+    )
+    anonymised = models.BooleanField(
+        "anonymisation confirmed",
+        default=False,
+        help_text="Tick when you have checked that no name, place, date or detail could identify anyone. Needed before publishing.",
+    )
+    review_by = models.DateField(
+        null=True,
+        blank=True,
+        help_text="The date to check the story is still accurate and consent still stands. Stories past this date are listed on the dashboard.",
+    )
+
+    parent_page_types = ["casestudies.CaseStudyIndexPage"]
+    subpage_types = []
+    base_form_class = CaseStudyPageForm
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary", boost=2),
+        index.SearchField("type_of_harm"),
+        index.SearchField("story"),
+        index.FilterField("setting"),
+        index.FilterField("perspective"),
+    ]
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("listing_image"),
+        MultiFieldPanel(
+            [
+                FieldPanel("perspective"),
+                FieldPanel("setting"),
+                FieldPanel("type_of_harm"),
+                FieldPanel("area"),
+                FieldPanel("restorative_approach"),
+            ],
+            heading="About this story",
+        ),
+        FieldPanel("story"),
+    ]
+    consent_panels = [
+        MultiFieldPanel(
+            [FieldPanel("consent_recorded_on"), FieldPanel("anonymised"), FieldPanel("review_by")],
+            heading="Consent and anonymity (never shown on the site)",
+        )
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading="Content"),
+            ObjectList(consent_panels, heading="Consent"),
+            ObjectList(Page.promote_panels, heading="Promote"),
+            ObjectList(Page.settings_panels, heading="Settings"),
+        ]
+    )
+
+    class Meta:
+        verbose_name = "case study"
+        verbose_name_plural = "case studies"
+
+    @staticmethod
+    def publishing_problems(consent_recorded_on, anonymised):
+        problems = {}
+        if not consent_recorded_on:
+            problems["consent_recorded_on"] = (
+                "Enter the date consent was recorded before you publish this case study."
+            )
+        if not anonymised:
+            problems["anonymised"] = (
+                "Confirm the story is anonymised before you publish this case study."
+            )
+        return problems
+
+    def clean(self):
+        super().clean()
+        # Every way of going live (publish button, workflow approval, scheduled
+        # publishing) saves the page with live=True: refuse it without consent.
+        if self.pk and self.live:
+            problems = self.publishing_problems(self.consent_recorded_on, self.anonymised)
+            if problems:
+                raise ValidationError(problems)
+
+    @property
+    def is_past_review(self):
+        return self.review_by is not None and self.review_by < timezone.localdate()
+
+    def social_image(self):
+        return self.listing_image
+
+    def structured_data(self, request=None):
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Article",
+            "headline": self.title,
+            "description": self.search_description or self.summary,
+            "url": self.get_full_url(request),
+            "about": self.type_of_harm,
+        }
+        if self.first_published_at:
+            data["datePublished"] = self.first_published_at.date().isoformat()
+        if self.last_published_at:
+            data["dateModified"] = self.last_published_at.date().isoformat()
+        return data

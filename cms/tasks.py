@@ -1,0 +1,86 @@
+"""Work the admin hands to the task worker (`manage.py db_worker`)."""
+
+import logging
+from datetime import timedelta
+
+from django_tasks import task
+
+from django.conf import settings
+from django.core.management import call_command
+from django.utils import timezone
+
+logger = logging.getLogger(__name__)
+
+
+@task()
+def send_workflow_notification(event, instance_pk, user_pk):
+    """Email the people a review step concerns (see cms.notifications)."""
+    from cms.notifications import send_now
+
+    return send_now(event, instance_pk, user_pk)
+
+
+def scheduled_publishing_interval():
+    return timedelta(seconds=settings.SCHEDULED_PUBLISHING_INTERVAL_SECONDS)
+
+
+@task()
+def publish_scheduled_pages():
+    """Publish and unpublish what editors scheduled, then come back in a minute.
+
+    Runs Wagtail's `publish_scheduled` command (go-live and expiry dates of
+    pages and snippets), then enqueues itself again to run after the interval,
+    so one chain of these tasks keeps going for as long as a worker runs. A
+    failure is logged and the chain carries on."""
+    try:
+        call_command("publish_scheduled", verbosity=0)
+        _prune_old_runs()
+    except Exception:
+        logger.exception("Scheduled publishing failed; trying again at the next interval")
+    finally:
+        _enqueue_next()
+
+
+def _prune_old_runs():
+    """A run a minute is 1,440 rows a day in the queue's table: keep a day of them."""
+    from django_tasks.base import TaskResultStatus
+    from django_tasks_db.backend import DatabaseBackend
+    from django_tasks_db.models import DBTaskResult
+
+    if not isinstance(publish_scheduled_pages.get_backend(), DatabaseBackend):
+        return
+    DBTaskResult.objects.filter(
+        task_path=publish_scheduled_pages.module_path,
+        status=TaskResultStatus.SUCCESSFUL,
+        finished_at__lt=timezone.now() - timedelta(days=1),
+    ).delete()
+
+
+def _enqueue_next():
+    backend = publish_scheduled_pages.get_backend()
+    if not backend.supports_defer:
+        # The immediate backend (tests) cannot wait: one run is all it does.
+        return None
+    return publish_scheduled_pages.using(
+        run_after=timezone.now() + scheduled_publishing_interval()
+    ).enqueue()
+
+
+def scheduled_publishing_is_queued():
+    """Whether a run of `publish_scheduled_pages` is waiting or running in the database queue."""
+    from django_tasks.base import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    return DBTaskResult.objects.filter(
+        task_path=publish_scheduled_pages.module_path,
+        status__in=[TaskResultStatus.READY, TaskResultStatus.RUNNING],
+    ).exists()
+
+
+def start_scheduled_publishing():
+    """Start the chain unless it is already queued. Returns True if it started one."""
+    backend = publish_scheduled_pages.get_backend()
+    if backend.supports_defer and scheduled_publishing_is_queued():
+        return False
+    publish_scheduled_pages.enqueue()
+    return True

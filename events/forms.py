@@ -1,0 +1,44 @@
+"""The filters on the events listing: a plain GET form that works without JavaScript."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from events.models import EventArea, EventPage
+
+
+class EventFilterForm(forms.Form):
+    area = forms.ChoiceField(
+        required=False,
+        label=_("Area"),
+        error_messages={"invalid_choice": _("Choose an area from the list.")},
+    )
+    audience = forms.ChoiceField(
+        choices=[("", _("Everyone and all groups"))] + list(EventPage.Audience.choices),
+        required=False,
+        label=_("Who it is for"),
+        error_messages={"invalid_choice": _("Choose who the event is for from the list.")},
+    )
+    rj_week = forms.BooleanField(
+        required=False, label=_("Only show Restorative Justice Week events")
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # One query for the areas, used both to validate and to draw the list.
+        self.fields["area"].choices = [("", _("All areas"))] + list(
+            EventArea.objects.values_list("slug", "name")
+        )
+
+    def apply(self, events):
+        data = self.cleaned_data
+        if data.get("area"):
+            events = events.filter(area__slug=data["area"])
+        if data.get("audience"):
+            events = events.filter(audience=data["audience"])
+        if data.get("rj_week"):
+            events = events.filter(awareness_week__isnull=False)
+        return events
+
+    @property
+    def is_filtered(self):
+        return self.is_bound and self.is_valid() and any(self.cleaned_data.values())

@@ -1,0 +1,124 @@
+"""What every page type on the site shares. A new page type is one line:
+
+    class CaseStudyPage(SitePageMixin, Page):
+
+and `tests/cms/test_page_types.py` fails if one forgets it.
+"""
+
+import calendar
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.template.response import TemplateResponse
+from django.utils import timezone
+
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.models import Page
+
+
+def add_months(day, months):
+    """`day` plus a number of months (31 January + 1 month = 28 or 29 February)."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return day.replace(
+        year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
+    )
+
+
+def default_review_date(published_at=None):
+    published = timezone.localdate(published_at) if published_at else timezone.localdate()
+    return add_months(published, settings.PAGE_REVIEW_MONTHS)
+
+
+class ReviewByMixin(models.Model):
+    """A date by which someone checks the page is still right.
+
+    Left empty, it is set to 12 months (PAGE_REVIEW_MONTHS) after the page is
+    first published (see home/signals.py). Pages due for review are listed on
+    the admin dashboard."""
+
+    review_by = models.DateField(
+        null=True,
+        blank=True,
+        help_text=(
+            "When someone should check this page is still correct. Leave empty and it is set to "
+            "12 months after you publish. After checking the page, move the date on."
+        ),
+    )
+
+    review_panels = [MultiFieldPanel([FieldPanel("review_by")], heading="Content review")]
+
+    class Meta:
+        abstract = True
+
+
+class PreviewModesMixin:
+    """Preview modes: the web page and its printout.
+
+    Later page types add their own modes with two attributes, for example:
+
+        extra_preview_modes = [("kiosk", "Kiosk screen"), ("easy-read", "Easy Read")]
+        preview_templates = {"kiosk": "kiosk/kiosk_page.html"}
+
+    A mode without its own template renders the page's template, which can read
+    `preview_mode` from the context (the print mode does this in base.html)."""
+
+    BASE_PREVIEW_MODES = [("", "Web page"), ("print", "Printout")]
+    extra_preview_modes = []
+    preview_templates = {}
+
+    @property
+    def preview_modes(self):
+        return self.BASE_PREVIEW_MODES + list(self.extra_preview_modes)
+
+    def get_preview_template(self, request, mode_name):
+        return self.preview_templates.get(mode_name) or super().get_preview_template(
+            request, mode_name
+        )
+
+    def get_preview_context(self, request, mode_name):
+        context = super().get_preview_context(request, mode_name)
+        context["preview_mode"] = mode_name
+        return context
+
+    def serve_preview(self, request, mode_name):
+        from home.validators import mark_link_text_problems
+
+        response = super().serve_preview(request, mode_name)
+        if isinstance(response, TemplateResponse):
+            response.render()
+            response.content = mark_link_text_problems(response.content.decode()).encode()
+        return response
+
+
+class SitePageMixin(PreviewModesMixin, ReviewByMixin):
+    """Everything a page type on this site needs besides its own fields."""
+
+    settings_panels = Page.settings_panels + ReviewByMixin.review_panels
+
+    class Meta:
+        abstract = True
+
+
+def page_types_due_for_review():
+    from wagtail.models import get_page_models
+
+    return [model for model in get_page_models() if issubclass(model, ReviewByMixin)]
+
+
+def pages_due_for_review(within_days=30, limit=None):
+    """Live pages whose review date has passed or falls within `within_days`, newest date first."""
+    cutoff = timezone.localdate() + datetime.timedelta(days=within_days)
+    pages = {}
+    for model in page_types_due_for_review():
+        for page in (
+            model.objects.live()
+            .filter(review_by__lte=cutoff)
+            .only("id", "title", "review_by", "latest_revision_created_at", "depth", "path")
+        ):
+            # A page type that extends another is listed by both queries: keep one.
+            pages.setdefault(page.pk, page)
+    pages = list(pages.values())
+    pages.sort(key=lambda page: (page.review_by, page.pk), reverse=True)
+    return pages[:limit] if limit else pages

@@ -1,0 +1,105 @@
+"""Events in a real Chromium: accessibility, filters without JavaScript, small
+screens and the printed RJ Week programme."""
+
+import io
+from pathlib import Path
+
+import pypdf
+import pytest
+
+from django.utils import timezone
+
+from events.models import EventPage
+from tests.conftest import run_axe
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def event_urls():
+    year = timezone.localdate().year
+    event = EventPage.objects.live().filter(awareness_week__isnull=False).first()
+    cancelled = EventPage.objects.live().filter(status=EventPage.Status.CANCELLED).first()
+    return [
+        "/events/",
+        "/events/past/",
+        f"/events/rj-week/{year}/",
+        event.url,
+        cancelled.url,
+        "/events/?area=fenmoor&audience=young-people&rj_week=on",
+        "/events/?area=atlantis",  # with the error summary showing
+        "/events/?audience=prison&area=saltcombe",  # nothing matches
+    ]
+
+
+def test_event_pages_have_no_axe_violations(live_site, browser_page):
+    failures = {}
+    for url in event_urls():
+        browser_page.goto(live_site.url + url)
+        violations = run_axe(browser_page)
+        if violations:
+            failures[url] = violations
+    assert failures == {}
+
+
+def test_filters_work_without_javascript(live_site, chromium):
+    context = chromium.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(live_site.url + "/events/past/")
+    page.get_by_label("Who it is for").select_option(label="Professionals")
+    page.get_by_role("button", name="Show events").click()
+    page.wait_for_url("**/events/past/?*audience=professionals*")
+    titles = page.locator(".rj-event__title").all_text_contents()
+    assert titles and all(
+        EventPage.objects.get(title=title.strip()).audience == "professionals" for title in titles
+    )
+    assert page.get_by_label("Who it is for").input_value() == "professionals"
+    context.close()
+
+
+@pytest.mark.parametrize("width", [320])
+def test_no_sideways_scrolling_on_small_screens(live_site, chromium, width):
+    context = chromium.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    for url in event_urls():
+        page.goto(live_site.url + url)
+        assert page.evaluate("document.documentElement.scrollWidth") <= width, url
+    context.close()
+
+
+def test_printed_programme_is_the_events_on_one_or_two_pages(live_site, browser_page):
+    year = timezone.localdate().year
+    browser_page.goto(live_site.url + f"/events/rj-week/{year}/")
+    browser_page.emulate_media(media="print")
+    assert browser_page.get_by_role("heading", level=1).is_visible()
+    assert browser_page.get_by_role("heading", name="Open afternoon: meet the team").is_visible()
+    assert not browser_page.locator(".rj-quick-exit").is_visible()
+    assert not browser_page.get_by_role("navigation", name="Menu").is_visible()
+    assert not browser_page.get_by_role("link", name="Download the programme as a PDF").is_visible()
+    assert browser_page.get_by_text("Find out more and book at").is_visible()
+    # Chromium's own print to PDF, with the print stylesheet.
+    pdf = browser_page.pdf(format="A4", print_background=True)
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
+    assert 1 <= len(reader.pages) <= 2, len(reader.pages)
+    text = " ".join(page.extract_text() for page in reader.pages)
+    assert "Open afternoon: meet the team" in text
+    assert "Exit this page" not in text
+    # On screen, the print-only line is hidden and the PDF link shows.
+    browser_page.emulate_media(media="screen")
+    assert not browser_page.get_by_text("Find out more and book at").is_visible()
+    assert browser_page.get_by_role("link", name="Download the programme as a PDF").is_visible()
+
+
+def test_calendar_file_downloads_from_the_event_page(live_site, browser_page):
+    event = EventPage.objects.live().filter(awareness_week__isnull=False).first()
+    browser_page.goto(live_site.url + event.url)
+    link = browser_page.get_by_role("link", name="Download a calendar file (.ics)")
+    if not link.count():
+        # Past events offer no calendar file; use one that is still to come.
+        event = EventPage.objects.live().upcoming().filter(status="scheduled").first()
+        browser_page.goto(live_site.url + event.url)
+        link = browser_page.get_by_role("link", name="Download a calendar file (.ics)")
+    with browser_page.expect_download() as download:
+        link.click()
+    path = download.value.path()
+    assert Path(path).read_bytes().startswith(b"BEGIN:VCALENDAR")
+    assert download.value.suggested_filename == f"{event.slug}.ics"

@@ -1,0 +1,378 @@
+"""The coordinators' side: who can see referrals, status changes and history,
+overdue first contact across weekends and bank holidays, filters, CSV export,
+the dashboard panel and the retention purge."""
+
+import datetime
+import io
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+
+from django.contrib.auth.models import Group, Permission, User
+from django.core.management import call_command
+from django.urls import reverse
+
+from wagtail.models import ModelLogEntry
+
+from selfreferral.factories import AreaFactory, ReferralFactory
+from selfreferral.models import Referral, Status
+
+pytestmark = pytest.mark.django_db
+LONDON = ZoneInfo("Europe/London")
+LIST_URL = reverse("wagtailsnippets_selfreferral_referral:list")
+
+
+def edit_url(referral):
+    return reverse("wagtailsnippets_selfreferral_referral:edit", args=[referral.pk])
+
+
+@pytest.fixture
+def coordinator():
+    user = User.objects.create_user("coordinator-b", password="p" * 12)
+    user.groups.add(Group.objects.get(name="Restorative justice coordinators"))
+    return user
+
+
+@pytest.fixture
+def comms_user():
+    """A communications editor: can use the admin and edit pages, nothing more."""
+    group = Group.objects.create(name="Communications editors")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    user = User.objects.create_user("comms", password="p" * 12)
+    user.groups.add(group)
+    return user
+
+
+def test_the_coordinators_group_has_exactly_what_it_needs():
+    group = Group.objects.get(name="Restorative justice coordinators")
+    assert sorted(group.permissions.values_list("content_type__app_label", "codename")) == [
+        ("selfreferral", "change_referral"),
+        ("selfreferral", "view_referral"),
+        ("wagtailadmin", "access_admin"),
+    ]
+
+
+def test_coordinators_see_referrals(client, coordinator):
+    referral = ReferralFactory(name="Jordan Visible")
+    client.force_login(coordinator)
+    listing = client.get(LIST_URL)
+    assert listing.status_code == 200
+    assert referral.reference in listing.text
+    inspect = client.get(
+        reverse("wagtailsnippets_selfreferral_referral:inspect", args=[referral.pk])
+    )
+    assert inspect.status_code == 200 and "Jordan Visible" in inspect.text
+    assert "Referrals" in client.get("/admin/").text
+
+
+@pytest.mark.parametrize("who", ["comms", "anonymous"])
+def test_nobody_else_can_see_referrals(client, comms_user, who):
+    referral = ReferralFactory(name="Jordan Hidden")
+    if who == "comms":
+        client.force_login(comms_user)
+    urls = [
+        LIST_URL,
+        edit_url(referral),
+        reverse("wagtailsnippets_selfreferral_referral:inspect", args=[referral.pk]),
+        reverse("wagtailsnippets_selfreferral_referral:history", args=[referral.pk]),
+        LIST_URL + "?export=csv",
+    ]
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code in (302, 403), url
+        assert "Jordan Hidden" not in response.content.decode()
+    if who == "comms":
+        dashboard = client.get("/admin/").text
+        assert "data-new-count" not in dashboard
+        assert "/admin/snippets/selfreferral/referral/" not in dashboard
+
+
+def test_coordinators_cannot_add_delete_or_change_where_referrals_go(client, coordinator):
+    referral = ReferralFactory()
+    client.force_login(coordinator)
+    assert client.get(reverse("wagtailsnippets_selfreferral_referral:add")).status_code in (
+        302,
+        403,
+    )
+    assert client.get(
+        reverse("wagtailsnippets_selfreferral_referral:delete", args=[referral.pk])
+    ).status_code in (302, 403)
+    assert client.get(
+        reverse("wagtailsnippets_selfreferral_area:edit", args=[referral.area.pk])
+    ).status_code in (302, 403)
+
+
+def _edit_form(referral, **changes):
+    data = {
+        "status": referral.status,
+        "first_contacted_on": "",
+        "coordinator_notes": referral.coordinator_notes,
+        "name": referral.name,
+        "preferred_contact": referral.preferred_contact,
+        "phone": referral.phone,
+        "email": referral.email,
+        "address": referral.address,
+        "safe_to_leave_message": "on" if referral.safe_to_leave_message else "",
+        "safe_times": referral.safe_times,
+    }
+    data.update(changes)
+    return data
+
+
+def test_status_changes_are_saved_and_kept_in_the_history(client, coordinator):
+    referral = ReferralFactory()
+    client.force_login(coordinator)
+    response = client.post(
+        edit_url(referral), _edit_form(referral, status="contacted", coordinator_notes="Called.")
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    referral.refresh_from_db()
+    assert referral.status == Status.CONTACTED
+    assert referral.first_contacted_on is not None  # filled in for them
+    assert referral.coordinator_notes == "Called."
+    client.post(edit_url(referral), _edit_form(referral, status="in_progress"))
+    client.post(edit_url(referral), _edit_form(referral, status="closed"))
+    referral.refresh_from_db()
+    assert referral.status == Status.CLOSED
+    entries = ModelLogEntry.objects.filter(
+        object_id=str(referral.pk), action="selfreferral.status_change"
+    )
+    assert [
+        (e.data["from"], e.data["to"], e.user_id) for e in entries.order_by("timestamp", "pk")
+    ] == [
+        ("New", "Contacted", coordinator.pk),
+        ("Contacted", "In progress", coordinator.pk),
+        ("In progress", "Closed", coordinator.pk),
+    ]
+    history = client.get(
+        reverse("wagtailsnippets_selfreferral_referral:history", args=[referral.pk])
+    )
+    assert "Status changed from In progress to Closed" in history.text
+
+
+def test_status_can_only_follow_the_workflow(client, coordinator):
+    referral = ReferralFactory()
+    client.force_login(coordinator)
+    response = client.post(edit_url(referral), _edit_form(referral, status="closed"))
+    assert response.status_code == 200
+    assert "can only become" in response.text
+    referral.refresh_from_db()
+    assert referral.status == Status.NEW
+
+
+def test_the_referral_answers_cannot_be_rewritten(client, coordinator):
+    referral = ReferralFactory(what_happened="Original words", role="harmed")
+    client.force_login(coordinator)
+    client.post(edit_url(referral), _edit_form(referral, what_happened="Changed", role="caused"))
+    referral.refresh_from_db()
+    assert referral.what_happened == "Original words" and referral.role == "harmed"
+
+
+# First contact in working days
+
+
+def _received(local_datetime):
+    with time_machine.travel(local_datetime.replace(tzinfo=LONDON), tick=False):
+        return ReferralFactory()
+
+
+def test_first_contact_skips_the_weekend():
+    # Thursday 7 March 2024: due Monday 11 March.
+    referral = _received(datetime.datetime(2024, 3, 7, 16, 0))
+    assert referral.first_contact_due == datetime.date(2024, 3, 11)
+
+
+def test_first_contact_skips_a_weekend_and_a_bank_holiday():
+    # Friday 24 May 2024; Monday 27 May is the spring bank holiday: due Wednesday 29 May.
+    referral = _received(datetime.datetime(2024, 5, 24, 10, 0))
+    assert referral.first_contact_due == datetime.date(2024, 5, 29)
+    for day, overdue in [(28, False), (29, False), (30, True)]:
+        with time_machine.travel(datetime.datetime(2024, 5, day, 12, 0, tzinfo=LONDON)):
+            assert referral.is_overdue is overdue
+            assert Referral.objects.overdue().exists() is overdue
+
+
+def test_christmas_and_boxing_day_are_not_working_days():
+    # Friday 22 December 2023: 25 and 26 December are bank holidays: due Thursday 28.
+    referral = _received(datetime.datetime(2023, 12, 22, 9, 0))
+    assert referral.first_contact_due == datetime.date(2023, 12, 28)
+
+
+def test_the_target_is_configurable(settings):
+    settings.SELF_REFERRAL_FIRST_CONTACT_WORKING_DAYS = 5
+    referral = _received(datetime.datetime(2024, 3, 7, 16, 0))
+    assert referral.first_contact_due == datetime.date(2024, 3, 14)
+
+
+def test_a_contacted_referral_is_not_overdue():
+    referral = _received(datetime.datetime(2024, 5, 24, 10, 0))
+    referral.status = Status.CONTACTED
+    referral.save()
+    with time_machine.travel(datetime.datetime(2024, 6, 10, 12, 0, tzinfo=LONDON)):
+        assert not referral.is_overdue
+
+
+def test_overdue_referrals_are_highlighted_filtered_and_counted(client, coordinator):
+    late = _received(datetime.datetime(2024, 5, 24, 10, 0))
+    on_time = _received(datetime.datetime(2024, 5, 29, 10, 0))
+    client.force_login(coordinator)
+    with time_machine.travel(datetime.datetime(2024, 5, 30, 12, 0, tzinfo=LONDON)):
+        listing = client.get(LIST_URL).text
+        overdue_only = client.get(LIST_URL, {"overdue": "true"}).text
+        dashboard = client.get("/admin/").text
+    assert listing.count("data-overdue") == 1
+    assert late.reference in overdue_only and on_time.reference not in overdue_only
+    assert "2 new referrals" in dashboard
+    assert "1 overdue for first contact" in dashboard
+
+
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        ({"status": "contacted"}, {"contacted-adult"}),
+        ({"age_group": "under-18"}, {"young"}),
+        ({"role": "caused"}, {"caused"}),
+        ({"channel": "paper"}, {"paper"}),
+    ],
+)
+def test_filters(client, coordinator, params, expected):
+    area = AreaFactory()
+    made = {
+        "contacted-adult": ReferralFactory(area=area, status="contacted"),
+        "young": ReferralFactory(area=area, age_group="under-18"),
+        "caused": ReferralFactory(area=area, role="caused"),
+        "paper": ReferralFactory(area=area, channel="paper"),
+    }
+    client.force_login(coordinator)
+    listing = client.get(LIST_URL, params).text
+    assert {key for key, referral in made.items() if referral.reference in listing} == expected
+
+
+def test_filter_by_area_and_search_by_reference(client, coordinator):
+    north, south = AreaFactory(), AreaFactory()
+    in_north, in_south = ReferralFactory(area=north), ReferralFactory(area=south)
+    client.force_login(coordinator)
+    listing = client.get(LIST_URL, {"area": north.pk}).text
+    assert in_north.reference in listing and in_south.reference not in listing
+    found = client.get(LIST_URL, {"q": in_south.reference}).text
+    assert in_south.reference in found and in_north.reference not in found
+
+
+def test_listing_does_not_run_a_query_per_referral(
+    client, coordinator, django_assert_max_num_queries
+):
+    for _ in range(3):
+        ReferralFactory()
+    client.force_login(coordinator)
+    client.get(LIST_URL)
+    with django_assert_max_num_queries(30) as few:
+        client.get(LIST_URL)
+    for _ in range(20):
+        ReferralFactory()
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        client.get(LIST_URL)
+
+
+def test_csv_export_for_coordinators(client, coordinator):
+    referral = ReferralFactory(name="Casey Export", phone="020 7946 0000")
+    client.force_login(coordinator)
+    response = client.get(LIST_URL, {"export": "csv"})
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/csv")
+    body = b"".join(response.streaming_content).decode() if response.streaming else response.text
+    header, row = body.strip().splitlines()[:2]
+    assert "Reference" in header and "Area" in header and "Overdue" in header
+    assert referral.reference in row and "Casey Export" in row
+
+
+# Retention
+
+
+def _finished(days_ago, status="closed"):
+    referral = ReferralFactory(
+        name="Pat Private",
+        email="pat@example.com",
+        what_happened="Private words",
+        coordinator_notes="Notes",
+        source_code="gp-leaflet",
+    )
+    moment = datetime.datetime.now(tz=LONDON) - datetime.timedelta(days=days_ago)
+    Referral.objects.filter(pk=referral.pk).update(status=status, status_changed_at=moment)
+    return referral
+
+
+def test_purge_erases_personal_details_of_old_finished_referrals(settings):
+    settings.SELF_REFERRAL_RETENTION_DAYS = 365
+    old_closed = _finished(400)
+    old_withdrawn = _finished(400, status="withdrawn")
+    recent = _finished(100)
+    still_open = _finished(400, status="in_progress")
+    out = io.StringIO()
+    call_command("purge_referrals", stdout=out)
+    assert "Erased personal details from 2 referrals" in out.getvalue()
+    for referral in (old_closed, old_withdrawn):
+        referral.refresh_from_db()
+        assert referral.name == referral.email == referral.what_happened == ""
+        assert referral.coordinator_notes == referral.phone == referral.source_code == ""
+        assert referral.personal_data_erased_at is not None
+        # The anonymous figures stay.
+        assert referral.reference and referral.area and referral.role == "harmed"
+        assert referral.created_at and referral.channel == "web"
+        assert ModelLogEntry.objects.filter(
+            object_id=str(referral.pk), action="selfreferral.purge"
+        ).exists()
+    for referral in (recent, still_open):
+        referral.refresh_from_db()
+        assert referral.name == "Pat Private"
+    # Running again changes nothing.
+    out = io.StringIO()
+    call_command("purge_referrals", stdout=out)
+    assert "from 0 referrals" in out.getvalue()
+
+
+def test_purge_is_scheduled_daily_on_the_task_queue(settings):
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    old = _finished(400)
+    call_command("purge_referrals", schedule=True, stdout=io.StringIO())
+    out = io.StringIO()
+    call_command("purge_referrals", schedule=True, stdout=out)
+    assert "already queued" in out.getvalue()
+    call_command("db_worker", batch=True, interval=0, startup_delay=False, verbosity=0)
+    old.refresh_from_db()
+    assert old.name == ""
+    # It queued its own next run, a day later.
+    next_run = DBTaskResult.objects.get(status="READY")
+    assert next_run.run_after > datetime.datetime.now(tz=LONDON) + datetime.timedelta(hours=23)
+
+
+def test_demo_content_prints_the_coordinator_login(db):
+    out = io.StringIO()
+    call_command("load_demo_content", stdout=out)
+    assert "username: coordinator" in out.getvalue()
+    coordinator = User.objects.get(username="coordinator")
+    assert coordinator.groups.filter(name="Restorative justice coordinators").exists()
+    assert coordinator.has_perm("selfreferral.view_referral")
+    # The demo's areas and page, made once however often it runs.
+    call_command("load_demo_content", stdout=io.StringIO())
+    from selfreferral.models import Area, SelfReferralPage
+
+    assert sorted(Area.objects.values_list("name", flat=True)) == [
+        "Fenmoor North",
+        "Fenmoor South",
+        "Isle of Brannock",
+        "Saltcombe",
+    ]
+    assert SelfReferralPage.objects.get().url == "/self-referral/"
+
+
+def test_changing_an_area_refreshes_cached_pages():
+    from home.cache import current_generation
+
+    before = current_generation()
+    area = AreaFactory()
+    assert current_generation() == before + 1
+    area.delete()
+    assert current_generation() == before + 2
