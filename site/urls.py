@@ -8,14 +8,26 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
+from rjsite import health
+
+handler500 = "rjsite.views.server_error"
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("exit/", home_views.quick_exit, name="quick_exit"),
+    path("healthz", health.healthz, name="healthz"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap),
 ]
+
+if settings.BENCH_BARE_VIEW:
+    # bench/pages only: the ceiling of this stack, a view returning a constant
+    # through the same middleware. Never enabled in a real deployment.
+    from django.http import HttpResponse
+    from django.views.decorators.cache import never_cache
+
+    urlpatterns.insert(0, path("bench/bare/", never_cache(lambda request: HttpResponse("ok"))))
 
 if settings.DEBUG:
     from django.conf.urls.static import static
