@@ -86,3 +86,32 @@ def test_plain_http_is_redirected_except_the_health_check(client, demo_site, set
     response = client.get("/is-it-safe/")
     assert response.status_code == 301 and response["Location"].startswith("https://")
     assert client.get("/healthz").status_code == 200
+
+
+def test_the_admin_has_no_site_csp(admin_client):
+    assert "Content-Security-Policy" not in admin_client.get("/admin/")
+
+
+def test_a_view_can_still_change_its_policy(client, settings):
+    # The site-wide header is built once; a view that asks for its own still gets it.
+    from csp.decorators import csp_update
+
+    from django.http import HttpResponse
+    from django.urls import path
+
+    import rjsite.urls
+
+    @csp_update({"img-src": ["https://tiles.example.org"]})
+    def map_page(request):
+        return HttpResponse("map")
+
+    settings.ROOT_URLCONF = type(
+        "urls", (), {"urlpatterns": [path("map/", map_page), *rjsite.urls.urlpatterns]}
+    )
+    assert "https://tiles.example.org" in client.get("/map/")["Content-Security-Policy"]
+    assert "https://tiles.example.org" not in client.get("/healthz")["Content-Security-Policy"]
+
+
+def test_a_changed_policy_setting_is_picked_up(client, settings):
+    settings.CONTENT_SECURITY_POLICY = {"DIRECTIVES": {"default-src": ["'none'"]}}
+    assert client.get("/healthz")["Content-Security-Policy"] == "default-src 'none'"
