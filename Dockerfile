@@ -35,6 +35,8 @@ RUN SECRET_KEY=collectstatic-only-$(python -c 'import secrets; print(secrets.tok
     && (python manage.py compilemessages --verbosity 0 2>/dev/null || true)
 USER rj
 EXPOSE 8000
+# The health check calls the app on loopback: keep 127.0.0.1 in ALLOWED_HOSTS
+# (e.g. ALLOWED_HOSTS=rj.example.org,127.0.0.1).
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s \
   CMD python -c "import urllib.request,sys; sys.exit(0 if urllib.request.urlopen('http://127.0.0.1:8000/healthz', timeout=4).status == 200 else 1)"
 CMD ["gunicorn", "-c", "gunicorn.conf.py"]
