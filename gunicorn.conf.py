@@ -24,8 +24,10 @@ graceful_timeout = 30
 keepalive = 5
 
 # Recycle workers now and then, so that slow leaks never grow into outages.
-max_requests = 2000
-max_requests_jitter = 200
+# Not too often: a new worker starts with cold per-process caches (at 2,000,
+# a busy worker restarted every few seconds under load).
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", 20000))
+max_requests_jitter = max_requests // 10
 
 # Load the application before forking: faster start, shared memory, and a
 # broken configuration stops the server at once instead of in every worker.
