@@ -9,11 +9,12 @@ SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 MANAGE := $(PY) manage.py
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint format install install-test css demo clean system-packages
+.PHONY: help run serve test lint format install install-test css demo clean system-packages bench-pages
 
 help:
 	@echo "make run   - set up and serve the demo site at http://127.0.0.1:$(PORT)"
-	@echo "make test  - set up and run the whole test suite"
+	@echo "make test  - set up and run the whole test suite (TEST_POSTGRES=1 make test: on PostgreSQL)"
+	@echo "make serve - the production configuration (gunicorn + task worker) on http://127.0.0.1:$(PORT)"
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,9 +35,13 @@ static/css/site.css: node_modules/.installed $(wildcard static/scss/*.scss)
 
 css: static/css/site.css
 
-# Debian packages the tests drive: Chromium for the browser tests.
+# Debian packages the tests drive: Chromium for the browser tests, Redis for
+# the shared-cache tests, PostgreSQL when TEST_POSTGRES=1.
+DEBIAN_PACKAGES := $(if $(shell command -v chromium),,chromium) \
+  $(if $(shell command -v redis-server),,redis-server) \
+  $(if $(TEST_POSTGRES),$(if $(wildcard /usr/lib/postgresql/*/bin/initdb),,postgresql))
 system-packages:
-	@command -v chromium >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+	@$(if $(strip $(DEBIAN_PACKAGES)),$(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(strip $(DEBIAN_PACKAGES)),true)
 
 install: $(VENV)/.installed css
 
@@ -52,12 +57,36 @@ run: install
 	$(MANAGE) db_worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	  $(MANAGE) runserver 127.0.0.1:$(PORT)
 
+# TEST_POSTGRES=1 runs the suite on a throw-away PostgreSQL cluster (bin/with-postgres).
 test: $(VENV)/.installed-test css system-packages
 	@mkdir -p var
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(MANAGE) makemigrations --check --dry-run --noinput --settings=rjsite.settings_test
-	$(VENV)/bin/pytest
+	$(if $(TEST_POSTGRES),bin/with-postgres )$(VENV)/bin/pytest
+
+# The production configuration on loopback: gunicorn (gunicorn.conf.py) and the
+# task worker, DEBUG off, a secret key made once in var/ (never committed).
+# Plain HTTP on loopback, so the HTTPS redirect and secure cookies are off here only.
+serve: export SECURE_SSL_REDIRECT=0
+serve: export SECURE_COOKIES=0
+serve: export SECURE_HSTS_SECONDS=0
+serve: export BIND=127.0.0.1:$(PORT)
+serve: install
+	@mkdir -p var && [ -s var/production-secret-key ] || $(PY) -c 'import secrets; print(secrets.token_urlsafe(64))' > var/production-secret-key
+	@chmod 600 var/production-secret-key
+	@export SECRET_KEY=$$(cat var/production-secret-key); set -e; \
+	  $(MANAGE) check --deploy --fail-level ERROR; \
+	  $(MANAGE) migrate --noinput; \
+	  $(MANAGE) load_demo_content; \
+	  $(MANAGE) collectstatic --noinput --verbosity 0; \
+	  $(MANAGE) db_worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	  $(VENV)/bin/gunicorn -c gunicorn.conf.py
+
+# Throughput of public pages against a bare Django view (docs/performance.md).
+bench-pages: install
+	@command -v wrk >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; }
+	$(PY) bench/pages
 
 lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check --fix .

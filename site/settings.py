@@ -89,8 +89,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "home.middleware.AdminReferrerPolicyMiddleware",
+    "rjsite.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "rjsite.middleware.CSPMiddleware",
     "home.middleware.AnonymousPageCacheUpdateMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -101,6 +102,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "home.middleware.AnonymousPageCacheFetchMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "rjsite.middleware.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "rjsite.urls"
@@ -123,24 +125,83 @@ TEMPLATES = [
     },
 ]
 
-# Database: SQLite in var/ unless DATABASE_URL says otherwise.
+# Database: SQLite in var/ unless DATABASE_URL says otherwise. In production
+# DATABASE_URL=postgres://user:password@host:5432/name uses psycopg 3; connections
+# are kept for a minute and checked before reuse, so a restarted server is survived.
 DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}"),
 }
-DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("DB_CONN_MAX_AGE", default=0))
+ON_POSTGRES = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+DATABASES["default"].setdefault(
+    "CONN_MAX_AGE", env.int("DB_CONN_MAX_AGE", default=60 if ON_POSTGRES else 0)
+)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if ON_POSTGRES:
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "connect_timeout", env.int("DB_CONNECT_TIMEOUT", default=5)
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache: local memory unless CACHE_URL (e.g. redis://) is set. The "pages" alias
-# holds whole public pages for anonymous visitors.
-CACHES = {
-    "default": env.cache("CACHE_URL", default="locmemcache://default"),
-}
-CACHES["pages"] = {**CACHES["default"], "KEY_PREFIX": "pages"}
-if CACHES["default"]["BACKEND"].endswith("LocMemCache"):
-    CACHES["pages"]["LOCATION"] = "pages"
+# Cache: local memory unless REDIS_URL (or CACHE_URL) is set. With several app
+# servers set REDIS_URL=redis://host:6379/0, so that the page cache, sessions and
+# rate limits are shared by all of them. The "pages" alias holds whole public
+# pages for anonymous visitors, under its own key prefix in the same server.
+REDIS_URL = env.str("REDIS_URL", default="")
+if REDIS_URL:
+    _redis = {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": REDIS_URL,
+        "OPTIONS": {
+            # A slow or absent Redis must not hang a request: fail fast.
+            "SOCKET_CONNECT_TIMEOUT": env.float("REDIS_CONNECT_TIMEOUT", default=2.0),
+            "SOCKET_TIMEOUT": env.float("REDIS_TIMEOUT", default=2.0),
+        },
+    }
+    CACHES = {
+        "default": {**_redis, "KEY_PREFIX": "rj"},
+        "pages": {**_redis, "KEY_PREFIX": "pages"},
+    }
+    # Sessions live in Redis too, so any app server can read them.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+    SESSION_CACHE_ALIAS = "default"
+else:
+    CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://default")}
+    CACHES["pages"] = {**CACHES["default"], "KEY_PREFIX": "pages"}
+    if CACHES["default"]["BACKEND"].endswith("LocMemCache"):
+        CACHES["pages"]["LOCATION"] = "pages"
+    SESSION_ENGINE = "django.contrib.sessions.backends.db"
 CACHE_MIDDLEWARE_ALIAS = "pages"
 CACHE_MIDDLEWARE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 CACHE_MIDDLEWARE_KEY_PREFIX = "rj"
+# What public pages tell shared caches (a CDN) and browsers: `s-maxage` for the
+# CDN, a short `max-age` for browsers. Pages for signed-in people, forms and the
+# admin are `private, no-store`.
+CDN_CACHE_SECONDS = env.int("CDN_CACHE_SECONDS", default=300)
+BROWSER_CACHE_SECONDS = env.int("BROWSER_CACHE_SECONDS", default=60)
+
+# CDN invalidation (Wagtail's frontend cache) when a CDN is configured: publishing
+# a page purges its URLs; changes shown on every page purge every page. Purges go
+# through the task queue.
+WAGTAILFRONTENDCACHE = {}
+if env.str("FRONTEND_CACHE_URL", default=""):
+    # A caching proxy that accepts PURGE requests (Varnish, nginx, Squid).
+    WAGTAILFRONTENDCACHE["proxy"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": env.str("FRONTEND_CACHE_URL"),
+    }
+if env.str("CLOUDFLARE_ZONE_ID", default=""):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": env.str("CLOUDFLARE_ZONE_ID"),
+        "BEARER_TOKEN": env.str("CLOUDFLARE_API_TOKEN"),
+    }
+if env.str("CLOUDFRONT_DISTRIBUTION_ID", default=""):
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": env.str("CLOUDFRONT_DISTRIBUTION_ID"),
+    }
+if WAGTAILFRONTENDCACHE:
+    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -173,12 +234,64 @@ STORAGES = {
 }
 WHITENOISE_MAX_AGE = 31536000 if not DEBUG else 0
 
-# Mail: written to files in var/mail unless EMAIL_URL (e.g. smtp+tls://...) is set.
-if env.str("EMAIL_URL", default=""):
+# Media on S3-compatible storage when AWS_STORAGE_BUCKET_NAME is set.
+# Uploaded files (documents, caption files, original images) go to a private
+# "private/" prefix: never public-read, reached only through Wagtail's document
+# view (which checks collection privacy) or short-lived signed URLs. Only image
+# renditions, which appear on public pages, go under "public/", which the bucket
+# policy may make readable (see docs/deploy.md).
+AWS_STORAGE_BUCKET_NAME = env.str("AWS_STORAGE_BUCKET_NAME", default="")
+if AWS_STORAGE_BUCKET_NAME:
+    _s3 = {
+        "bucket_name": AWS_STORAGE_BUCKET_NAME,
+        "region_name": env.str("AWS_S3_REGION_NAME", default="") or None,
+        "endpoint_url": env.str("AWS_S3_ENDPOINT_URL", default="") or None,
+        "file_overwrite": False,
+    }
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            **_s3,
+            "location": "private",
+            "default_acl": "private",
+            "querystring_auth": True,
+            "querystring_expire": env.int("AWS_QUERYSTRING_EXPIRE", default=300),
+        },
+    }
+    STORAGES["public_media"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            **_s3,
+            "location": "public",
+            "querystring_auth": False,
+            "custom_domain": env.str("AWS_S3_CUSTOM_DOMAIN", default="") or None,
+            "object_parameters": {"CacheControl": "public, max-age=31536000, immutable"},
+        },
+    }
+    WAGTAILIMAGES_RENDITION_STORAGE = "public_media"
+# Documents always go through Django, which checks privacy, never a direct link.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+
+# Mail: written to files in var/mail unless an SMTP server is given, either as
+# discrete EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD,
+# EMAIL_USE_TLS (STARTTLS) / EMAIL_USE_SSL variables, or as one EMAIL_URL
+# (e.g. smtp+tls://user:password@host:587).
+if env.str("EMAIL_HOST", default=""):
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_HOST = env.str("EMAIL_HOST")
+    EMAIL_PORT = env.int("EMAIL_PORT", default=587)
+    EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", default="")
+    EMAIL_HOST_PASSWORD = env.str("EMAIL_HOST_PASSWORD", default="")
+    EMAIL_USE_SSL = env.bool("EMAIL_USE_SSL", default=False)
+    EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=not EMAIL_USE_SSL)
+    if EMAIL_USE_TLS and EMAIL_USE_SSL:
+        raise ImproperlyConfigured("Set EMAIL_USE_TLS or EMAIL_USE_SSL, not both.")
+elif env.str("EMAIL_URL", default=""):
     vars().update(env.email("EMAIL_URL"))
 else:
     EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
     EMAIL_FILE_PATH = VAR_DIR / "mail"
+# Every network call has a timeout: a stuck mail server must not hold a worker.
 EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="no-reply@rj-service.example")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
@@ -187,10 +300,23 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # a persistent queue in the database, run by `python manage.py db_worker`.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
+# Health check: /healthz fails when the oldest due task has waited longer than this.
+HEALTHZ_MAX_TASK_LAG_SECONDS = env.int("HEALTHZ_MAX_TASK_LAG_SECONDS", default=300)
+
+# bench/pages only: adds a constant view at /bench/bare/ as the ceiling to measure against.
+BENCH_BARE_VIEW = env.bool("RJ_BENCH_BARE_VIEW", default=False)
+
 # Wagtail
 WAGTAIL_SITE_NAME = env.str("WAGTAIL_SITE_NAME", default="Restorative Justice Service")
 WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Full-text search in the database: PostgreSQL's own search when on PostgreSQL.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {
+        "BACKEND": "wagtail.search.backends.database.postgres.postgres"
+        if ON_POSTGRES
+        else "wagtail.search.backends.database"
+    }
+}
 WAGTAILADMIN_RICH_TEXT_EDITORS = {
     "default": {
         "WIDGET": "wagtail.admin.rich_text.DraftailRichTextArea",
@@ -248,9 +374,23 @@ X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = not DEBUG and env.bool("SECURE_COOKIES", default=True)
-SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=False)
+# Production redirects plain HTTP to HTTPS (the health check is exempt, so a
+# load balancer may probe over plain HTTP on the private network).
+SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)
+SECURE_REDIRECT_EXEMPT = [r"^healthz/?$"]
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0 if DEBUG else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_SECONDS > 0
+# Preloading is a promise made for the whole domain and its subdomains, often
+# shared with the rest of a PCC's web estate: its owner opts in, we do not.
+SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=False)
+if not SECURE_HSTS_PRELOAD:
+    SILENCED_SYSTEM_CHECKS = ["security.W021"]
+# Browser features this site never uses are switched off for it and anything it embeds.
+PERMISSIONS_POLICY = (
+    "accelerometer=(), autoplay=(), camera=(), display-capture=(), geolocation=(), "
+    "gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), usb=(), "
+    "browsing-topics=()"
+)
 SECURE_PROXY_SSL_HEADER = (
     ("HTTP_X_FORWARDED_PROTO", "https") if env.bool("BEHIND_PROXY", default=False) else None
 )

@@ -8,12 +8,16 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
+from rjsite import health
 from sitesearch import views as search_views
+
+handler500 = "rjsite.views.server_error"
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("exit/", home_views.quick_exit, name="quick_exit"),
+    path("healthz", health.healthz, name="healthz"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap),
 ]
@@ -22,6 +26,14 @@ if settings.SERVE_MEDIA:
     urlpatterns.append(
         path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", home_views.serve_media, name="media")
     )
+if settings.BENCH_BARE_VIEW:
+    # bench/pages only: the ceiling of this stack, a view returning a constant
+    # through the same middleware. Never enabled in a real deployment.
+    from django.http import HttpResponse
+    from django.views.decorators.cache import never_cache
+
+    urlpatterns.insert(0, path("bench/bare/", never_cache(lambda request: HttpResponse("ok"))))
+
 
 # English has no prefix; other languages live under /pl/, /ar/ and so on.
 urlpatterns += i18n_patterns(
