@@ -199,6 +199,9 @@ class CaseStudyPageForm(WagtailAdminPageForm):
 class CaseStudyPage(SitePageMixin, Page):
     """A true local story of restorative justice, told with consent and without names."""
 
+    # Shown only beside the title (or as the video poster), so always with empty alt text.
+    decorative_image_fields = ("listing_image",)
+
     summary = models.TextField(
         max_length=300,
         help_text="One or two sentences saying what happened and what changed. Shown in the list of stories.",

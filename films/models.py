@@ -126,6 +126,9 @@ class FilmPage(RoutablePageMixin, SitePageMixin, Page):
     """A short film, played from this site with captions, a transcript and, where we
     have one, an audio-described version."""
 
+    # Shown only beside the title (or as the video poster), so always with empty alt text.
+    decorative_image_fields = ("poster",)
+
     summary = models.TextField(
         max_length=300,
         help_text="One or two sentences saying what the film shows. Shown in the list of films.",

@@ -61,6 +61,16 @@ class StrategySectionBlock(blocks.StructBlock):
         label = "Section"
         template = "blocks/strategy_section_block.html"
         description = "A titled part of the strategy, listed in the contents."
+        preview_value = {
+            "heading": "Why restorative justice matters",
+            "body": [
+                {
+                    "type": "text",
+                    "value": "<p>People harmed by crime tell us they want answers. Meeting the person "
+                    "responsible, safely, can give them.</p>",
+                }
+            ],
+        }
 
 
 class StrategyPage(SitePageMixin, Page):

@@ -88,11 +88,18 @@ def test_every_block_has_help_or_a_description(model):
 def test_images_always_come_with_alt_text_or_a_decorative_choice(model):
     """An image chooser in a StreamField sits inside a block with `alt_text` and
     `decorative` (home.blocks.ImageBlock); an image field on the page has
-    `<name>_alt_text` and `<name>_decorative` fields beside it."""
+    `<name>_alt_text` and `<name>_decorative` fields beside it, unless the page type
+    lists it in `decorative_image_fields` (shown only beside a link or title that
+    already says what it is, always with empty alt text)."""
     problems = []
     image_model = get_image_model()
     for field in own_fields(model):
-        if isinstance(field, models.ForeignKey) and field.related_model is image_model:
+        decorative_only = field.name in getattr(model, "decorative_image_fields", ())
+        if (
+            isinstance(field, models.ForeignKey)
+            and field.related_model is image_model
+            and not decorative_only
+        ):
             for sibling in (f"{field.name}_alt_text", f"{field.name}_decorative"):
                 if not hasattr(model, sibling):
                     problems.append(f"{field.name}: no {sibling}")
