@@ -74,13 +74,17 @@ def ensure_demo_referrals(today=None):
     import datetime
     import random
 
+    from django.conf import settings
     from django.utils import timezone
 
     from selfreferral.figures import bump_generation
     from selfreferral.models import Channel, Referral, Status
     from selfreferral.working_days import add_working_days
 
-    if Referral.objects.filter(reference__startswith="DEMO-").exists():
+    if (
+        not settings.DEMO_REFERRALS
+        or Referral.objects.filter(reference__startswith="DEMO-").exists()
+    ):
         return
     today = today or timezone.localdate()
     chooser = random.Random(2017)  # noqa: S311  (demo data, not security)

@@ -18,6 +18,8 @@ VAR_DIR = Path(environ.Env().str("RJ_VAR_DIR", default=str(BASE_DIR / "var")))
 env = environ.Env()
 
 DEBUG = env.bool("DJANGO_DEBUG", default=False)
+# Checks silenced on purpose, each with its reason where it is added below.
+SILENCED_SYSTEM_CHECKS = []
 
 
 def _secret_key():
@@ -384,7 +386,7 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_SECONDS > 0
 # shared with the rest of a PCC's web estate: its owner opts in, we do not.
 SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=False)
 if not SECURE_HSTS_PRELOAD:
-    SILENCED_SYSTEM_CHECKS = ["security.W021"]
+    SILENCED_SYSTEM_CHECKS.append("security.W021")
 # Browser features this site never uses are switched off for it and anything it embeds.
 PERMISSIONS_POLICY = (
     "accelerometer=(), autoplay=(), camera=(), display-capture=(), geolocation=(), "
@@ -449,6 +451,8 @@ SELF_REFERRAL_RATE_WINDOW_SECONDS = env.int("SELF_REFERRAL_RATE_WINDOW_SECONDS",
 SELF_REFERRAL_MIN_FILL_SECONDS = env.int("SELF_REFERRAL_MIN_FILL_SECONDS", default=4)
 SELF_REFERRAL_MAX_BODY_BYTES = 200_000
 # Published figures never show a count below this (small-number suppression).
+# `load_demo_content` adds clearly fictional referrals so the public figures have something to show.
+DEMO_REFERRALS = env.bool("DEMO_REFERRALS", default=True)
 SELF_REFERRAL_SUPPRESS_BELOW = env.int("SELF_REFERRAL_SUPPRESS_BELOW", default=5)
 # Requests larger than this (not counting uploaded files) are refused with a 400.
 DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("DATA_UPLOAD_MAX_MEMORY_SIZE", default=1_048_576)
@@ -466,4 +470,4 @@ if not (RECAPTCHA_PUBLIC_KEY and RECAPTCHA_PRIVATE_KEY):
             "them to protect the self-referral form; set RECAPTCHA_DISABLED=1 to run without."
         )
     # With no keys the field is left off the form, so the check for Google's test keys is moot.
-    SILENCED_SYSTEM_CHECKS = ["django_recaptcha.recaptcha_test_key_error"]
+    SILENCED_SYSTEM_CHECKS.append("django_recaptcha.recaptcha_test_key_error")

@@ -28,3 +28,5 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 SELF_REFERRAL_MIN_FILL_SECONDS = 0
 # Uploaded files live in memory in tests; Django serves them for the browser tests.
 SERVE_MEDIA = True
+# Tests make the referrals they count; the demo's fictional ones are tested on their own.
+DEMO_REFERRALS = False

@@ -137,3 +137,18 @@ def test_figures_are_cached_and_recomputed_when_a_referral_changes(django_assert
         figures.quarterly("role", quarters)
     make_referral(datetime.date(2026, 8, 2))
     assert figures.quarterly("role", quarters)["rows"][0]["total"] == 6
+
+
+def test_demo_referrals_are_fictional_historical_and_made_once(settings):
+    from selfreferral.demo import DEMO_REFERRAL_COUNT, ensure_demo_referrals
+
+    settings.DEMO_REFERRALS = True
+    Area.objects.create(name="Saltcombe", coordinator_inboxes="a@example.org")
+    ensure_demo_referrals(today=TODAY)
+    ensure_demo_referrals(today=TODAY)
+    demo = Referral.objects.filter(reference__startswith="DEMO-")
+    assert demo.count() == DEMO_REFERRAL_COUNT
+    assert not demo.exclude(name__startswith="Demo person").exists()
+    assert demo.filter(created_on__gte=TODAY).count() == 0
+    quarters = closed_quarters(count=8, today=TODAY)
+    assert sum(row["total"] or 0 for row in figures.quarterly("channel", quarters)["rows"]) > 300
