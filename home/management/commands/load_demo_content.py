@@ -5,7 +5,7 @@ from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from home import demo
+from home import demo, demo_languages
 
 
 class Command(BaseCommand):
@@ -20,6 +20,8 @@ class Command(BaseCommand):
                 if config.name != "home" and find_spec(module) is not None:
                     import_module(module).load(home)
             demo.finish_home(home, pages, home_created)
+            # Last, so every app's pages get a copy in each language.
+            demo_languages.load(home)
             logins = [demo.ensure_demo_user("admin", superuser=True)]
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
         self.stdout.write("Sign in to the editor at /admin/ with:")

@@ -1,0 +1,118 @@
+"""Languages: which languages the site offers, where each page lives in them, and
+what people see when a page has not been translated yet.
+
+Admins switch a language on by adding a locale (Settings > Locales). With
+"Synchronise content from English" ticked, wagtail-localize keeps a copy of every
+English page in that language's tree as an *alias* until someone translates it:
+the page then opens under /pl/... with the menus, quick exit and footer in Polish
+and the English text marked as English, with a notice saying so."""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.utils import translation
+
+from wagtail.models import Locale, Page, Site
+
+
+def hreflang(language_code):
+    """'en-gb' -> 'en-GB', the form HTML and search engines expect."""
+    return translation.to_locale(language_code).replace("_", "-")
+
+
+def language_name(language_code):
+    """The language's name written in that language, as settings.LANGUAGES gives it."""
+    return dict(settings.LANGUAGES).get(language_code, language_code)
+
+
+def live_locales():
+    """The locales admins have switched on, in the order of settings.LANGUAGES."""
+    order = [code for code, _ in settings.LANGUAGES]
+    locales = [locale for locale in Locale.objects.all() if locale.language_code in order]
+    return sorted(locales, key=lambda locale: order.index(locale.language_code))
+
+
+def default_locale():
+    return Locale.get_default()
+
+
+def is_untranslated_copy(page):
+    """True when `page` is wagtail-localize's stand-in for a page not translated yet:
+    an alias of the same page in another language, so its words are that language's."""
+    if not getattr(page, "alias_of_id", None):
+        return False
+    source = page.alias_of
+    return source is not None and source.locale_id != page.locale_id
+
+
+def content_language(page):
+    """The language the page's words are actually written in."""
+    if is_untranslated_copy(page):
+        return page.alias_of.locale.language_code
+    return page.locale.language_code
+
+
+@dataclass
+class LanguageOption:
+    code: str
+    hreflang: str
+    name: str
+    url: str
+    current: bool
+    translated: bool
+
+
+def _counterparts(page):
+    return {
+        other.locale_id: other
+        for other in Page.objects.filter(translation_key=page.translation_key)
+        .live()
+        .public()
+        .select_related("alias_of", "locale")
+    }
+
+
+def language_options(request, page=None):
+    """One entry per live language: where this page is in it, and whether it is translated.
+
+    A language with no copy of the page falls back to the page in the default language.
+    Without a page (a 404, say) each language points at its home page."""
+    cache = getattr(request, "_rj_language_options", None)
+    if cache is None:
+        cache = request._rj_language_options = {}
+    key = getattr(page, "pk", None)
+    if key in cache:
+        return cache[key]
+
+    locales = live_locales()
+    options = []
+    if len(locales) > 1:
+        if not isinstance(page, Page) or not page.pk:
+            site = Site.find_for_request(request)
+            page = site.root_page if site else None
+        if page is not None:
+            counterparts = _counterparts(page)
+            fallback = counterparts.get(default_locale().pk) or page
+            active = translation.get_language()
+            for locale in locales:
+                other = counterparts.get(locale.pk)
+                options.append(
+                    LanguageOption(
+                        code=locale.language_code,
+                        hreflang=hreflang(locale.language_code),
+                        name=language_name(locale.language_code),
+                        url=(other or fallback).get_url(request),
+                        current=locale.language_code == active,
+                        translated=other is not None and not is_untranslated_copy(other),
+                    )
+                )
+    cache[key] = options
+    return options
+
+
+def scope_to_active_language(queryset):
+    """Keep only the pages in the language the visitor is reading, for site search.
+
+    Use it before `.search()`: `scope_to_active_language(Page.objects.live().public()).search(q)`.
+    Untranslated copies (aliases) stay in, so every page can be found in every language."""
+    return queryset.filter(locale=Locale.get_active())
