@@ -197,3 +197,46 @@ class FeaturedPageBlock(blocks.StructBlock):
         label = "Featured page"
         template = "blocks/featured_page_block.html"
         description = "A card linking to another page on the site."
+
+
+class EasyReadRowBlock(blocks.StructBlock):
+    """One Easy Read row: a picture beside one or two short sentences."""
+
+    image = ImageChooserBlock(
+        help_text="A clear, simple picture that shows what the sentences say."
+    )
+    alt_text = blocks.CharBlock(
+        required=False,
+        max_length=150,
+        help_text="What the picture shows, for people who cannot see it. Leave empty only if it is decorative.",
+    )
+    decorative = blocks.BooleanBlock(
+        required=False,
+        help_text="Tick only if the picture adds nothing to the words. Screen readers will skip it.",
+    )
+    text = blocks.TextBlock(
+        max_length=200,
+        help_text="One or two short sentences, with one idea. Use everyday words. Put each sentence on its own line.",
+    )
+
+    def clean(self, value):
+        value = super().clean(value)
+        errors = {}
+        if not value.get("decorative") and not (value.get("alt_text") or "").strip():
+            errors["alt_text"] = ErrorList(
+                [ValidationError("Describe the picture, or tick 'decorative' if it adds nothing.")]
+            )
+        sentences = [line for line in (value.get("text") or "").splitlines() if line.strip()]
+        if len(sentences) > 2:
+            errors["text"] = ErrorList(
+                [ValidationError("Use one or two short sentences. Start a new row for more.")]
+            )
+        if errors:
+            raise StructBlockValidationError(block_errors=errors)
+        return value
+
+    class Meta:
+        icon = "image"
+        label = "Picture and sentence"
+        template = "blocks/easy_read_row_block.html"
+        description = "An Easy Read row: a picture beside one or two short sentences in large text."

@@ -15,7 +15,8 @@ CSS), so a new page type gets its PDF for free.
 
 A page type can adjust its PDF with:
 - `offers_pdf = False`: no PDF link and a 404 here (forms, for example).
-- `pdf_extra_css(large)`: extra CSS for WeasyPrint, such as a paper size.
+- `pdf_extra_css(large)`: extra CSS for WeasyPrint, such as a paper size (written by
+  the page type's code, never by editors or visitors).
 - `pdf_variant(request)`: a short key for versions of the same page (a leaflet's
   distribution point), validated by the page; it becomes part of the cache key.
 """
@@ -25,7 +26,7 @@ import mimetypes
 from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup
-from weasyprint import CSS, HTML
+from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from django.conf import settings
@@ -109,7 +110,15 @@ def cache_key(page, size, variant=""):
 def render_page_html(page, request, *, large=False):
     """The page's own template in PDF mode, as a string with absolute links."""
     context = page.get_context(request)
-    context.update({"pdf": True, "pdf_large": large, "page_full_url": page.get_full_url(request)})
+    extra_css = getattr(page, "pdf_extra_css", None)
+    context.update(
+        {
+            "pdf": True,
+            "pdf_large": large,
+            "pdf_css": extra_css(large) if callable(extra_css) else "",
+            "page_full_url": page.get_full_url(request),
+        }
+    )
     html = render_to_string(page.get_template(request), context, request=request)
     return absolute_links(html, request.build_absolute_uri("/"))
 
@@ -118,13 +127,8 @@ def render_page_pdf(page, request, *, large=False):
     with translation.override(page.locale.language_code):
         html = render_page_html(page, request, large=large)
         base_url = request.build_absolute_uri("/")
-        stylesheets = []
-        extra_css = getattr(page, "pdf_extra_css", None)
-        if callable(extra_css) and (css := extra_css(large)):
-            stylesheets.append(CSS(string=css, base_url=base_url))
         document = HTML(string=html, base_url=base_url, url_fetcher=SiteOnlyURLFetcher(base_url))
         return document.write_pdf(
-            stylesheets=stylesheets,
             pdf_variant="pdf/ua-1",
             pdf_tags=True,
             uncompressed_pdf=False,

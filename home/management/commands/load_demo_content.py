@@ -5,7 +5,7 @@ from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from home import demo, demo_languages
+from home import demo, demo_easy_read, demo_languages
 
 
 class Command(BaseCommand):
@@ -20,6 +20,7 @@ class Command(BaseCommand):
                 if config.name != "home" and find_spec(module) is not None:
                     import_module(module).load(home)
             demo.finish_home(home, pages, home_created)
+            demo_easy_read.load(home)
             # Last, so every app's pages get a copy in each language.
             demo_languages.load(home)
             logins = [demo.ensure_demo_user("admin", superuser=True)]
