@@ -47,7 +47,7 @@ system-packages: runtime-packages
 
 # Interface translations: locale/<lang>/LC_MESSAGES/django.po -> .mo (the .mo files are not committed).
 messages: runtime-packages $(VENV)/.installed
-	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules --ignore=var --verbosity 0
+	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules --ignore=var --verbosity 0 --settings=rjsite.settings_test
 
 install: $(VENV)/.installed css messages
 
