@@ -74,7 +74,9 @@ def load(home):
                     "with the person who hurt you.",
                 ),
                 row("letter", "You do not have to meet them.", "You can write a letter instead."),
-                row("safe", "A trained helper is with you all the time.", "We make sure it is safe."),
+                row(
+                    "safe", "A trained helper is with you all the time.", "We make sure it is safe."
+                ),
                 row("choice", "It is your choice.", "You can stop at any time."),
                 row("clock", "It is free.", "It does not change a court sentence."),
             ],
@@ -96,7 +98,9 @@ def load(home):
         intro="This page tells you how to ask us for restorative justice.",
         full_version=self_referral,
         rows=[
-            row("computer", "You can fill in a form on this website.", "It takes about 10 minutes."),
+            row(
+                "computer", "You can fill in a form on this website.", "It takes about 10 minutes."
+            ),
             row("form", "We ask your name.", "We ask what happened."),
             row("phone", "Tell us a safe way to contact you.", "We will not call if you say no."),
             row("clock", "We will contact you in 2 working days."),

@@ -10,6 +10,7 @@ and the English text marked as English, with a notice saying so."""
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.cache import cache
 from django.utils import translation
 
 from wagtail.models import Locale, Page, Site
@@ -25,15 +26,31 @@ def language_name(language_code):
     return dict(settings.LANGUAGES).get(language_code, language_code)
 
 
+LOCALES_CACHE_KEY = "live-locales:v1"
+
+
+@dataclass(frozen=True)
+class LiveLocale:
+    pk: int
+    language_code: str
+
+
 def live_locales():
-    """The locales admins have switched on, in the order of settings.LANGUAGES."""
+    """The locales admins have switched on, in the order of settings.LANGUAGES.
+
+    Kept in the cache (every page shows the switcher); home/signals.py clears it
+    when a locale is added or removed."""
+    rows = cache.get(LOCALES_CACHE_KEY)
+    if rows is None:
+        rows = list(Locale.objects.values_list("pk", "language_code"))
+        cache.set(LOCALES_CACHE_KEY, rows, timeout=None)
     order = [code for code, _ in settings.LANGUAGES]
-    locales = [locale for locale in Locale.objects.all() if locale.language_code in order]
+    locales = [LiveLocale(pk, code) for pk, code in rows if code in order]
     return sorted(locales, key=lambda locale: order.index(locale.language_code))
 
 
-def default_locale():
-    return Locale.get_default()
+def forget_live_locales(**kwargs):
+    cache.delete(LOCALES_CACHE_KEY)
 
 
 def is_untranslated_copy(page):
@@ -92,7 +109,9 @@ def language_options(request, page=None):
             page = site.root_page if site else None
         if page is not None:
             counterparts = _counterparts(page)
-            fallback = counterparts.get(default_locale().pk) or page
+            default_code = settings.LANGUAGE_CODE
+            default_pk = next((lo.pk for lo in locales if lo.language_code == default_code), None)
+            fallback = counterparts.get(default_pk) or page
             active = translation.get_language()
             for locale in locales:
                 other = counterparts.get(locale.pk)

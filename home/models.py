@@ -36,7 +36,7 @@ class EasyReadLinkMixin(models.Model):
         abstract = True
 
 
-class HomePage(EasyReadLinkMixin, Page):
+class HomePage(EasyReadLinkMixin, Page):  # noqa: DJ008 (Page gives __str__)
     """The front door of the site: says in a few words what restorative justice is,
     and sends people to the next step (refer yourself, films, stories, events)."""
 
@@ -112,7 +112,7 @@ class HomePage(EasyReadLinkMixin, Page):
         verbose_name = "home page"
 
 
-class StandardPage(EasyReadLinkMixin, Page):
+class StandardPage(EasyReadLinkMixin, Page):  # noqa: DJ008 (Page gives __str__)
     """A general content page, such as 'What is restorative justice', 'Is it safe?',
     the accessibility statement or the privacy notice."""
 

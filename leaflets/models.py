@@ -128,7 +128,11 @@ class LeafletPage(Page):
     def referral_url(self, request, code=""):
         """The absolute web address the QR code and the printed address point to."""
         target = self.referral_page.specific if self.referral_page_id else None
-        url = target.get_full_url(request) if target else request.build_absolute_uri("/self-referral/")
+        url = (
+            target.get_full_url(request)
+            if target
+            else request.build_absolute_uri("/self-referral/")
+        )
         return f"{url}?{urlencode({'src': code})}" if code else url
 
     # Print and PDF (home/pdf.py): one version per distribution point, on the leaflet's paper.

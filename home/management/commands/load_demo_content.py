@@ -11,6 +11,13 @@ from home import demo, demo_easy_read, demo_languages
 class Command(BaseCommand):
     help = "Build the demo site (safe to run again: what exists is left as it is)."
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--skip-languages",
+            action="store_true",
+            help="Leave out the Polish, Nepali and Arabic demo (faster; English only).",
+        )
+
     def handle(self, *args, **options):
         with transaction.atomic():
             home, pages, home_created = demo.load()
@@ -22,7 +29,8 @@ class Command(BaseCommand):
             demo.finish_home(home, pages, home_created)
             demo_easy_read.load(home)
             # Last, so every app's pages get a copy in each language.
-            demo_languages.load(home)
+            if not options["skip_languages"]:
+                demo_languages.load(home)
             logins = [demo.ensure_demo_user("admin", superuser=True)]
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
         self.stdout.write("Sign in to the editor at /admin/ with:")
