@@ -8,6 +8,7 @@ from playwright.sync_api import sync_playwright
 
 from django.core.cache import caches
 from django.core.management import call_command
+from django.test import TestCase
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls the
 # tests make alongside it are still synchronous.
@@ -29,7 +30,10 @@ def _fresh_caches():
 
 def _load_demo(languages):
     options = {} if languages else {"skip_languages": True}
-    call_command("load_demo_content", stdout=open(os.devnull, "w"), **options)  # noqa: SIM115
+    # wagtail-localize publishes translations when the transaction commits; inside a
+    # test's transaction, run those callbacks now, as a real commit would.
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        call_command("load_demo_content", stdout=open(os.devnull, "w"), **options)  # noqa: SIM115
 
 
 @pytest.fixture
