@@ -127,12 +127,11 @@ class LeafletPage(Page):
 
     def referral_url(self, request, code=""):
         """The absolute web address the QR code and the printed address point to."""
+        # On this site's own address, as the request reached it (hosts are checked
+        # against ALLOWED_HOSTS), so the demo's leaflets work where it is served.
         target = self.referral_page.specific if self.referral_page_id else None
-        url = (
-            target.get_full_url(request)
-            if target
-            else request.build_absolute_uri("/self-referral/")
-        )
+        path = target.get_url(request) if target else "/self-referral/"
+        url = request.build_absolute_uri(path)
         return f"{url}?{urlencode({'src': code})}" if code else url
 
     # Print and PDF (home/pdf.py): one version per distribution point, on the leaflet's paper.
