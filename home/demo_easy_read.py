@@ -5,6 +5,7 @@ The pictures are drawn by `home.pictograms` when the demo loads."""
 from django.core.files.images import ImageFile
 
 from wagtail.images import get_image_model
+from wagtail.models import Collection
 
 from home.demo import ensure_page
 from home.models import EasyReadPage
@@ -28,7 +29,9 @@ def picture(name):
     title = f"Easy Read picture: {PICTURE_ALT[name]}"
     image = image_model.objects.filter(title=title).first()
     if image is None:
-        image = image_model(title=title)
+        # Wagtail's migrations make the root collection; a flushed test database may not have it.
+        root = Collection.get_first_root_node() or Collection.add_root(name="Root")
+        image = image_model(title=title, collection=root)
         image.file = ImageFile(_named(png_bytes(name), f"easy-read-{name}.png"))
         image.save()
     return image
