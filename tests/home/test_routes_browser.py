@@ -127,7 +127,7 @@ def test_printing_a_leaflet_gives_the_leaflet_alone(live_site, browser_page):
     browser_page.emulate_media(media="print")
     assert browser_page.locator(".rj-leaflet").is_visible()
     assert browser_page.locator(".rj-leaflet__qr svg").is_visible()
-    for hidden in (".govuk-table", ".rj-quick-exit", ".rj-languages", "main h1"):
+    for hidden in (".rj-leaflet-versions", ".rj-quick-exit", ".rj-languages", "main h1"):
         assert not browser_page.locator(hidden).first.is_visible(), hidden
 
 
