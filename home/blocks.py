@@ -3,6 +3,7 @@ a description and a preview value so the comms team sees what it looks like."""
 
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
+from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
 from wagtail.blocks import StructBlockValidationError
@@ -224,12 +225,16 @@ class EasyReadRowBlock(blocks.StructBlock):
         errors = {}
         if not value.get("decorative") and not (value.get("alt_text") or "").strip():
             errors["alt_text"] = ErrorList(
-                [ValidationError("Describe the picture, or tick 'decorative' if it adds nothing.")]
+                [
+                    ValidationError(
+                        _("Describe the picture, or tick 'decorative' if it adds nothing.")
+                    )
+                ]
             )
         sentences = [line for line in (value.get("text") or "").splitlines() if line.strip()]
         if len(sentences) > 2:
             errors["text"] = ErrorList(
-                [ValidationError("Use one or two short sentences. Start a new row for more.")]
+                [ValidationError(_("Use one or two short sentences. Start a new row for more."))]
             )
         if errors:
             raise StructBlockValidationError(block_errors=errors)

@@ -28,7 +28,7 @@ PAPER_SIZES = {"a5": "A5", "a4": "A4"}
 
 source_code_validator = RegexValidator(
     r"^[a-z0-9][a-z0-9-]{0,19}$",
-    "Use up to 20 lower-case letters, numbers and hyphens, for example 'gp' or 'ae-saltcombe'.",
+    _("Use up to 20 lower-case letters, numbers and hyphens, for example 'gp' or 'ae-saltcombe'."),
 )
 
 

@@ -175,3 +175,43 @@ def test_multilingual_demo_is_idempotent(multilingual_site):
     call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert (Page.objects.count(), Revision.objects.count()) == counts
     assert StandardPage.objects.filter(slug="what-is-restorative-justice").count() == 4
+
+
+def test_editors_translate_pages_in_the_wagtail_localize_editor(
+    client, multilingual_site, admin_user, django_capture_on_commit_callbacks
+):
+    from django.urls import reverse
+
+    from wagtail.test.utils.form_data import nested_form_data, streamfield
+
+    client.force_login(admin_user)
+    home = english_home()
+    add = reverse("wagtailadmin_pages:add", args=("home", "standardpage", home.pk))
+    data = nested_form_data(
+        {
+            "title": "Victim support",
+            "slug": "victim-support",
+            "intro": "Help after crime.",
+            "body": streamfield([]),
+            "action-publish": "publish",
+        }
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(add, data).status_code == 302
+    page = StandardPage.objects.get(slug="victim-support", locale__language_code="en-gb")
+    # A page made in the admin appears at once in every language, as English for now.
+    assert client.get("/ne/victim-support/").status_code == 200
+
+    polish = Locale.objects.get(language_code="pl")
+    submit = reverse("wagtail_localize:submit_page_translation", args=[page.pk])
+    assert client.get(submit).status_code == 200
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(submit, {"locales": [polish.pk]})
+    translated = page.get_translation(polish)
+    assert response.status_code == 302
+    assert response["Location"] == reverse("wagtailadmin_pages:edit", args=[translated.pk])
+    # The editor opens wagtail-localize's translation editor on the Polish page.
+    editor = client.get(response["Location"])
+    assert editor.status_code == 200
+    assert "Victim support" in editor.text and "Help after crime." in editor.text
+    assert "Translation of Victim support into Polski" in editor.text
