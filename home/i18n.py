@@ -7,6 +7,7 @@ English page in that language's tree as an *alias* until someone translates it:
 the page then opens under /pl/... with the menus, quick exit and footer in Polish
 and the English text marked as English, with a notice saying so."""
 
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -127,6 +128,55 @@ def language_options(request, page=None):
                 )
     cache[key] = options
     return options
+
+
+def active_locale_pk():
+    active = translation.get_language()
+    return next((lo.pk for lo in live_locales() if lo.language_code == active), None)
+
+
+_memo = ContextVar("localized_pages", default=None)
+
+
+def localize_page(page):
+    """`page` in the active language if it is published there, else `page` itself."""
+    active = active_locale_pk()
+    if active is None or page.locale_id == active:
+        return page
+    memo = _memo.get()
+    key = (page.translation_key, active)
+    if memo is not None and key in memo:
+        return memo[key] or page
+    other = (
+        Page.objects.filter(translation_key=page.translation_key, locale_id=active).live().first()
+    )
+    if memo is not None:
+        memo[key] = other
+    return other or page
+
+
+def prefetch_localized(pages):
+    """Look up, in one query, the active-language versions of pages a template will link,
+    so `localized` needs no query per link. Lasts until `forget_localized()` (end of request)."""
+    active = active_locale_pk()
+    memo = _memo.get()
+    if memo is None:
+        memo = {}
+        _memo.set(memo)
+    wanted = {p.translation_key for p in pages if p is not None and p.locale_id != active}
+    wanted -= {key for key, _ in memo}
+    if active is None or not wanted:
+        return
+    found = {
+        p.translation_key: p
+        for p in Page.objects.filter(translation_key__in=wanted, locale_id=active).live()
+    }
+    for key in wanted:
+        memo[(key, active)] = found.get(key)
+
+
+def forget_localized(**kwargs):
+    _memo.set(None)
 
 
 def scope_to_active_language(queryset):

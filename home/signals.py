@@ -1,9 +1,10 @@
+from django.core.signals import request_finished, request_started
 from django.db.models.signals import post_delete, post_save
 
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from home.cache import purge_page_cache
-from home.i18n import forget_live_locales
+from home.i18n import forget_live_locales, forget_localized
 from home.models import ContactSettings
 
 # Anything the public sees changes: serve fresh pages from now on.
@@ -21,3 +22,7 @@ for signal in (post_save, post_delete):
     signal.connect(
         purge_page_cache, sender="wagtailcore.Locale", dispatch_uid=f"purge-locale-{signal}"
     )
+
+# Localized page links are remembered for one request only.
+request_started.connect(forget_localized, dispatch_uid="localized-start")
+request_finished.connect(forget_localized, dispatch_uid="localized-finish")

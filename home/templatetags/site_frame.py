@@ -6,7 +6,13 @@ from django.utils import translation
 
 from wagtail.models import Page, Site
 
-from home.i18n import content_language, hreflang, is_untranslated_copy, language_options
+from home.i18n import (
+    content_language,
+    hreflang,
+    is_untranslated_copy,
+    language_options,
+    localize_page,
+)
 
 register = template.Library()
 
@@ -104,3 +110,15 @@ def page_pdf_links(context):
     page = context.get("page")
     offered = isinstance(page, Page) and page.pk and page.live and getattr(page, "offers_pdf", True)
     return {"page": page if offered else None}
+
+
+@register.filter
+def localized(page):
+    """The chosen page in the visitor's language, when published there; else the page itself.
+
+    wagtail-localize keeps page choosers pointing at the source page and expects
+    templates to localize them, so `{% pageurl value.page|localized %}`. No query
+    when the page is already in the active language."""
+    if not isinstance(page, Page):
+        return page
+    return localize_page(page)
