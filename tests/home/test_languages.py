@@ -215,3 +215,10 @@ def test_editors_translate_pages_in_the_wagtail_localize_editor(
     assert editor.status_code == 200
     assert "Victim support" in editor.text and "Help after crime." in editor.text
     assert "Translation of Victim support into Polski" in editor.text
+
+
+def test_questions_and_answers_are_translated_too(client, multilingual_site):
+    html = client.get("/pl/what-is-restorative-justice/").text
+    assert "Czy muszę spotkać się z drugą osobą?" in html
+    assert "Nie. Udział nie skraca ani nie wydłuża wyroku." in html
+    assert "Do I have to meet the other person?" not in html
