@@ -9,7 +9,7 @@ SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 MANAGE := $(PY) manage.py
 
 .DEFAULT_GOAL := help
-.PHONY: help run serve test lint format install install-test css demo clean system-packages bench-pages
+.PHONY: help run serve test lint format install install-test css demo clean system-packages runtime-packages messages bench-pages
 
 help:
 	@echo "make run   - set up and serve the demo site at http://127.0.0.1:$(PORT)"
@@ -35,15 +35,26 @@ static/css/site.css: node_modules/.installed $(wildcard static/scss/*.scss)
 
 css: static/css/site.css
 
+# Debian packages the site needs to run: gettext compiles the interface translations,
+# Pango lets WeasyPrint build PDFs, and the fonts cover Arabic and Nepali in PDFs.
+RUNTIME_DEBS := gettext libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core fonts-lohit-deva-nepali
+runtime-packages:
+	@missing=$$(for p in $(RUNTIME_DEBS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	  [ -z "$$missing" ] || { $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; }
+
 # Debian packages the tests drive: Chromium for the browser tests, Redis for
 # the shared-cache tests, PostgreSQL when TEST_POSTGRES=1.
 DEBIAN_PACKAGES := $(if $(shell command -v chromium),,chromium) \
   $(if $(shell command -v redis-server),,redis-server) \
   $(if $(TEST_POSTGRES),$(if $(wildcard /usr/lib/postgresql/*/bin/initdb),,postgresql))
-system-packages:
+system-packages: runtime-packages
 	@$(if $(strip $(DEBIAN_PACKAGES)),$(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(strip $(DEBIAN_PACKAGES)),true)
 
-install: $(VENV)/.installed css
+# Interface translations: locale/<lang>/LC_MESSAGES/django.po -> .mo (the .mo files are not committed).
+messages: runtime-packages $(VENV)/.installed
+	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules --ignore=var --verbosity 0 --settings=rjsite.settings_test
+
+install: $(VENV)/.installed css messages
 
 run: export DJANGO_DEBUG=1
 run: install
@@ -58,7 +69,7 @@ run: install
 	  $(MANAGE) runserver 127.0.0.1:$(PORT)
 
 # TEST_POSTGRES=1 runs the suite on a throw-away PostgreSQL cluster (bin/with-postgres).
-test: $(VENV)/.installed-test css system-packages
+test: $(VENV)/.installed-test css system-packages messages
 	@mkdir -p var
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .

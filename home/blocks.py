@@ -3,6 +3,7 @@ a description and a preview value so the comms team sees what it looks like."""
 
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
+from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
 from wagtail.blocks import StreamBlockValidationError, StructBlockValidationError
@@ -272,3 +273,50 @@ class FeaturedPageBlock(blocks.StructBlock):
         return self.to_python(
             {"page": page.pk if page else None, "summary": "A sentence about the page."}
         )
+
+
+class EasyReadRowBlock(blocks.StructBlock):
+    """One Easy Read row: a picture beside one or two short sentences."""
+
+    image = ImageChooserBlock(
+        help_text="A clear, simple picture that shows what the sentences say."
+    )
+    alt_text = blocks.CharBlock(
+        required=False,
+        max_length=150,
+        help_text="What the picture shows, for people who cannot see it. Leave empty only if it is decorative.",
+    )
+    decorative = blocks.BooleanBlock(
+        required=False,
+        help_text="Tick only if the picture adds nothing to the words. Screen readers will skip it.",
+    )
+    text = blocks.TextBlock(
+        max_length=200,
+        help_text="One or two short sentences, with one idea. Use everyday words. Put each sentence on its own line.",
+    )
+
+    def clean(self, value):
+        value = super().clean(value)
+        errors = {}
+        if not value.get("decorative") and not (value.get("alt_text") or "").strip():
+            errors["alt_text"] = ErrorList(
+                [
+                    ValidationError(
+                        _("Describe the picture, or tick 'decorative' if it adds nothing.")
+                    )
+                ]
+            )
+        sentences = [line for line in (value.get("text") or "").splitlines() if line.strip()]
+        if len(sentences) > 2:
+            errors["text"] = ErrorList(
+                [ValidationError(_("Use one or two short sentences. Start a new row for more."))]
+            )
+        if errors:
+            raise StructBlockValidationError(block_errors=errors)
+        return value
+
+    class Meta:
+        icon = "image"
+        label = "Picture and sentence"
+        template = "blocks/easy_read_row_block.html"
+        description = "An Easy Read row: a picture beside one or two short sentences in large text."

@@ -3,6 +3,7 @@ and the contact details. Other apps add their own pages through `<app>/demo.py`,
 which `load_demo_content` finds; every step is safe to run twice."""
 
 import secrets
+import uuid
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -20,6 +21,12 @@ DEMO_LOGINS = {}
 
 def text(*paragraphs):
     return {"type": "text", "value": "".join(paragraphs)}
+
+
+def list_items(*values):
+    """ListBlock items in Wagtail's block format (with ids), which wagtail-localize
+    needs to offer them for translation."""
+    return [{"type": "item", "value": value, "id": str(uuid.uuid4())} for value in values]
 
 
 def ensure_page(parent, model, slug, **fields):
@@ -116,7 +123,7 @@ STANDARD_PAGES = [
                 "type": "accordion",
                 "value": {
                     "heading": "Common questions",
-                    "items": [
+                    "items": list_items(
                         {
                             "question": "Do I have to meet the other person?",
                             "answer": "<p>No. Many people write a letter, or ask the facilitator to pass on messages.</p>",
@@ -129,7 +136,7 @@ STANDARD_PAGES = [
                             "question": "Will it change a sentence?",
                             "answer": "<p>No. Taking part does not make a sentence shorter or longer.</p>",
                         },
-                    ],
+                    ),
                 },
             },
             {

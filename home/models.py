@@ -6,12 +6,40 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from home.blocks import RICH_TEXT_FEATURES, BodyBlock, CallToActionBlock, FeaturedPageBlock
+from home.blocks import (
+    RICH_TEXT_FEATURES,
+    BodyBlock,
+    CallToActionBlock,
+    EasyReadRowBlock,
+    FeaturedPageBlock,
+)
+from home.i18n import prefetch_localized
 from home.mixins import SitePageMixin
 from home.validators import validate_heading_order
 
 
-class HomePage(SitePageMixin, Page):
+class EasyReadLinkMixin(models.Model):
+    """Lets a page link its Easy Read version, shown as a prominent link near the top.
+
+    Add it to a page type and put `easy_read_panels` in its content panels; the
+    page template includes "includes/easy_read_link.html"."""
+
+    easy_read_version = models.ForeignKey(
+        "home.EasyReadPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Optional. The Easy Read version of this page, with pictures and short sentences.",
+    )
+
+    easy_read_panels = [PageChooserPanel("easy_read_version", "home.EasyReadPage")]
+
+    class Meta:
+        abstract = True
+
+
+class HomePage(EasyReadLinkMixin, SitePageMixin, Page):  # noqa: DJ008 (Page gives __str__)
     """The front door of the site: says in a few words what restorative justice is,
     and sends people to the next step (refer yourself, films, stories, events)."""
 
@@ -81,13 +109,30 @@ class HomePage(SitePageMixin, Page):
         FieldPanel("calls_to_action"),
         FieldPanel("featured"),
         FieldPanel("body"),
+        *EasyReadLinkMixin.easy_read_panels,
     ]
 
     class Meta:
         verbose_name = "home page"
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # The pages this page links, in the visitor's language, in one query.
+        linked = [block.value.get("page") for block in self.calls_to_action]
+        linked += [block.value.get("page") for block in self.featured]
+        contact = ContactSettings.for_request(request)
+        linked += [
+            self.summary_link,
+            self.easy_read_version,
+            contact.staying_safe_page,
+            contact.accessibility_page,
+            contact.privacy_page,
+        ]
+        prefetch_localized([page for page in linked if page is not None])
+        return context
 
-class StandardPage(SitePageMixin, Page):
+
+class StandardPage(EasyReadLinkMixin, SitePageMixin, Page):  # noqa: DJ008 (Page gives __str__)
     """A general content page, such as 'What is restorative justice', 'Is it safe?',
     the accessibility statement or the privacy notice."""
 
@@ -99,17 +144,62 @@ class StandardPage(SitePageMixin, Page):
     body = StreamField(BodyBlock(), blank=True, help_text="The main content of the page.")
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
-    subpage_types = ["home.StandardPage"]
+    subpage_types = ["home.StandardPage", "home.EasyReadPage"]
 
     search_fields = Page.search_fields + [
         index.SearchField("intro"),
         index.SearchField("body"),
     ]
 
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        *EasyReadLinkMixin.easy_read_panels,
+    ]
 
     class Meta:
         verbose_name = "standard page"
+
+
+class EasyReadPage(SitePageMixin, Page):
+    """An Easy Read version of another page, for people who find reading hard:
+    each row is a picture beside one or two short sentences in large text."""
+
+    intro = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="Optional. One short sentence saying what this page is about.",
+    )
+    rows = StreamField(
+        [("row", EasyReadRowBlock()), ("call_to_action", CallToActionBlock())],
+        help_text="Pictures and sentences, one idea per row, in the order people should read them. "
+        "End with a button to the next step if there is one.",
+    )
+    full_version = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Optional. The full version of this page, linked at the bottom for people who want more.",
+    )
+
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = []
+
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("rows"),
+    ]
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("rows"),
+        PageChooserPanel("full_version"),
+    ]
+
+    class Meta:
+        verbose_name = "Easy Read page"
 
 
 @register_setting(icon="mail")

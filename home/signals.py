@@ -1,8 +1,10 @@
+from django.core.signals import request_finished, request_started
 from django.db.models.signals import post_delete, post_save
 
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from home.cache import purge_page_cache
+from home.i18n import forget_live_locales, forget_localized
 from home.mixins import ReviewByMixin, default_review_date
 from home.models import ContactSettings
 
@@ -30,3 +32,16 @@ page_unpublished.connect(purge_page_cache, dispatch_uid="purge-on-unpublish")
 post_page_move.connect(purge_page_cache, dispatch_uid="purge-on-move")
 post_save.connect(purge_page_cache, sender=ContactSettings, dispatch_uid="purge-on-settings")
 post_delete.connect(purge_page_cache, sender="wagtailcore.Page", dispatch_uid="purge-on-delete")
+
+# A language switched on or off changes the switcher on every page.
+for signal in (post_save, post_delete):
+    signal.connect(
+        forget_live_locales, sender="wagtailcore.Locale", dispatch_uid=f"locales-{signal}"
+    )
+    signal.connect(
+        purge_page_cache, sender="wagtailcore.Locale", dispatch_uid=f"purge-locale-{signal}"
+    )
+
+# Localized page links are remembered for one request only.
+request_started.connect(forget_localized, dispatch_uid="localized-start")
+request_finished.connect(forget_localized, dispatch_uid="localized-finish")

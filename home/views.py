@@ -1,7 +1,13 @@
 from django.conf import settings
-from django.http import HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.utils.http import content_disposition_header
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
+
+from wagtail.models import Page
+
+from home.pdf import page_pdf
 
 
 @never_cache
@@ -47,4 +53,18 @@ def serve_media(request, path):
     content_type = guess_type(path)[0] or "application/octet-stream"
     response = FileResponse(handle, content_type=content_type)
     response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@cache_control(public=True, max_age=3600)
+def page_pdf_view(request, page_id):
+    """Any live, public page as a PDF to download; `?size=large` for large print."""
+    page = get_object_or_404(Page.objects.live().public(), pk=page_id).specific
+    if not getattr(page, "offers_pdf", True):
+        raise Http404("This page has no PDF version.")
+    large = request.GET.get("size") == "large"
+    pdf = page_pdf(page, request, large=large)
+    filename = f"{page.slug}{'-large-print' if large else ''}.pdf"
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = content_disposition_header(True, filename)
     return response

@@ -21,6 +21,7 @@ from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES
 from home.mixins import SitePageMixin
+from home.models import EasyReadLinkMixin
 from selfreferral import questions as q
 from selfreferral.working_days import add_working_days
 
@@ -345,7 +346,7 @@ class Referral(models.Model):
         )
 
 
-class SelfReferralPage(RoutablePageMixin, SitePageMixin, Page):
+class SelfReferralPage(RoutablePageMixin, EasyReadLinkMixin, SitePageMixin, Page):
     """The self-referral form: people ask for restorative justice for themselves
     (or for someone they support). The questions are set in code; editors write
     the words around them."""
@@ -385,15 +386,22 @@ class SelfReferralPage(RoutablePageMixin, SitePageMixin, Page):
         index.SearchField("what_happens_next"),
     ]
 
-    content_panels = Page.content_panels + [
-        FieldPanel("intro"),
-        FieldPanel("what_happens_next"),
-        FieldPanel("privacy_notice"),
-        MultiFieldPanel(
-            [FieldPanel("thank_you_heading"), FieldPanel("thank_you_text")],
-            heading="Thank-you page",
-        ),
-    ]
+    # A form's PDF would be a blank form that cannot be sent; the paper form is its own thing.
+    offers_pdf = False
+
+    content_panels = (
+        Page.content_panels
+        + EasyReadLinkMixin.easy_read_panels
+        + [
+            FieldPanel("intro"),
+            FieldPanel("what_happens_next"),
+            FieldPanel("privacy_notice"),
+            MultiFieldPanel(
+                [FieldPanel("thank_you_heading"), FieldPanel("thank_you_text")],
+                heading="Thank-you page",
+            ),
+        ]
+    )
 
     class Meta:
         verbose_name = "self-referral page"

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "events",
     "progress",
     "cms",
+    "leaflets",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -215,13 +216,22 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Languages: English (UK) by default; wagtail-localize adds the others.
+# Languages: English (UK) by default, with no URL prefix; the others live under
+# /pl/, /ne/, /ar/. These are the languages the site *can* offer (interface
+# strings in locale/<code>/LC_MESSAGES/django.po); which ones are live is the
+# admins' choice under Settings > Locales (wagtail_localize.locales). Names are
+# written in the language itself, as the language switcher shows them.
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True
 WAGTAIL_I18N_ENABLED = True
-LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [("en-gb", "English")]
+LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
+    ("en-gb", "English"),
+    ("pl", "Polski"),
+    ("ne", "नेपाली"),
+    ("ar", "العربية"),
+]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 
 # Static files: hashed, compressed names served by whitenoise.
@@ -307,6 +317,9 @@ HEALTHZ_MAX_TASK_LAG_SECONDS = env.int("HEALTHZ_MAX_TASK_LAG_SECONDS", default=3
 
 # bench/pages only: adds a constant view at /bench/bare/ as the ceiling to measure against.
 BENCH_BARE_VIEW = env.bool("RJ_BENCH_BARE_VIEW", default=False)
+# PDFs of pages (home/pdf.py): built with WeasyPrint and kept in the default
+# cache until the page is published again (the key holds the live revision).
+PAGE_PDF_CACHE_SECONDS = env.int("PAGE_PDF_CACHE_SECONDS", default=60 * 60 * 24 * 30)
 
 # Wagtail
 WAGTAIL_SITE_NAME = env.str("WAGTAIL_SITE_NAME", default="Restorative Justice Service")

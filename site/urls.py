@@ -18,6 +18,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("exit/", home_views.quick_exit, name="quick_exit"),
     path("healthz", health.healthz, name="healthz"),
+    path("pdf/<int:page_id>/", home_views.page_pdf_view, name="page_pdf"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap),
 ]

@@ -5,8 +5,9 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 
+from home.i18n import scope_to_active_language
 from sitesearch.highlight import highlight_title, result_snippet
 
 MAX_QUERY_LENGTH = 200
@@ -26,7 +27,7 @@ def search(request):
     results = []
     if query and not error:
         site = Site.find_for_request(request)
-        pages = Page.objects.live().public().filter(locale=Locale.get_active())
+        pages = scope_to_active_language(Page.objects.live().public())
         if site is not None:
             pages = pages.descendant_of(site.root_page, inclusive=True)
         paginator = Paginator(pages.search(query), settings.SEARCH_RESULTS_PER_PAGE)

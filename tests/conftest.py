@@ -8,6 +8,7 @@ from playwright.sync_api import sync_playwright
 
 from django.core.cache import caches
 from django.core.management import call_command
+from django.test import TestCase
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls the
 # tests make alongside it are still synchronous.
@@ -27,10 +28,28 @@ def _fresh_caches():
     yield
 
 
+def _load_demo(languages):
+    options = {} if languages else {"skip_languages": True}
+    # wagtail-localize publishes translations when the transaction commits; inside a
+    # test's transaction, run those callbacks now, as a real commit would.
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        call_command("load_demo_content", stdout=open(os.devnull, "w"), **options)  # noqa: SIM115
+
+
 @pytest.fixture
 def demo_site(db):
-    """The demo content, as `make run` builds it."""
-    call_command("load_demo_content", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    """The demo content, as `make run` builds it, in English only (quicker to build,
+    one page per slug). Use `multilingual_site` for Polish, Nepali and Arabic too."""
+    _load_demo(languages=False)
+    from wagtail.models import Site
+
+    return Site.objects.get(is_default_site=True).root_page.specific
+
+
+@pytest.fixture
+def multilingual_site(db):
+    """The whole demo, as `make run` builds it: English plus Polish, Nepali and Arabic."""
+    _load_demo(languages=True)
     from wagtail.models import Site
 
     return Site.objects.get(is_default_site=True).root_page.specific
@@ -38,9 +57,26 @@ def demo_site(db):
 
 @pytest.fixture
 def live_site(django_db_serialized_rollback, live_server):
-    """The demo site served by a live server thread, for the browser."""
-    call_command("load_demo_content", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    """The demo site (English only) served by a live server thread, for the browser."""
+    _load_demo(languages=False)
     return live_server
+
+
+@pytest.fixture
+def live_multilingual_site(django_db_serialized_rollback, live_server):
+    """The whole demo in every language, served for the browser."""
+    _load_demo(languages=True)
+    return live_server
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _compiled_messages():
+    # `make test` compiles the interface translations; a bare `pytest` run does it here.
+    root = ROOT / "locale"
+    if any(not po.with_suffix(".mo").exists() for po in root.glob("*/LC_MESSAGES/django.po")):
+        call_command(
+            "compilemessages", ignore_patterns=[".venv", "node_modules", "var"], verbosity=0
+        )
 
 
 @pytest.fixture(scope="session")

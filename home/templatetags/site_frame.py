@@ -1,8 +1,18 @@
-"""Template tags for the frame around every page: navigation and breadcrumbs."""
+"""Template tags for the frame around every page: navigation, breadcrumbs and languages."""
 
 from django import template
+from django.conf import settings
+from django.utils import translation
 
 from wagtail.models import Page, Site
+
+from home.i18n import (
+    content_language,
+    hreflang,
+    is_untranslated_copy,
+    language_options,
+    localize_page,
+)
 
 register = template.Library()
 
@@ -50,3 +60,65 @@ def breadcrumbs(context):
             page.get_ancestors().filter(depth__gte=2).only("id", "title", "url_path", "depth")
         )
     return {"ancestors": ancestors, "request": context.get("request")}
+
+
+@register.inclusion_tag("includes/language_switcher.html", takes_context=True)
+def language_switcher(context):
+    request = context.get("request")
+    options = language_options(request, context.get("page")) if request else []
+    return {"options": options, "request": request}
+
+
+@register.inclusion_tag("includes/hreflang_links.html", takes_context=True)
+def hreflang_links(context):
+    """`<link rel="alternate" hreflang>` for each real translation, and x-default for English."""
+    request = context.get("request")
+    links = []
+    if request is not None:
+        translated = [o for o in language_options(request, context.get("page")) if o.translated]
+        if len(translated) > 1:
+            links = [(o.hreflang, request.build_absolute_uri(o.url)) for o in translated]
+            default = next(
+                (o for o in translated if o.code == settings.LANGUAGE_CODE), translated[0]
+            )
+            links.append(("x-default", request.build_absolute_uri(default.url)))
+    return {"links": links}
+
+
+@register.simple_tag(takes_context=True)
+def untranslated_language(context):
+    """The language code of the words on an untranslated page shown in another language, or ''."""
+    page = context.get("page")
+    if isinstance(page, Page) and is_untranslated_copy(page):
+        return content_language(page)
+    return ""
+
+
+@register.filter
+def language_direction(language_code):
+    return "rtl" if translation.get_language_info(language_code)["bidi"] else "ltr"
+
+
+@register.filter
+def html_lang(language_code):
+    return hreflang(language_code)
+
+
+@register.inclusion_tag("includes/page_pdf_links.html", takes_context=True)
+def page_pdf_links(context):
+    """'Download this page as a PDF' (standard and large print) under every live page."""
+    page = context.get("page")
+    offered = isinstance(page, Page) and page.pk and page.live and getattr(page, "offers_pdf", True)
+    return {"page": page if offered else None}
+
+
+@register.filter
+def localized(page):
+    """The chosen page in the visitor's language, when published there; else the page itself.
+
+    wagtail-localize keeps page choosers pointing at the source page and expects
+    templates to localize them, so `{% pageurl value.page|localized %}`. No query
+    when the page is already in the active language."""
+    if not isinstance(page, Page):
+        return page
+    return localize_page(page)

@@ -5,11 +5,18 @@ from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from home import demo
+from home import demo, demo_easy_read, demo_languages
 
 
 class Command(BaseCommand):
     help = "Build the demo site (safe to run again: what exists is left as it is)."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--skip-languages",
+            action="store_true",
+            help="Leave out the Polish, Nepali and Arabic demo (faster; English only).",
+        )
 
     def handle(self, *args, **options):
         demo.DEMO_LOGINS.clear()
@@ -21,6 +28,10 @@ class Command(BaseCommand):
                 if config.name != "home" and find_spec(module) is not None:
                     import_module(module).load(home)
             demo.finish_home(home, pages, home_created)
+            demo_easy_read.load(home)
+            # Last, so every app's pages get a copy in each language.
+            if not options["skip_languages"]:
+                demo_languages.load(home)
             demo.ensure_demo_user("admin", superuser=True)
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
         self.stdout.write("Sign in to the editor at /admin/ with any of these demo logins:")

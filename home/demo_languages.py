@@ -1,0 +1,225 @@
+"""Demo languages: Polish, Nepali and Arabic, switched on and kept in step with English.
+
+Runs last in `load_demo_content`, after every app has made its pages, so each
+English page gets an untranslated copy (an alias) in every language. A few pages
+are then translated through wagtail-localize itself, the same way an editor's
+translation is saved, so the translation editor shows them as translated.
+
+THE TRANSLATIONS BELOW ARE DEMO CONTENT WRITTEN BY A NON-NATIVE SPEAKER.
+A native speaker must review every string before any real use.
+
+To translate another page (the lead's self-referral page, for example):
+
+    from home.demo_languages import translate_page
+    translate_page(page, "pl", {"Refer yourself": "Zgłoś się", ...})
+
+Strings are matched on the exact English text of each segment; any segment left
+out keeps its English words.
+"""
+
+import polib
+
+from django.conf import settings
+
+from wagtail.models import Locale
+from wagtail_localize.models import LocaleSynchronization, Translation, TranslationSource
+from wagtail_localize.operations import TranslationCreator
+from wagtail_localize.synctree import synchronize_tree
+
+DEMO_LANGUAGES = ["pl", "ne", "ar"]
+
+
+def ensure_locales(language_codes=DEMO_LANGUAGES):
+    """Switch the languages on, each synchronised from English."""
+    source = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
+    locales = []
+    for code in language_codes:
+        locale, _ = Locale.objects.get_or_create(language_code=code)
+        LocaleSynchronization.objects.get_or_create(locale=locale, defaults={"sync_from": source})
+        locales.append(locale)
+    return source, locales
+
+
+def synchronise(source, locales):
+    """Give every English page a copy in each language (pages made outside the admin)."""
+    for locale in locales:
+        synchronize_tree(source, locale)
+
+
+def translate_page(page, language_code, strings, user=None):
+    """Translate `page` into `language_code` with wagtail-localize and publish it.
+
+    `strings` maps each English segment to its translation. Returns the translated page.
+    Safe to run again: strings are updated and the translation is published once more."""
+    locale = Locale.objects.get(language_code=language_code)
+    page = page.specific
+    TranslationCreator(user, [locale]).create_translations(page)
+    source, _ = TranslationSource.get_or_create_from_instance(page)
+    translation = Translation.objects.get(source=source, target_locale=locale)
+    po = polib.POFile()
+    po.metadata = {"X-WagtailLocalize-TranslationID": str(translation.uuid)}
+    for entry in translation.export_po():
+        if entry.msgid in strings:
+            po.append(
+                polib.POEntry(msgctxt=entry.msgctxt, msgid=entry.msgid, msgstr=strings[entry.msgid])
+            )
+    translation.import_po(po, user=user, tool_name="Demo content")
+    translation.save_target(user=user, publish=True)
+    return page.get_translation(locale)
+
+
+def is_translated(page, language_code):
+    other = page.get_translation_or_none(Locale.objects.get(language_code=language_code))
+    return other is not None and other.alias_of_id is None
+
+
+# Each string is the English text of one segment, as wagtail-localize extracts it.
+# NATIVE SPEAKER REVIEW NEEDED for everything below.
+HOME = {
+    "pl": {
+        "Home": "Strona główna",
+        "Restorative justice in Fenmoor and Saltcombe": "Sprawiedliwość naprawcza w Fenmoor i Saltcombe",
+        "Free, safe and voluntary restorative justice for people harmed by crime and people who caused harm in Fenmoor and Saltcombe.": "Bezpłatna, bezpieczna i dobrowolna sprawiedliwość naprawcza dla osób poszkodowanych przez przestępstwo i dla sprawców w Fenmoor i Saltcombe.",
+        "Talk about what happened. Be heard. Move on.": "Porozmawiaj o tym, co się stało. Zostań wysłuchany. Idź dalej.",
+        "Restorative justice lets people harmed by crime talk with the person who caused the harm, safely and with trained help. It is free, and it is always your choice.": "Sprawiedliwość naprawcza pozwala osobom poszkodowanym przez przestępstwo porozmawiać z osobą, która wyrządziła krzywdę – bezpiecznie i z pomocą przeszkolonej osoby. Jest bezpłatna i zawsze to Ty decydujesz.",
+        "What is restorative justice?": "Czym jest sprawiedliwość naprawcza?",
+        "Crime can leave you with questions that only the person who did it can answer. Restorative justice brings you together, in a meeting or by letter, with a trained facilitator there the whole time.": "Po przestępstwie mogą zostać pytania, na które odpowie tylko osoba, która je popełniła. Sprawiedliwość naprawcza pozwala wam się spotkać albo wymienić listy, a przez cały czas jest z wami przeszkolony mediator.",
+        "You can say how it affected you. They can explain and take responsibility. Many people say it helped them feel safer and move on.": "Możesz powiedzieć, jak to na Ciebie wpłynęło. Druga osoba może wyjaśnić i wziąć odpowiedzialność. Wiele osób mówi, że dzięki temu czuje się bezpieczniej i może iść dalej.",
+        "Refer yourself": "Zgłoś się",
+        "Ask for restorative justice. It takes about 10 minutes.": "Poproś o sprawiedliwość naprawczą. To zajmuje około 10 minut.",
+        "Start your referral": "Rozpocznij zgłoszenie",
+        "Watch the films": "Obejrzyj filmy",
+        "Short films of people who took part, with captions.": "Krótkie filmy z napisami o osobach, które wzięły udział.",
+        "Read local stories": "Przeczytaj lokalne historie",
+        "What happened when people in our area took part.": "Co się stało, gdy osoby z naszej okolicy wzięły udział.",
+        "Read their stories": "Przeczytaj ich historie",
+        "Come to an event": "Przyjdź na wydarzenie",
+        "Meet the team at events near you, including Restorative Justice Week.": "Poznaj nasz zespół na wydarzeniach w Twojej okolicy, także w Tygodniu Sprawiedliwości Naprawczej.",
+        "See events": "Zobacz wydarzenia",
+    },
+    "ne": {
+        "Home": "गृहपृष्ठ",
+        "Restorative justice in Fenmoor and Saltcombe": "फेनमुर र साल्टकोममा पुनर्स्थापनात्मक न्याय",
+        "Free, safe and voluntary restorative justice for people harmed by crime and people who caused harm in Fenmoor and Saltcombe.": "फेनमुर र साल्टकोममा अपराधबाट पीडित र हानि पुर्‍याउने व्यक्तिहरूका लागि निःशुल्क, सुरक्षित र स्वैच्छिक पुनर्स्थापनात्मक न्याय।",
+        "Talk about what happened. Be heard. Move on.": "के भयो भनेर कुरा गर्नुहोस्। आफ्नो कुरा सुनाउनुहोस्। अगाडि बढ्नुहोस्।",
+        "Restorative justice lets people harmed by crime talk with the person who caused the harm, safely and with trained help. It is free, and it is always your choice.": "पुनर्स्थापनात्मक न्यायले अपराधबाट पीडित व्यक्तिलाई हानि पुर्‍याउने व्यक्तिसँग सुरक्षित रूपमा र तालिमप्राप्त सहयोगीको साथमा कुरा गर्ने अवसर दिन्छ। यो निःशुल्क छ, र निर्णय सधैं तपाईंको हो।",
+        "What is restorative justice?": "पुनर्स्थापनात्मक न्याय भनेको के हो?",
+        "Crime can leave you with questions that only the person who did it can answer. Restorative justice brings you together, in a meeting or by letter, with a trained facilitator there the whole time.": "अपराधपछि तपाईंसँग यस्ता प्रश्नहरू रहन सक्छन्, जसको जवाफ त्यो गर्ने व्यक्तिले मात्र दिन सक्छ। पुनर्स्थापनात्मक न्यायले तपाईंहरूलाई भेटघाट वा चिठीमार्फत जोड्छ, र तालिमप्राप्त सहजकर्ता सधैं साथमा हुन्छन्।",
+        "You can say how it affected you. They can explain and take responsibility. Many people say it helped them feel safer and move on.": "यसले तपाईंलाई कस्तो असर गर्‍यो भनेर भन्न सक्नुहुन्छ। अर्को व्यक्तिले कारण बताउन र जिम्मेवारी लिन सक्छ। धेरै मानिसहरू भन्छन् कि यसले उनीहरूलाई सुरक्षित महसुस गर्न र अगाडि बढ्न मद्दत गर्‍यो।",
+        "Refer yourself": "आफैं अनुरोध गर्नुहोस्",
+        "Ask for restorative justice. It takes about 10 minutes.": "पुनर्स्थापनात्मक न्यायका लागि अनुरोध गर्नुहोस्। यसमा करिब १० मिनेट लाग्छ।",
+        "Start your referral": "अनुरोध सुरु गर्नुहोस्",
+        "Watch the films": "फिल्महरू हेर्नुहोस्",
+        "Short films of people who took part, with captions.": "भाग लिएका मानिसहरूका छोटा फिल्महरू, उपशीर्षकसहित।",
+        "Read local stories": "स्थानीय कथाहरू पढ्नुहोस्",
+        "What happened when people in our area took part.": "हाम्रो क्षेत्रका मानिसहरूले भाग लिँदा के भयो।",
+        "Read their stories": "उनीहरूका कथाहरू पढ्नुहोस्",
+        "Come to an event": "कार्यक्रममा आउनुहोस्",
+        "Meet the team at events near you, including Restorative Justice Week.": "पुनर्स्थापनात्मक न्याय सप्ताहसहित तपाईंको नजिकका कार्यक्रमहरूमा हाम्रो टोलीलाई भेट्नुहोस्।",
+        "See events": "कार्यक्रमहरू हेर्नुहोस्",
+    },
+    "ar": {
+        "Home": "الصفحة الرئيسية",
+        "Restorative justice in Fenmoor and Saltcombe": "العدالة التصالحية في فنمور وسولتكوم",
+        "Free, safe and voluntary restorative justice for people harmed by crime and people who caused harm in Fenmoor and Saltcombe.": "عدالة تصالحية مجانية وآمنة وطوعية للمتضررين من الجرائم ولمن تسببوا في الضرر في فنمور وسولتكوم.",
+        "Talk about what happened. Be heard. Move on.": "تحدَّث عمّا حدث. ليُسمَع صوتك. وامضِ قُدُماً.",
+        "Restorative justice lets people harmed by crime talk with the person who caused the harm, safely and with trained help. It is free, and it is always your choice.": "تتيح العدالة التصالحية للمتضررين من الجريمة التحدث مع الشخص الذي تسبب في الضرر، بأمان وبمساعدة أشخاص مدرَّبين. إنها مجانية، والقرار لك دائماً.",
+        "What is restorative justice?": "ما هي العدالة التصالحية؟",
+        "Crime can leave you with questions that only the person who did it can answer. Restorative justice brings you together, in a meeting or by letter, with a trained facilitator there the whole time.": "قد تترك الجريمة لديك أسئلة لا يجيب عنها إلا من ارتكبها. تجمعكما العدالة التصالحية، في لقاء أو عبر رسالة، مع وسيط مدرَّب حاضر طوال الوقت.",
+        "You can say how it affected you. They can explain and take responsibility. Many people say it helped them feel safer and move on.": "يمكنك أن تقول كيف أثّر ذلك عليك. ويمكن للطرف الآخر أن يشرح ويتحمّل المسؤولية. يقول كثيرون إن ذلك ساعدهم على الشعور بأمان أكبر والمضي قُدُماً.",
+        "Refer yourself": "قدِّم طلبك بنفسك",
+        "Ask for restorative justice. It takes about 10 minutes.": "اطلب العدالة التصالحية. يستغرق ذلك نحو 10 دقائق.",
+        "Start your referral": "ابدأ طلبك",
+        "Watch the films": "شاهد الأفلام",
+        "Short films of people who took part, with captions.": "أفلام قصيرة مع ترجمة نصية عن أشخاص شاركوا.",
+        "Read local stories": "اقرأ قصصاً محلية",
+        "What happened when people in our area took part.": "ماذا حدث عندما شارك أشخاص من منطقتنا.",
+        "Read their stories": "اقرأ قصصهم",
+        "Come to an event": "احضر إحدى الفعاليات",
+        "Meet the team at events near you, including Restorative Justice Week.": "قابل الفريق في فعاليات قريبة منك، ومنها أسبوع العدالة التصالحية.",
+        "See events": "اطّلع على الفعاليات",
+    },
+}
+
+WHAT_IS_RJ = {
+    "pl": {
+        "What is restorative justice?": "Czym jest sprawiedliwość naprawcza?",
+        "What restorative justice is, who it is for and what happens.": "Czym jest sprawiedliwość naprawcza, dla kogo jest i jak przebiega.",
+        "Restorative justice gives you the chance to talk with the person who harmed you, or who you harmed.": "Sprawiedliwość naprawcza daje szansę na rozmowę między osobą poszkodowaną a osobą, która wyrządziła krzywdę.",
+        "Who it is for": "Dla kogo to jest",
+        "It is for anyone harmed by a crime or by anti-social behaviour, and for people who caused harm and want to put things right. It does not matter how long ago it happened, or whether anyone went to court.": "Dla każdego, kto ucierpiał z powodu przestępstwa lub zachowania aspołecznego, oraz dla osób, które wyrządziły krzywdę i chcą to naprawić. Nie ma znaczenia, jak dawno to się stało ani czy sprawa trafiła do sądu.",
+        "What happens": "Jak to przebiega",
+        "You get in touch, or someone refers you.": "Kontaktujesz się z nami albo ktoś Cię do nas kieruje.",
+        "A facilitator calls you to listen and answer your questions.": "Mediator dzwoni do Ciebie, aby Cię wysłuchać i odpowiedzieć na pytania.",
+        "They talk with the other person too, and check it is safe.": "Rozmawia też z drugą osobą i sprawdza, czy to bezpieczne.",
+        "If you both want to go ahead, you choose how: a meeting, a letter, or messages passed on by the facilitator.": "Jeśli oboje chcecie kontynuować, wybieracie formę: spotkanie, list albo wiadomości przekazywane przez mediatora.",
+        "It is your choice": "To Twoja decyzja",
+        "Restorative justice is voluntary. You can stop at any time, and saying no will not affect any other support or any court case.": "Udział jest dobrowolny. Możesz zrezygnować w każdej chwili, a odmowa nie wpłynie na inne wsparcie ani na sprawę w sądzie.",
+        "Common questions": "Częste pytania",
+        "Do I have to meet the other person?": "Czy muszę spotkać się z drugą osobą?",
+        "No. Many people write a letter, or ask the facilitator to pass on messages.": "Nie. Wiele osób pisze list albo prosi mediatora o przekazanie wiadomości.",
+        "Does it cost anything?": "Czy to coś kosztuje?",
+        "No. The service is free. It is paid for by the Police and Crime Commissioner.": "Nie. Usługa jest bezpłatna. Płaci za nią Komisarz ds. Policji i Przestępczości.",
+        "Will it change a sentence?": "Czy to zmieni wyrok?",
+        "No. Taking part does not make a sentence shorter or longer.": "Nie. Udział nie skraca ani nie wydłuża wyroku.",
+        "I wanted to know why it was my house. Now I know, and I sleep better.": "Chciałem wiedzieć, dlaczego to był mój dom. Teraz wiem i lepiej śpię.",
+        "A man whose home was burgled": "Mężczyzna, do którego domu się włamano",
+    },
+    "ne": {
+        "What is restorative justice?": "पुनर्स्थापनात्मक न्याय भनेको के हो?",
+        "What restorative justice is, who it is for and what happens.": "पुनर्स्थापनात्मक न्याय के हो, कसका लागि हो र के हुन्छ।",
+        "Restorative justice gives you the chance to talk with the person who harmed you, or who you harmed.": "पुनर्स्थापनात्मक न्यायले तपाईंलाई हानि पुर्‍याउने व्यक्तिसँग, वा तपाईंले हानि पुर्‍याएको व्यक्तिसँग कुरा गर्ने अवसर दिन्छ।",
+        "Who it is for": "यो कसका लागि हो",
+        "It is for anyone harmed by a crime or by anti-social behaviour, and for people who caused harm and want to put things right. It does not matter how long ago it happened, or whether anyone went to court.": "यो अपराध वा असामाजिक व्यवहारबाट हानि भोगेका जो कोहीका लागि हो, र हानि पुर्‍याएर त्यसलाई सच्याउन चाहने मानिसहरूका लागि पनि हो। घटना कहिले भयो वा मुद्दा अदालत पुग्यो कि पुगेन, त्यसले फरक पार्दैन।",
+        "What happens": "के हुन्छ",
+        "You get in touch, or someone refers you.": "तपाईं हामीलाई सम्पर्क गर्नुहुन्छ, वा कसैले तपाईंलाई हामीकहाँ पठाउँछ।",
+        "A facilitator calls you to listen and answer your questions.": "एक सहजकर्ताले तपाईंको कुरा सुन्न र प्रश्नहरूको जवाफ दिन फोन गर्छन्।",
+        "They talk with the other person too, and check it is safe.": "उनीहरू अर्को व्यक्तिसँग पनि कुरा गर्छन्, र यो सुरक्षित छ कि छैन जाँच गर्छन्।",
+        "If you both want to go ahead, you choose how: a meeting, a letter, or messages passed on by the facilitator.": "तपाईं दुवै अगाडि बढ्न चाहनुहुन्छ भने तरिका तपाईंहरू नै छान्नुहुन्छ: भेटघाट, चिठी, वा सहजकर्तामार्फत पठाइने सन्देश।",
+        "It is your choice": "यो तपाईंको रोजाइ हो",
+        "Restorative justice is voluntary. You can stop at any time, and saying no will not affect any other support or any court case.": "यो स्वैच्छिक हो। तपाईं जुनसुकै बेला रोक्न सक्नुहुन्छ, र अस्वीकार गर्दा अरू कुनै सहयोग वा अदालतको मुद्दामा असर पर्दैन।",
+        "Common questions": "धेरै सोधिने प्रश्नहरू",
+        "Do I have to meet the other person?": "के मैले अर्को व्यक्तिलाई भेट्नैपर्छ?",
+        "No. Many people write a letter, or ask the facilitator to pass on messages.": "पर्दैन। धेरै मानिसहरू चिठी लेख्छन्, वा सहजकर्तालाई सन्देश पुर्‍याइदिन भन्छन्।",
+        "Does it cost anything?": "के यसमा पैसा लाग्छ?",
+        "No. The service is free. It is paid for by the Police and Crime Commissioner.": "लाग्दैन। यो सेवा निःशुल्क छ। यसको खर्च प्रहरी तथा अपराध आयुक्तले बेहोर्छन्।",
+        "Will it change a sentence?": "के यसले सजाय बदल्छ?",
+        "No. Taking part does not make a sentence shorter or longer.": "बदल्दैन। भाग लिँदा सजाय छोटो वा लामो हुँदैन।",
+        "I wanted to know why it was my house. Now I know, and I sleep better.": "मेरो घर नै किन भनेर म जान्न चाहन्थें। अब मलाई थाहा छ, र म राम्ररी सुत्छु।",
+        "A man whose home was burgled": "घरमा चोरी भएका एक पुरुष",
+    },
+    "ar": {
+        "What is restorative justice?": "ما هي العدالة التصالحية؟",
+        "What restorative justice is, who it is for and what happens.": "ما هي العدالة التصالحية، ولمن هي، وماذا يحدث فيها.",
+        "Restorative justice gives you the chance to talk with the person who harmed you, or who you harmed.": "تمنحك العدالة التصالحية فرصة التحدث مع الشخص الذي أساء إليك، أو الشخص الذي أسأت إليه.",
+        "Who it is for": "لمن هي؟",
+        "It is for anyone harmed by a crime or by anti-social behaviour, and for people who caused harm and want to put things right. It does not matter how long ago it happened, or whether anyone went to court.": "هي لكل من تضرر من جريمة أو سلوك معادٍ للمجتمع، ولمن تسببوا في ضرر ويريدون إصلاحه. لا يهم متى حدث ذلك، ولا إن كانت القضية قد وصلت إلى المحكمة.",
+        "What happens": "ماذا يحدث؟",
+        "You get in touch, or someone refers you.": "تتواصل معنا، أو يحيلك إلينا شخص آخر.",
+        "A facilitator calls you to listen and answer your questions.": "يتصل بك وسيط ليستمع إليك ويجيب عن أسئلتك.",
+        "They talk with the other person too, and check it is safe.": "ويتحدث أيضاً مع الطرف الآخر، ويتأكد من أن الأمر آمن.",
+        "If you both want to go ahead, you choose how: a meeting, a letter, or messages passed on by the facilitator.": "إذا أردتما المضي قُدُماً، تختاران الطريقة: لقاء، أو رسالة، أو رسائل ينقلها الوسيط.",
+        "It is your choice": "القرار لك",
+        "Restorative justice is voluntary. You can stop at any time, and saying no will not affect any other support or any court case.": "المشاركة طوعية. يمكنك التوقف في أي وقت، ورفضك لن يؤثر على أي دعم آخر أو أي قضية في المحكمة.",
+        "Common questions": "أسئلة شائعة",
+        "Do I have to meet the other person?": "هل يجب أن أقابل الطرف الآخر؟",
+        "No. Many people write a letter, or ask the facilitator to pass on messages.": "لا. يكتب كثيرون رسالة، أو يطلبون من الوسيط نقل الرسائل.",
+        "Does it cost anything?": "هل له أي تكلفة؟",
+        "No. The service is free. It is paid for by the Police and Crime Commissioner.": "لا. الخدمة مجانية، ويموّلها مفوّض الشرطة والجريمة.",
+        "Will it change a sentence?": "هل سيغيّر ذلك الحكم؟",
+        "No. Taking part does not make a sentence shorter or longer.": "لا. المشاركة لا تجعل الحكم أقصر أو أطول.",
+        "I wanted to know why it was my house. Now I know, and I sleep better.": "أردت أن أعرف لماذا كان بيتي. الآن أعرف، وأنام بشكل أفضل.",
+        "A man whose home was burgled": "رجل تعرّض منزله للسرقة",
+    },
+}
+
+
+def load(home):
+    source, locales = ensure_locales()
+    synchronise(source, locales)
+    wirj = home.get_children().filter(slug="what-is-restorative-justice").first()
+    for code in DEMO_LANGUAGES:
+        if not is_translated(home, code):
+            translate_page(home, code, HOME[code])
+        if wirj is not None and not is_translated(wirj, code):
+            translate_page(wirj, code, WHAT_IS_RJ[code])
