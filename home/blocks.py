@@ -320,3 +320,12 @@ class EasyReadRowBlock(blocks.StructBlock):
         label = "Picture and sentence"
         template = "blocks/easy_read_row_block.html"
         description = "An Easy Read row: a picture beside one or two short sentences in large text."
+        preview_value = {
+            "alt_text": "Two people talking",
+            "decorative": False,
+            "text": "You can talk to the person who hurt you.\nSomeone will help you.",
+        }
+
+    def get_preview_value(self):
+        # As ImageBlock: the preview borrows the newest image, if any.
+        return ImageBlock.get_preview_value(self)
