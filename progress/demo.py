@@ -182,7 +182,7 @@ def load(home):
         ProgressIndexPage,
         "progress",
         title="Our progress",
-        show_in_menus=False,
+        show_in_menus=True,
         intro=(
             "How we are doing on the Police and Crime Panel's recommendations, and what we have done so far."
         ),
