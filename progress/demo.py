@@ -15,6 +15,7 @@ from progress.models import (
     Recommendation,
     RecommendationStatusChange,
 )
+from strategy.models import StrategicTheme
 
 MADE_ON = datetime.date(2024, 4, 12)
 
@@ -138,12 +139,14 @@ RECOMMENDATIONS = [
 ]
 
 UPDATES = [
+    # (slug, title, days ago, summary, recommendation letters, strategy theme slugs)
     (
         "leaflets-in-gp-surgeries",
         "Leaflets now in GP surgeries",
         300,
         "Leaflets about restorative justice are now in 40 GP surgeries, A&E waiting rooms and libraries.",
         ["a"],
+        ["communication-and-engagement"],
     ),
     (
         "sessions-in-prison",
@@ -151,6 +154,7 @@ UPDATES = [
         240,
         "Our team now runs a monthly session at HMP Saltcombe for people who want to know more.",
         ["c"],
+        ["partnership"],
     ),
     (
         "advisory-group",
@@ -158,6 +162,7 @@ UPDATES = [
         200,
         "Specialist services now advise us on keeping people safe.",
         ["e"],
+        ["quality", "partnership"],
     ),
     (
         "measuring-what-matters",
@@ -165,6 +170,7 @@ UPDATES = [
         120,
         "We now publish figures every quarter, including how quickly we make first contact.",
         ["f"],
+        ["quality", "information-sharing"],
     ),
     (
         "yearly-update",
@@ -172,6 +178,7 @@ UPDATES = [
         20,
         "What restorative justice achieved this year, and what comes next.",
         ["a", "f", "g"],
+        ["communication-and-engagement"],
     ),
 ]
 
@@ -209,7 +216,7 @@ def load(home):
             )
         by_letter[letter] = recommendation
     today = timezone.localdate()
-    for slug, title, days_ago, summary, letters in UPDATES:
+    for slug, title, days_ago, summary, letters, theme_slugs in UPDATES:
         if index.get_children().filter(slug=slug).exists():
             continue
         update = ProgressUpdatePage(
@@ -226,6 +233,7 @@ def load(home):
         )
         index.add_child(instance=update)
         update.recommendations.set([by_letter[letter] for letter in letters])
+        update.themes.set(StrategicTheme.objects.filter(slug__in=theme_slugs))
         update.save_revision().publish()
 
     year = today.year

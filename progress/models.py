@@ -25,6 +25,7 @@ from home.blocks import RICH_TEXT_FEATURES, BodyBlock
 from home.mixins import SitePageMixin
 from progress import charts
 from selfreferral import figures
+from strategy.models import StrategicTheme
 
 
 def outcome_figures(quarters):
@@ -200,6 +201,9 @@ register_snippet(Recommendation)
 
 
 class UpdateFilterForm(forms.Form):
+    theme = forms.ModelChoiceField(
+        queryset=StrategicTheme.objects.all(), required=False, empty_label="All themes"
+    )
     recommendation = forms.ModelChoiceField(
         queryset=Recommendation.objects.all(), required=False, empty_label="All recommendations"
     )
@@ -336,8 +340,11 @@ class ProgressIndexPage(RoutablePageMixin, SitePageMixin, Page):
     def update_list(self, request):
         form = UpdateFilterForm(request.GET or None)
         updates = self.updates()
-        if form.is_valid() and form.cleaned_data["recommendation"]:
-            updates = updates.filter(recommendations=form.cleaned_data["recommendation"])
+        if form.is_valid():
+            if form.cleaned_data["theme"]:
+                updates = updates.filter(themes=form.cleaned_data["theme"])
+            if form.cleaned_data["recommendation"]:
+                updates = updates.filter(recommendations=form.cleaned_data["recommendation"])
         page_obj = Paginator(updates, 10).get_page(request.GET.get("page"))
         return render(
             request,
@@ -370,6 +377,12 @@ class ProgressUpdatePage(SitePageMixin, Page):
         related_name="updates",
         help_text="The recommendations this update reports on.",
     )
+    themes = ParentalManyToManyField(
+        StrategicTheme,
+        blank=True,
+        related_name="progress_updates",
+        help_text="The strategy's themes this update is about.",
+    )
 
     parent_page_types = ["progress.ProgressIndexPage"]
     subpage_types = []
@@ -380,6 +393,7 @@ class ProgressUpdatePage(SitePageMixin, Page):
         FieldPanel("summary"),
         FieldPanel("body"),
         FieldPanel("recommendations", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
     ]
 
     class Meta:
@@ -388,6 +402,7 @@ class ProgressUpdatePage(SitePageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["linked_recommendations"] = self.recommendations.prefetch_related("status_changes")
+        context["linked_themes"] = self.themes.all()
         return context
 
 

@@ -287,3 +287,31 @@ def test_demo_figures_show_on_the_progress_page(client, progress_index):
     html = client.get("/progress/").text
     assert "Outcome figures" in html and "Self-referrals by area" in html
     assert "Demo person" not in html  # never any personal data
+
+
+def test_updates_filter_by_strategy_theme(client, home):
+    from strategy.models import StrategicTheme
+
+    index = ProgressIndexPageFactory(parent=home, slug="progress-test")
+    partnership = StrategicTheme.objects.create(
+        name="Partnership", slug="partnership", summary="Working together."
+    )
+    linked = ProgressUpdatePageFactory(parent=index, title="Working with prisons")
+    linked.themes.set([partnership])
+    linked.save_revision().publish()
+    ProgressUpdatePageFactory(parent=index, title="Unrelated news")
+    html = client.get(index.url + "updates/", {"theme": partnership.pk}).text
+    assert "Working with prisons" in html and "Unrelated news" not in html
+    assert "Partnership" in client.get(linked.url).text
+    bad = client.get(index.url + "updates/", {"theme": "nope"})
+    assert bad.status_code == 200 and "Choose a theme from the list." in bad.text
+
+
+def test_demo_updates_link_strategy_themes(progress_index):
+    update = ProgressUpdatePage.objects.get(
+        slug="measuring-what-matters", locale__language_code="en-gb"
+    )
+    assert sorted(update.themes.values_list("slug", flat=True)) == [
+        "information-sharing",
+        "quality",
+    ]
