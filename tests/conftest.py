@@ -119,3 +119,14 @@ def run_axe(page):
 @pytest.fixture
 def axe():
     return run_axe
+
+
+@pytest.fixture(autouse=True)
+def _task_worker_keeps_the_test_connection(monkeypatch):
+    # The task worker closes "old" database connections between tasks. In a test
+    # the connection holds the test's transaction (Django's test client skips
+    # close_old_connections for the same reason), and on PostgreSQL closing it
+    # would lose the test's data. Leave it open when a test runs the worker.
+    monkeypatch.setattr(
+        "django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None
+    )
