@@ -140,6 +140,7 @@ PERSONAL_FIELDS = (
     "email",
     "address",
     "safe_times",
+    "prison_number",
     "what_happened",
     "support_needs",
     "coordinator_notes",
@@ -175,6 +176,9 @@ class Referral(models.Model):
     address = models.TextField(blank=True)
     safe_to_leave_message = models.BooleanField(default=False)
     safe_times = models.CharField(max_length=200, blank=True)
+    prison_number = models.CharField(
+        max_length=20, blank=True, help_text="Given on a kiosk or paper form from a prison."
+    )
     confirmation_email = models.BooleanField(
         default=False, help_text="The person asked for an email with their reference."
     )
@@ -239,6 +243,7 @@ class Referral(models.Model):
                 FieldPanel("address"),
                 FieldPanel("safe_to_leave_message"),
                 FieldPanel("safe_times"),
+                FieldPanel("prison_number"),
             ],
             heading="Contact details (correct them if the person tells you they have changed)",
         ),
