@@ -5,6 +5,7 @@ runs on SQLite, local media and a file mail backend. Safe by default: DEBUG is
 off and production mode refuses to start without a real SECRET_KEY.
 """
 
+import datetime
 import secrets
 from pathlib import Path
 
@@ -43,6 +44,33 @@ def _secret_key():
 
 
 SECRET_KEY = _secret_key()
+# Old keys still accepted for signed data (sessions, password reset links) and
+# for reading encrypted referrals until `rotate_referral_key` has run.
+SECRET_KEY_FALLBACKS = env.list("SECRET_KEY_FALLBACKS", default=[])
+
+
+def _field_encryption_keys():
+    """Referral personal details are encrypted in the database (selfreferral/encryption.py).
+    The first key encrypts; all of them decrypt, so keys can be rotated."""
+    keys = env.list("FIELD_ENCRYPTION_KEYS", default=[])
+    if keys:
+        if not DEBUG and any(len(key) < 32 for key in keys):
+            raise ImproperlyConfigured(
+                "FIELD_ENCRYPTION_KEYS are too weak for production: use 32+ random characters each."
+            )
+        return keys
+    if not DEBUG:
+        raise ImproperlyConfigured(
+            "FIELD_ENCRYPTION_KEYS is not set. Production mode needs a key to encrypt referrals "
+            "(see docs/deploy.md)."
+        )
+    # Development only: combined with this machine's own SECRET_KEY, so still secret.
+    return ["development-only-field-encryption-key"]
+
+
+FIELD_ENCRYPTION_KEYS = _field_encryption_keys()
+# django-fernet-encrypted-fields calls these keys SALT_KEY.
+SALT_KEY = FIELD_ENCRYPTION_KEYS
 
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
@@ -78,6 +106,9 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "django_recaptcha",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
     "modelcluster",
     "taggit",
     "django.contrib.admin",
@@ -91,6 +122,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "rjsite.log_filters.RememberRequestForLogsMiddleware",
     "home.middleware.AdminReferrerPolicyMiddleware",
     "rjsite.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -101,11 +133,16 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "cms.sign_in.ShortAdminSessionMiddleware",
+    "cms.two_factor.RequireTwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "home.middleware.AnonymousPageCacheFetchMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "rjsite.middleware.DatabaseUnavailableMiddleware",
+    # Last, as django-axes asks: turns a locked-out sign-in into a readable page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "rjsite.urls"
@@ -205,6 +242,31 @@ if env.str("CLOUDFRONT_DISTRIBUTION_ID", default=""):
     }
 if WAGTAILFRONTENDCACHE:
     INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
+
+# Admin sign-in (cms/sign_in.py, cms/two_factor.py).
+# django-axes refuses a username from an IP address after LOGIN_FAILURE_LIMIT
+# wrong passwords, for LOGIN_LOCKOUT_MINUTES. Attempts are counted in the
+# database, which every app server shares (Redis is optional) and which keeps
+# them across restarts; `manage.py axes_reset_username NAME` lifts a lockout.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_ENABLED = env.bool("LOGIN_LIMITS", default=True)
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env.int("LOGIN_LOCKOUT_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "cms.sign_in.locked_out"
+# Who can see referrals (superusers and coordinators) must confirm a code from an
+# authenticator app after their password; others may choose to.
+ADMIN_REQUIRE_2FA = env.bool("ADMIN_REQUIRE_2FA", default=True)
+OTP_TOTP_ISSUER = env.str("OTP_TOTP_ISSUER", default="RJ site admin")
+# Short admin sessions: signed out after ADMIN_IDLE_MINUTES without a request,
+# and ADMIN_SESSION_HOURS after signing in whatever happens.
+ADMIN_IDLE_MINUTES = env.int("ADMIN_IDLE_MINUTES", default=30)
+SESSION_COOKIE_AGE = env.int("ADMIN_SESSION_HOURS", default=8) * 60 * 60
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -431,11 +493,30 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
-# Logs never carry personal data: no request bodies, and the default formatter only.
+# Logs never carry personal data: a filter (rjsite/log_filters.py) drops the
+# request (and its form data) from every record and blanks anything a visitor
+# typed. Production writes one JSON object a line (LOG_FORMAT=json), for a log
+# collector; development writes plain lines (LOG_FORMAT=text).
+LOG_FORMAT = env.str("LOG_FORMAT", default="text" if DEBUG else "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"no_personal_data": {"()": "rjsite.log_filters.NoPersonalDataFilter"}},
+    "formatters": {
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        },
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": LOG_FORMAT,
+            "filters": ["no_personal_data"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
 }
 

@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms import two_factor
 from home import views as home_views
 from rjsite import health
 from sitesearch import views as search_views
@@ -14,6 +15,9 @@ from sitesearch import views as search_views
 handler500 = "rjsite.views.server_error"
 
 urlpatterns = [
+    # Before Wagtail's admin URLs, which would take any /admin/ path.
+    path("admin/two-factor/", two_factor.verify, name="two_factor_verify"),
+    path("admin/two-factor/set-up/", two_factor.setup, name="two_factor_setup"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("exit/", home_views.quick_exit, name="quick_exit"),
