@@ -427,11 +427,14 @@ WAGTAIL_WORKFLOW_CANCEL_ON_PUBLISH = True
 PAGE_REVIEW_MONTHS = env.int("PAGE_REVIEW_MONTHS", default=12)
 # Publishing: films and site search
 # Films are uploaded through wagtailmedia and played from this site (no third-party player).
+# Only these types, up to MEDIA_MAX_UPLOAD_MB (500 MB): checked by cms/uploads.py.
 WAGTAILMEDIA = {
     "MEDIA_MODEL": "wagtailmedia.Media",
+    "MEDIA_FORM_BASE": "cms.uploads.MediaForm",
     "AUDIO_EXTENSIONS": ["mp3", "m4a", "ogg", "opus", "wav"],
     "VIDEO_EXTENSIONS": ["mp4", "webm"],
 }
+WAGTAILMEDIA_MAX_UPLOAD_SIZE = env.int("MEDIA_MAX_UPLOAD_MB", default=500) * 1024 * 1024
 # Uploaded files (films, images, documents) are served by Django itself when no web
 # server or object store does it: in development, in tests and in small installs.
 SERVE_MEDIA = env.bool("SERVE_MEDIA", default=DEBUG)
