@@ -23,10 +23,12 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 
 ADMIN_PREFIX = "/admin/"
-# Pages someone part-way through signing in may reach.
+# Pages someone part-way through signing in may reach (and the admin's script
+# translations, which those pages load).
 OPEN_URL_NAMES = (
     "wagtailadmin_login",
     "wagtailadmin_logout",
+    "wagtailadmin_javascript_catalog",
     "two_factor_verify",
     "two_factor_setup",
 )
