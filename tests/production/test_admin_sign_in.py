@@ -171,6 +171,8 @@ def test_superusers_need_a_code_too_however_they_signed_in(client):
 def test_editors_who_cannot_see_referrals_are_not_asked_but_may_set_it_up(client, comms_editor):
     sign_in(client, comms_editor)
     assert client.get("/admin/").status_code == 200
+    account = client.get(reverse("wagtailadmin_account")).text
+    assert f'href="{SETUP_URL}"' in account and "Set up an authenticator app" in account
     assert client.get(SETUP_URL).status_code == 200
     device = TOTPDevice.objects.get(user=comms_editor)
     client.post(SETUP_URL, {"otp_token": code_for(device)})
