@@ -25,6 +25,12 @@ class _BlankStaysBlank:
             return ""
         return super().get_prep_value(value)
 
+    def clean(self, value, model_instance):
+        # The library flags the field (shared by every thread) while it cleans, so
+        # that a typed value is not decrypted. A typed answer is never a token made
+        # with our key, so decrypting leaves it as it is: skip the flag.
+        return super(encrypted.EncryptedFieldMixin, self).clean(value, model_instance)
+
 
 class EncryptedCharField(_BlankStaysBlank, encrypted.EncryptedCharField):
     pass
