@@ -30,8 +30,6 @@ from selfreferral import questions as q
 from selfreferral.models import Area
 
 SIZES = ("standard", "large")
-# How long a browser or proxy may keep the PDF; the server's own copy follows the HTML.
-BROWSER_CACHE_SECONDS = 60 * 60
 
 
 def size_from(request):
@@ -130,7 +128,13 @@ def paper_form_response(request, page):
     response = HttpResponse(pdf, content_type="application/pdf")
     name = "self-referral-form-large-print.pdf" if size == "large" else "self-referral-form.pdf"
     response["Content-Disposition"] = content_disposition_header(False, name)
-    patch_cache_control(response, public=True, max_age=BROWSER_CACHE_SECONDS)
+    # As long as the site's pages may be kept: a changed address reaches people as soon.
+    patch_cache_control(
+        response,
+        public=True,
+        max_age=settings.BROWSER_CACHE_SECONDS,
+        s_maxage=settings.CDN_CACHE_SECONDS,
+    )
     return response
 
 
