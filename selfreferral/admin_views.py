@@ -55,8 +55,8 @@ class PaperReferralForm(SelfReferralForm):
         )
         self.fields["received_on"] = forms.DateField(
             label="Date it was received (optional)",
-            help_text="Leave empty if it arrived today. The first-contact target counts "
-            "from this date.",
+            help_text="Leave empty if it arrived today. For example, 2026-11-23. "
+            "The first-contact target counts from this date.",
             required=False,
             widget=AdminDateInput,
         )
@@ -96,12 +96,15 @@ class EnterPaperReferralView(WagtailAdminTemplateMixin, FormView):
         ]
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(
+        context = super().get_context_data(
             action_url=reverse("selfreferral_enter_paper_referral"),
             submit_button_label="Save referral",
             submit_button_active_label="Saving…",
             **kwargs,
         )
+        # The date picker's script.
+        context["media"] = context["form"].media
+        return context
 
     def form_valid(self, form):
         channel = Channel(form.cleaned_data["received_via"])

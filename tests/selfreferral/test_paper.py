@@ -261,6 +261,7 @@ def test_coordinators_find_the_view_on_the_referral_list(client, referral_page, 
         assert f'name="{question.name}"' in page.text
     assert 'name="confirmation_email"' not in page.text
     assert 'name="received_via"' in page.text and 'name="received_on"' in page.text
+    assert "date-time-chooser.js" in page.text  # the date picker
     assert 'name="website"' not in page.text  # no honeypot for coordinators
 
 
