@@ -204,6 +204,19 @@ def test_the_form_page_links_to_the_paper_forms(client, contact):
     assert f"Print a paper form (PDF, {round(size / 1024)} KB)" in html
 
 
+def test_a_translated_page_has_its_paper_form_in_its_language(client, contact, referral_page):
+    from wagtail.models import Locale
+
+    polish = referral_page.copy_for_translation(
+        Locale.objects.create(language_code="pl"), copy_parents=True
+    )
+    polish.save_revision().publish()
+    response = client.get(polish.url + "paper-form/")
+    assert polish.url.startswith("/pl/")
+    reader, _ = pdf_text(response)
+    assert reader.trailer["/Root"]["/Lang"] == "pl"
+
+
 def test_the_paper_form_only_answers_get(client, contact):
     assert client.post(PAPER_URL).status_code == 405
 
