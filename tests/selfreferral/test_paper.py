@@ -154,6 +154,11 @@ def test_the_address_comes_from_the_contact_settings(client, contact):
     assert "Freepost FENMOOR RJ" in text and "PO Box 2017" not in text
 
 
+def test_the_demo_site_has_a_freepost_address(client, demo_site):
+    _, text = pdf_text(client.get(PAPER_URL))
+    assert "Freepost RJ SERVICE" in text and "You do not need a stamp." in text
+
+
 def test_a_new_area_is_on_the_next_paper_form(client, contact):
     pdf_text(client.get(PAPER_URL))
     AreaFactory(name="Marsh End")
