@@ -425,3 +425,15 @@ class SelfReferralPage(RoutablePageMixin, EasyReadLinkMixin, SitePageMixin, Page
         from selfreferral.views import thank_you
 
         return thank_you(request, self)
+
+    @path("paper-form/")
+    def paper_form_view(self, request):
+        """The paper form to print and post, as a PDF; `?size=large` for large print."""
+        from selfreferral.paper import paper_form_response
+
+        return paper_form_response(request, self)
+
+    def paper_form_downloads(self):
+        from selfreferral.paper import paper_form_downloads
+
+        return paper_form_downloads(self)
