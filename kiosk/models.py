@@ -48,7 +48,11 @@ class Kiosk(models.Model):
     # In the device's signed cookie; changed on revoke and on every new enrolment.
     cookie_version = models.PositiveIntegerField(default=1, editable=False)
 
-    panels = [FieldPanel("name"), FieldPanel("eligibility_notice"), PageChooserPanel("about_page")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("eligibility_notice"),
+        PageChooserPanel("about_page", ["home.StandardPage", "home.EasyReadPage"]),
+    ]
 
     class Meta:
         ordering = ["name"]

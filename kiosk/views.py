@@ -83,6 +83,12 @@ def kiosk_only(view):
             response = HttpResponseRedirect(page.url if page else "/")
         else:
             response = view(request, kiosk, *args, **kwargs)
+            if response.get("Content-Type", "").startswith("text/html"):
+                if hasattr(response, "render"):
+                    response.render()
+                # Rich text anywhere (a privacy notice on the form) keeps to the kiosk too.
+                site = Site.find_for_request(request)
+                response.content = keep_inside_kiosk(response.content.decode(), request, site)
         return _no_store(response)
 
     return wrapped
@@ -136,10 +142,7 @@ def page(request, kiosk, page_id):
         content_page.youtube_url = ""
     context = content_page.get_context(request)
     context.update(kiosk_context(kiosk))
-    response = render(request, content_page.get_template(request), context)
-    site = Site.find_for_request(request)
-    response.content = keep_inside_kiosk(response.content.decode(), request, site)
-    return response
+    return render(request, content_page.get_template(request), context)
 
 
 def _kiosk_sections(form):

@@ -75,16 +75,20 @@
       warning.hidden = false;
       if (message) {
         message.textContent =
-          "Are you still there? This screen will clear in " + warnSeconds +
+          "This screen will clear in " + warnSeconds +
           " seconds, so the next person cannot see your answers.";
       }
     }
   }
 
-  function restart() {
+  function restart(event) {
     window.clearTimeout(warnTimer);
     window.clearTimeout(resetTimer);
-    if (warning) {
+    // A touch on the warning itself leaves it in place until the tap ends, so the
+    // tap reaches "I am still here" (which hides it) and nothing underneath.
+    var onWarning = event && event.target && event.target.closest &&
+      event.target.closest("[data-kiosk-idle-warning]");
+    if (warning && !onWarning) {
       warning.hidden = true;
     }
     if (onStartPage) {
@@ -96,11 +100,14 @@
     resetTimer = window.setTimeout(reset, seconds * 1000);
   }
 
-  ["pointerdown", "keydown", "input", "touchstart", "wheel", "scroll"].forEach(function (name) {
+  // Not "scroll": showing the warning moves the page, which would hide it again.
+  ["pointerdown", "keydown", "input", "touchstart", "wheel"].forEach(function (name) {
     window.addEventListener(name, restart, { passive: true, capture: true });
   });
   if (stay) {
-    stay.addEventListener("click", restart);
+    stay.addEventListener("click", function () {
+      restart();
+    });
   }
   // Coming back to a page kept in the browser's memory: start counting again.
   window.addEventListener("pageshow", restart);
