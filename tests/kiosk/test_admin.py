@@ -19,18 +19,18 @@ def make_user(username, group_name):
     return user
 
 
-@pytest.fixture(autouse=True)
-def _roles_in_step_with_the_apps(db):
-    # What `migrate` does on a real install (cms.apps); the test database is built
-    # without the roles getting permissions of apps that come after cms's migration.
-    from cms.apps import sync_roles_after_migrate
-
-    sync_roles_after_migrate(sender=None, using="default")
-
-
 @pytest.fixture
 def site_admin(db):
     return make_user("sam", SITE_ADMINISTRATORS)
+
+
+def test_site_administrators_look_after_kiosks_and_nobody_else_does(db):
+    # Granted after `migrate` (cms/apps.py), as on a real install.
+    site_admins = Group.objects.get(name=SITE_ADMINISTRATORS).permissions
+    assert site_admins.filter(content_type__app_label="kiosk", codename="change_kiosk").exists()
+    for role in (COMMS_EDITORS, COMMS_APPROVERS):
+        permissions = Group.objects.get(name=role).permissions
+        assert not permissions.filter(content_type__app_label="kiosk").exists()
 
 
 def test_site_administrator_enrols_a_device_with_a_one_time_link(client, kiosk, site_admin):
