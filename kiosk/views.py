@@ -80,7 +80,7 @@ def kiosk_only(view):
         kiosk = kiosk_for_request(request)
         if kiosk is None:
             page = _referral_page()
-            response = HttpResponseRedirect(page.url if page else "/")
+            response = HttpResponseRedirect((page.url if page else None) or "/")
         else:
             response = view(request, kiosk, *args, **kwargs)
             if response.get("Content-Type", "").startswith("text/html"):
@@ -99,7 +99,12 @@ def kiosk_only(view):
 def start(request, kiosk):
     menu = []
     about = kiosk.about_page
-    if about is not None and about.live and _shown_in_kiosk(about):
+    if (
+        about is not None
+        and about.live
+        and _shown_in_kiosk(about)
+        and not about.get_view_restrictions()
+    ):
         menu.append(
             {
                 "title": "What is restorative justice?",

@@ -334,3 +334,29 @@ def test_demo_has_a_kiosk_ready_to_enrol(demo_site):
     assert kiosk.eligibility_notice
     assert kiosk.about_page.slug == "what-is-restorative-justice"
     assert kiosk.enrolled_at is None
+
+
+def test_only_links_to_kiosk_pages_stay_links(demo_site, rf):
+    from wagtail.models import Site
+
+    from kiosk.links import keep_inside_kiosk
+
+    films = demo_site.get_children().get(slug="films")
+    html = (
+        '<a href="/films/?page=2" class="govuk-link">films</a>'
+        '<a href="?page=3">next</a><a href="#transcript">transcript</a>'
+        '<a href="/kiosk/referral/">form</a>'
+        '<a href="//example.com/films/">protocol-relative</a>'
+        "<a href=\"javascript:alert('x')\">script</a>"
+        '<a href="/admin/">admin</a><a href="/documents/1/leaflet.pdf" download>pdf</a>'
+        '<abbr title="restorative justice">RJ</abbr>'
+    )
+    request = rf.get("/kiosk/")
+    out = keep_inside_kiosk(html, request, Site.objects.get(is_default_site=True))
+    assert f'<a href="/kiosk/pages/{films.pk}/?page=2" class="govuk-link">films</a>' in out
+    for kept in ('href="?page=3"', 'href="#transcript"', 'href="/kiosk/referral/"', "<abbr"):
+        assert kept in out
+    for gone in ("example.com", "javascript:", "/admin/", ".pdf"):
+        assert gone not in out
+    for text in ("protocol-relative", "script", "admin", "pdf"):
+        assert f'<span class="rj-kiosk-unlinked">{text}</span>' in out
