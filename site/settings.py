@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "progress",
     "cms",
     "leaflets",
+    "kiosk",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -547,6 +548,13 @@ SELF_REFERRAL_RATE_LIMIT = env.int("SELF_REFERRAL_RATE_LIMIT", default=10)
 SELF_REFERRAL_RATE_WINDOW_SECONDS = env.int("SELF_REFERRAL_RATE_WINDOW_SECONDS", default=3600)
 SELF_REFERRAL_MIN_FILL_SECONDS = env.int("SELF_REFERRAL_MIN_FILL_SECONDS", default=4)
 SELF_REFERRAL_MAX_BODY_BYTES = 200_000
+# Prison kiosks (kiosk/): after this many seconds with no touch or key, a kiosk
+# clears the form and goes back to its start (with JavaScript). Without it, pages
+# go back after KIOSK_NO_SCRIPT_REFRESH_SECONDS, long enough for a film or a slow
+# typist (docs/kiosk.md). Referrals per kiosk per SELF_REFERRAL_RATE_WINDOW_SECONDS.
+KIOSK_IDLE_SECONDS = env.int("KIOSK_IDLE_SECONDS", default=120)
+KIOSK_NO_SCRIPT_REFRESH_SECONDS = env.int("KIOSK_NO_SCRIPT_REFRESH_SECONDS", default=1200)
+KIOSK_RATE_LIMIT = env.int("KIOSK_RATE_LIMIT", default=20)
 # Published figures never show a count below this (small-number suppression).
 # `load_demo_content` adds clearly fictional referrals so the public figures have something to show.
 DEMO_REFERRALS = env.bool("DEMO_REFERRALS", default=True)

@@ -21,6 +21,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("exit/", home_views.quick_exit, name="quick_exit"),
+    # Prison kiosks: one language, no prefix (kiosk/urls.py).
+    path("kiosk/", include("kiosk.urls")),
     path("healthz", health.healthz, name="healthz"),
     path("pdf/<int:page_id>/", home_views.page_pdf_view, name="page_pdf"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
