@@ -177,3 +177,22 @@ def test_the_form_with_errors_has_no_axe_violations_in_any_language(
     assert page.locator("html").get_attribute("dir") == ("rtl" if code == "ar" else "ltr")
     assert page.locator(".govuk-error-message").count() >= 4
     assert run_axe(page) == []
+
+
+def test_an_untranslated_page_marks_the_form_as_the_visitors_language(client, multilingual_site):
+    from wagtail.models import Page
+
+    from home.demo_languages import ensure_locales, synchronise
+
+    # As when an admin switches a language on before the page is translated.
+    Page.objects.get(slug="self-referral", locale__language_code="ar").delete()
+    synchronise(*ensure_locales(["ar"]))
+    html = send(client, "ar", name="").text
+    assert '<html lang="ar" dir="rtl"' in html
+    # The page's own words are English, and marked so; the form's are Arabic, and marked so.
+    assert 'lang="en-GB" dir="ltr"' in html
+    assert "Use this form to ask for restorative justice." in html
+    assert '<div lang="ar" dir="rtl"><div class="govuk-error-summary"' in html
+    fieldset = re.search(r'<fieldset class="govuk-fieldset rj-referral-section"([^>]*)>', html)
+    assert ' lang="ar" dir="rtl"' in fieldset.group(1)
+    assert re.search(r'dir="rtl">أرسل الطلب</button>', html)
