@@ -196,3 +196,17 @@ def test_an_untranslated_page_marks_the_form_as_the_visitors_language(client, mu
     fieldset = re.search(r'<fieldset class="govuk-fieldset rj-referral-section"([^>]*)>', html)
     assert ' lang="ar" dir="rtl"' in fieldset.group(1)
     assert re.search(r'dir="rtl">أرسل الطلب</button>', html)
+
+
+def test_published_figures_keep_their_english_labels_in_other_languages(db):
+    from django.utils import translation
+
+    from selfreferral import figures
+
+    with translation.override("pl"):
+        roles = [row["label"] for row in figures.by_role()]
+        ages = [row["label"] for row in figures.by_age_group()]
+        columns = figures.quarterly("role", [])["columns"]
+    assert roles[0] == columns[0] == "I was harmed by a crime or by anti-social behaviour"
+    assert ages == ["Under 18", "18 or over"]
+    assert all(type(label) is str for label in roles + columns)
