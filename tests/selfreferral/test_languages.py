@@ -210,3 +210,14 @@ def test_published_figures_keep_their_english_labels_in_other_languages(db):
     assert roles[0] == columns[0] == "I was harmed by a crime or by anti-social behaviour"
     assert ages == ["Under 18", "18 or over"]
     assert all(type(label) is str for label in roles + columns)
+
+
+def test_the_too_many_attempts_page_is_translated(client, multilingual_site, settings):
+    settings.SELF_REFERRAL_RATE_LIMIT = 1
+    assert send(client, "pl").status_code == 302
+    response = send(client, "pl", name="Another")
+    assert response.status_code == 429
+    assert '<h1 class="govuk-heading-xl">Zbyt wiele prób</h1>' in response.text
+    assert "Jeśli grozi Ci niebezpieczeństwo, zadzwoń pod 999." in response.text
+    assert "Możesz też do nas zadzwonić: <strong>" in response.text
+    assert "Too many attempts" not in response.text
