@@ -46,6 +46,7 @@ def test_the_polish_form_asks_its_questions_in_polish(client, multilingual_site)
         # The quick exit and its staying-safe advice.
         "Opuść tę stronę",
         "Aby szybko opuścić tę stronę",
+        "Szukaj w tym serwisie",
     ]:
         assert text in html, text
     for english in ["Which of these describes you?", "Send referral", "Use this form to ask"]:
@@ -221,3 +222,12 @@ def test_the_too_many_attempts_page_is_translated(client, multilingual_site, set
     assert "Jeśli grozi Ci niebezpieczeństwo, zadzwoń pod 999." in response.text
     assert "Możesz też do nas zadzwonić: <strong>" in response.text
     assert "Too many attempts" not in response.text
+
+
+def test_a_form_too_large_to_read_gets_a_polish_400_page(client, multilingual_site, settings):
+    settings.SELF_REFERRAL_MAX_BODY_BYTES = 10_000_000  # so Django's own limit refuses it
+    response = send(client, "pl", what_happened="x" * 1_100_000)
+    assert response.status_code == 400
+    assert "Przepraszamy, wystąpił problem" in response.text
+    assert "Wróć, sprawdź odpowiedzi i spróbuj jeszcze raz." in response.text
+    assert not Referral.objects.exists()
