@@ -8,7 +8,7 @@ translation is saved, so the translation editor shows them as translated.
 THE TRANSLATIONS BELOW ARE DEMO CONTENT WRITTEN BY A NON-NATIVE SPEAKER.
 A native speaker must review every string before any real use.
 
-To translate another page (the lead's self-referral page, for example):
+To translate another page:
 
     from home.demo_languages import translate_page
     translate_page(page, "pl", {"Refer yourself": "Zgłoś się", ...})
@@ -213,13 +213,66 @@ WHAT_IS_RJ = {
     },
 }
 
+# The self-referral page's own words (its form's questions are interface strings, in locale/).
+SELF_REFERRAL = {
+    "pl": {
+        "Refer yourself": "Zgłoś się",
+        "Ask for restorative justice. It is free, and you can stop at any time.": "Poproś o sprawiedliwość naprawczą. Jest bezpłatna i możesz zrezygnować w każdej chwili.",
+        "Use this form to ask for restorative justice. You can ask if you were harmed by a crime, if you caused harm, or for someone you support.": "Ten formularz służy do zgłoszenia się po sprawiedliwość naprawczą. Możesz się zgłosić, jeśli ucierpiałeś / ucierpiałaś z powodu przestępstwa, jeśli wyrządziłeś / wyrządziłaś krzywdę albo w imieniu osoby, której pomagasz.",
+        "It is free. It takes about 10 minutes. Saying yes now does not mean you have to meet anyone, and you can stop at any time.": "Jest bezpłatna. Wypełnienie zajmuje około 10 minut. Zgoda teraz nie oznacza, że musisz się z kimkolwiek spotkać, i możesz zrezygnować w każdej chwili.",
+        "Questions you can skip say (optional).": "Pytania, które możesz pominąć, mają dopisek (opcjonalnie).",
+        "A coordinator reads your form, usually within 2 working days.": "Koordynator czyta Twój formularz, zwykle w ciągu 2 dni roboczych.",
+        "They contact you in the way you chose, at a time you said is safe.": "Kontaktuje się z Tobą w wybrany przez Ciebie sposób, w porze, którą wskazałeś / wskazałaś jako bezpieczną.",
+        "They listen, answer your questions and talk about what you would like to happen.": "Wysłucha Cię, odpowie na pytania i porozmawia o tym, czego chcesz.",
+        "Nothing else happens unless you want it to.": "Nic więcej się nie dzieje, jeśli tego nie chcesz.",
+        'Only the restorative justice team can see your answers. We use them to contact you about restorative justice and for nothing else. We delete your contact details one year after your case closes. Read our <a id="a1">privacy notice</a>.': 'Twoje odpowiedzi widzi tylko zespół sprawiedliwości naprawczej. Używamy ich tylko do kontaktu w sprawie sprawiedliwości naprawczej. Usuwamy Twoje dane kontaktowe rok po zamknięciu sprawy. Przeczytaj naszą <a id="a1">informację o prywatności</a>.',
+        "Your referral has been sent": "Twoje zgłoszenie zostało wysłane",
+        "If you do not hear from us by then, or you want to change how we contact you, phone us and give your reference number.": "Jeśli do tego dnia się nie odezwiemy albo chcesz zmienić sposób kontaktu, zadzwoń do nas i podaj numer zgłoszenia.",
+        "If you are in danger now, call 999.": "Jeśli grozi Ci teraz niebezpieczeństwo, zadzwoń pod 999.",
+    },
+    "ne": {
+        "Refer yourself": "आफैं अनुरोध गर्नुहोस्",
+        "Ask for restorative justice. It is free, and you can stop at any time.": "पुनर्स्थापनात्मक न्यायका लागि अनुरोध गर्नुहोस्। यो निःशुल्क छ, र तपाईं जुनसुकै बेला रोक्न सक्नुहुन्छ।",
+        "Use this form to ask for restorative justice. You can ask if you were harmed by a crime, if you caused harm, or for someone you support.": "पुनर्स्थापनात्मक न्यायका लागि अनुरोध गर्न यो फारम प्रयोग गर्नुहोस्। तपाईं अपराधबाट पीडित हुनुभएको छ, तपाईंले हानि पुर्‍याउनुभएको छ, वा तपाईंले सहयोग गर्ने कसैका लागि अनुरोध गर्न सक्नुहुन्छ।",
+        "It is free. It takes about 10 minutes. Saying yes now does not mean you have to meet anyone, and you can stop at any time.": "यो निःशुल्क छ। यसमा करिब १० मिनेट लाग्छ। अहिले हो भन्नुको अर्थ कसैलाई भेट्नैपर्छ भन्ने होइन, र तपाईं जुनसुकै बेला रोक्न सक्नुहुन्छ।",
+        "Questions you can skip say (optional).": "तपाईंले छोड्न सक्ने प्रश्नहरूमा (ऐच्छिक) लेखिएको छ।",
+        "A coordinator reads your form, usually within 2 working days.": "एक संयोजकले सामान्यतया २ कार्य दिनभित्र तपाईंको फारम पढ्नुहुन्छ।",
+        "They contact you in the way you chose, at a time you said is safe.": "उहाँले तपाईंले छानेको तरिकाले, तपाईंले सुरक्षित भन्नुभएको समयमा सम्पर्क गर्नुहुन्छ।",
+        "They listen, answer your questions and talk about what you would like to happen.": "उहाँले तपाईंको कुरा सुन्नुहुन्छ, प्रश्नहरूको जवाफ दिनुहुन्छ र तपाईं के चाहनुहुन्छ भनेर कुरा गर्नुहुन्छ।",
+        "Nothing else happens unless you want it to.": "तपाईं नचाहेसम्म अरू केही हुँदैन।",
+        'Only the restorative justice team can see your answers. We use them to contact you about restorative justice and for nothing else. We delete your contact details one year after your case closes. Read our <a id="a1">privacy notice</a>.': 'तपाईंका जवाफहरू पुनर्स्थापनात्मक न्याय टोलीले मात्र हेर्न सक्छ। हामी तिनलाई पुनर्स्थापनात्मक न्यायबारे तपाईंलाई सम्पर्क गर्न मात्र प्रयोग गर्छौं। तपाईंको मुद्दा बन्द भएको एक वर्षपछि हामी तपाईंको सम्पर्क विवरण मेटाउँछौं। हाम्रो <a id="a1">गोपनीयता सूचना</a> पढ्नुहोस्।',
+        "Your referral has been sent": "तपाईंको अनुरोध पठाइएको छ",
+        "If you do not hear from us by then, or you want to change how we contact you, phone us and give your reference number.": "त्यो दिनसम्म हामीबाट खबर आएन भने, वा हामीले सम्पर्क गर्ने तरिका बदल्न चाहनुहुन्छ भने, हामीलाई फोन गरेर आफ्नो सन्दर्भ नम्बर बताउनुहोस्।",
+        "If you are in danger now, call 999.": "तपाईं अहिले खतरामा हुनुहुन्छ भने 999 मा फोन गर्नुहोस्।",
+    },
+    "ar": {
+        "Refer yourself": "قدِّم طلبك بنفسك",
+        "Ask for restorative justice. It is free, and you can stop at any time.": "اطلب العدالة التصالحية. إنها مجانية، ويمكنك التوقف في أي وقت.",
+        "Use this form to ask for restorative justice. You can ask if you were harmed by a crime, if you caused harm, or for someone you support.": "استخدم هذا النموذج لطلب العدالة التصالحية. يمكنك أن تطلبها إذا تضررت من جريمة، أو إذا تسببت في ضرر، أو نيابة عن شخص تدعمه.",
+        "It is free. It takes about 10 minutes. Saying yes now does not mean you have to meet anyone, and you can stop at any time.": "إنها مجانية. يستغرق ذلك نحو 10 دقائق. موافقتك الآن لا تعني أنك مضطر لمقابلة أحد، ويمكنك التوقف في أي وقت.",
+        "Questions you can skip say (optional).": "الأسئلة التي يمكنك تخطيها مكتوب بجانبها (اختياري).",
+        "A coordinator reads your form, usually within 2 working days.": "يقرأ أحد المنسّقين نموذجك، عادةً خلال يومَي عمل.",
+        "They contact you in the way you chose, at a time you said is safe.": "يتواصل معك بالطريقة التي اخترتها، في وقت قلت إنه آمن.",
+        "They listen, answer your questions and talk about what you would like to happen.": "يستمع إليك، ويجيب عن أسئلتك، ويتحدث معك عمّا تريد أن يحدث.",
+        "Nothing else happens unless you want it to.": "لا يحدث أي شيء آخر إلا إذا أردت ذلك.",
+        'Only the restorative justice team can see your answers. We use them to contact you about restorative justice and for nothing else. We delete your contact details one year after your case closes. Read our <a id="a1">privacy notice</a>.': 'لا يرى إجاباتك إلا فريق العدالة التصالحية. نستخدمها للتواصل معك بشأن العدالة التصالحية فقط. نحذف بيانات التواصل الخاصة بك بعد سنة من إغلاق قضيتك. اقرأ <a id="a1">إشعار الخصوصية</a>.',
+        "Your referral has been sent": "تم إرسال طلبك",
+        "If you do not hear from us by then, or you want to change how we contact you, phone us and give your reference number.": "إذا لم نتواصل معك بحلول ذلك الموعد، أو أردت تغيير طريقة تواصلنا معك، فاتصل بنا وأخبرنا برقمك المرجعي.",
+        "If you are in danger now, call 999.": "إذا كنت في خطر الآن، اتصل بالرقم 999.",
+    },
+}
+
 
 def load(home):
     source, locales = ensure_locales()
     synchronise(source, locales)
     wirj = home.get_children().filter(slug="what-is-restorative-justice").first()
+    # Found by its address, so home need not import the selfreferral app.
+    referral = home.get_children().filter(slug="self-referral").first()
     for code in DEMO_LANGUAGES:
         if not is_translated(home, code):
             translate_page(home, code, HOME[code])
         if wirj is not None and not is_translated(wirj, code):
             translate_page(wirj, code, WHAT_IS_RJ[code])
+        if referral is not None and not is_translated(referral, code):
+            translate_page(referral, code, SELF_REFERRAL[code])

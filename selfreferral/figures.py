@@ -15,7 +15,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Case, Count, IntegerField, Value, When
 from django.db.models.functions import ExtractMonth, ExtractYear
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from selfreferral import questions as q
 from selfreferral.models import Channel, Referral
@@ -38,6 +38,13 @@ def _referrals(start=None, end=None):
     return referrals
 
 
+def _english_choices(name):
+    # The question list's answers are translated for the form; the published figures
+    # (pages, charts, CSV) are in English, like the rest of the progress pages.
+    with translation.override("en-gb"):
+        return [(key, str(label)) for key, label in q.choices_for(name)]
+
+
 def total(start=None, end=None):
     return suppress(_referrals(start, end).count())
 
@@ -56,11 +63,11 @@ def by_channel(start=None, end=None):
 
 
 def by_role(start=None, end=None):
-    return _counts("role", q.choices_for("role"), start, end)
+    return _counts("role", _english_choices("role"), start, end)
 
 
 def by_age_group(start=None, end=None):
-    return _counts("age_group", q.choices_for("age_group"), start, end)
+    return _counts("age_group", _english_choices("age_group"), start, end)
 
 
 def by_area(start=None, end=None):
@@ -169,7 +176,7 @@ def _labels(dimension):
     if dimension == "channel":
         return list(Channel.choices)
     if dimension == "role":
-        return list(q.choices_for("role"))
+        return _english_choices("role")
     if dimension == "area":
         return [(area.pk, area.name) for area in Area.objects.all()] + [(None, "Not sure")]
     raise ValueError(dimension)

@@ -16,6 +16,8 @@ from django.conf import settings
 from django.core import signing
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.formats import number_format
+from django.utils.translation import gettext, gettext_lazy
 
 from selfreferral import questions as q
 from selfreferral.models import Area, Channel, Referral
@@ -25,16 +27,30 @@ TOKEN_MAX_AGE = 24 * 60 * 60  # a form left open overnight still sends
 SOURCE_CODE_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
 HONEYPOT_NAME = "website"
 
-UNREADABLE_MESSAGE = (
-    "{label} contains characters we cannot read. Remove them, or type the answer again"
+# Messages are lazy, so each one is shown in the language of the page that shows it.
+# Named placeholders let translators put the words in their own order.
+UNREADABLE_MESSAGE = gettext_lazy(
+    "%(label)s contains characters we cannot read. Remove them, or type the answer again"
 )
-PHONE_MESSAGE = (
+PHONE_MESSAGE = gettext_lazy(
     "Enter a phone number, like 07911 123456 or 020 7946 0000, or choose another way to contact you"
 )
-EMAIL_MESSAGE = "Enter an email address in the correct format, like name@example.com"
-GUARD_MESSAGE = "Sorry, we could not send your form. Check your answers and send it again"
-TOO_FAST_MESSAGE = "Take a moment to check your answers, then send the form again"
-EXPIRED_MESSAGE = "This form was open for a long time. Check your answers and send it again"
+EMAIL_MESSAGE = gettext_lazy("Enter an email address in the correct format, like name@example.com")
+GUARD_MESSAGE = gettext_lazy(
+    "Sorry, we could not send your form. Check your answers and send it again"
+)
+TOO_FAST_MESSAGE = gettext_lazy("Take a moment to check your answers, then send the form again")
+EXPIRED_MESSAGE = gettext_lazy(
+    "This form was open for a long time. Check your answers and send it again"
+)
+MAX_LENGTH_MESSAGE = gettext_lazy("%(label)s must be %(count)s characters or fewer")
+ANSWER_THIS_QUESTION = gettext_lazy("Answer this question")
+NOT_SURE_LABEL = gettext_lazy("I am not sure")
+EMAIL_FOR_REFERENCE_MESSAGE = gettext_lazy(
+    "Enter an email address for your reference number, or untick the box"
+)
+# What a question's label ends with when it may be left out; taken off in error messages.
+OPTIONAL_SUFFIX = gettext_lazy("(optional)")
 
 
 def new_form_token():
@@ -93,17 +109,19 @@ class ReadableTextField(forms.CharField):
         super().validate(value)
         if value and has_unreadable_characters(value, self.multiline):
             raise forms.ValidationError(
-                UNREADABLE_MESSAGE.format(label=self.label_for_errors), code="unreadable"
+                UNREADABLE_MESSAGE, code="unreadable", params={"label": self.label_for_errors}
             )
 
 
 def _label_for_errors(question):
-    return question.label.replace(" (optional)", "").rstrip("?")
+    """The question's label in the active language, without "(optional)" or a question mark."""
+    label = str(question.label).replace(str(OPTIONAL_SUFFIX), "").strip()
+    return label.rstrip("?؟").strip()  # Arabic has its own question mark
 
 
 def form_field(question, areas=()):
     """The Django form field for a question."""
-    required_message = {"required": question.required_message or "Answer this question"}
+    required_message = {"required": question.required_message or ANSWER_THIS_QUESTION}
     common = {"required": question.required, "label": question.label, "help_text": question.hint}
     if question.kind == q.RADIOS:
         return forms.ChoiceField(
@@ -112,7 +130,7 @@ def form_field(question, areas=()):
             **common,
         )
     if question.kind == q.AREA:
-        choices = [(str(area.pk), area.name) for area in areas] + [(q.NOT_SURE, "I am not sure")]
+        choices = [(str(area.pk), area.name) for area in areas] + [(q.NOT_SURE, NOT_SURE_LABEL)]
         return forms.ChoiceField(
             choices=choices,
             error_messages={**required_message, "invalid_choice": question.required_message},
@@ -120,9 +138,16 @@ def form_field(question, areas=()):
         )
     if question.kind == q.CHECKBOX:
         return forms.BooleanField(error_messages=required_message, **common)
+    # Worded now, in the active language (forms are built for each request). Django
+    # fills in its own %-placeholders afterwards, so a literal % must be doubled.
     max_length_message = {
-        "max_length": f"{_label_for_errors(question)} must be {question.max_length:,} "
-        "characters or fewer"
+        "max_length": (
+            MAX_LENGTH_MESSAGE
+            % {
+                "label": _label_for_errors(question),
+                "count": number_format(question.max_length, force_grouping=True),
+            }
+        ).replace("%", "%%")
     }
     return ReadableTextField(
         max_length=question.max_length,
@@ -140,11 +165,11 @@ def _recaptcha_field():
 
     return ReCaptchaField(
         widget=ReCaptchaCheckbox,
-        label="Confirm you are not a robot",
+        label=gettext("Confirm you are not a robot"),
         error_messages={
-            "required": "Tick the box to confirm you are not a robot",
-            "captcha_invalid": "We could not confirm you are not a robot. Try again",
-            "captcha_error": "We could not confirm you are not a robot. Try again",
+            "required": gettext("Tick the box to confirm you are not a robot"),
+            "captcha_invalid": gettext("We could not confirm you are not a robot. Try again"),
+            "captcha_error": gettext("We could not confirm you are not a robot. Try again"),
         },
     )
 
@@ -158,7 +183,7 @@ class SelfReferralForm(forms.Form):
 
     form_token = forms.CharField(required=False, widget=forms.HiddenInput)
     src = forms.CharField(required=False, widget=forms.HiddenInput)
-    website = forms.CharField(required=False, label="Leave this empty")
+    website = forms.CharField(required=False, label=gettext_lazy("Leave this empty"))
 
     def __init__(self, *args, channel=Channel.WEB, guarded=True, **kwargs):
         super().__init__(*args, **kwargs)
@@ -243,9 +268,7 @@ class SelfReferralForm(forms.Form):
             self.add_error(detail, q.CONTACT_DETAIL_MESSAGES[method])
         wants_email = cleaned.get("confirmation_email")
         if wants_email and not cleaned.get("email") and "email" not in self.errors:
-            self.add_error(
-                "email", "Enter an email address for your reference number, or untick the box"
-            )
+            self.add_error("email", EMAIL_FOR_REFERENCE_MESSAGE)
         # The guards speak only once the answers are right, so a person sees one thing to fix.
         if self.guarded and not self.errors:
             self._check_guards(cleaned)

@@ -1,12 +1,17 @@
 """The coordinator email (and the referrer's own email, only when they asked for it).
 
 Built from templates, plain text and HTML, both escaped. The subject carries the
-reference only: subjects show on lock screens and in shared inbox lists."""
+reference only: subjects show on lock screens and in shared inbox lists.
+
+Both are written in English whatever language the form was filled in: the tasks
+may run inside the visitor's request (with its language switched on), and the
+email templates, dates and answer labels must not come out half translated."""
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
 
 from selfreferral import questions as q
 
@@ -24,6 +29,7 @@ def admin_url(referral):
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
+@translation.override("en-gb")
 def coordinator_email(referral):
     questions = q.QUESTIONS
     context = {
@@ -50,6 +56,7 @@ def coordinator_email(referral):
     return message
 
 
+@translation.override("en-gb")
 def confirmation_email(referral):
     context = {"referral": referral}
     message = EmailMultiAlternatives(

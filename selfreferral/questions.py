@@ -4,12 +4,16 @@ The web form, the kiosk form, the paper form (PDF) and the coordinators'
 "enter a paper referral" view are all renderings of this list, so a question
 is changed here and nowhere else. Each question knows its wording, its hint,
 its answers, whether it must be answered, and how much room it needs on paper.
+The words are lazy translations: each rendering shows them in the visitor's
+language, and the coordinator email switches back to English.
 
 Routing and safety depend on these names: `role`, `age_group`, `area`,
 `preferred_contact` and `safe_to_leave_message` are read by the coordinator
 email and the routing rules (see `Referral.notification_recipients`)."""
 
 from dataclasses import dataclass, field, replace
+
+from django.utils.translation import gettext_lazy as _
 
 # Kinds of question; each form rendering maps a kind to its own widget.
 RADIOS = "radios"
@@ -90,82 +94,86 @@ NO = "no"
 SECTIONS = (
     Section(
         key="about-you",
-        title="About you",
+        title=_("About you"),
         questions=(
             Question(
                 name="role",
                 kind=RADIOS,
-                label="Which of these describes you?",
+                label=_("Which of these describes you?"),
                 choices=(
-                    Choice(ROLE_HARMED, "I was harmed by a crime or by anti-social behaviour"),
-                    Choice(ROLE_CAUSED, "I caused harm and want to put things right"),
+                    Choice(ROLE_HARMED, _("I was harmed by a crime or by anti-social behaviour")),
+                    Choice(ROLE_CAUSED, _("I caused harm and want to put things right")),
                     Choice(
                         ROLE_FOR_SOMEONE,
-                        "I am asking for someone else",
-                        hint="For example, a family member, a friend or someone you support.",
+                        _("I am asking for someone else"),
+                        hint=_("For example, a family member, a friend or someone you support."),
                     ),
                 ),
                 required=True,
-                required_message="Choose which of these describes you",
+                required_message=_("Choose which of these describes you"),
             ),
             Question(
                 name="name",
                 kind=TEXT,
-                label="Your name",
-                hint="The name you want us to use when we contact you.",
+                label=_("Your name"),
+                hint=_("The name you want us to use when we contact you."),
                 required=True,
-                required_message="Enter your name",
+                required_message=_("Enter your name"),
                 max_length=120,
                 autocomplete="name",
             ),
             Question(
                 name="age_group",
                 kind=RADIOS,
-                label="How old is the person the referral is for?",
-                hint="We ask so that young people get a service that is right for them.",
+                label=_("How old is the person the referral is for?"),
+                hint=_("We ask so that young people get a service that is right for them."),
                 choices=(
-                    Choice(AGE_UNDER_18, "Under 18"),
-                    Choice(AGE_18_OR_OVER, "18 or over"),
+                    Choice(AGE_UNDER_18, _("Under 18")),
+                    Choice(AGE_18_OR_OVER, _("18 or over")),
                 ),
                 required=True,
-                required_message="Choose under 18 or 18 or over",
+                required_message=_("Choose under 18 or 18 or over"),
             ),
         ),
     ),
     Section(
         key="contact",
-        title="How to contact you safely",
-        hint="We will only contact you in the way you choose.",
+        title=_("How to contact you safely"),
+        hint=_("We will only contact you in the way you choose."),
         questions=(
             Question(
                 name="preferred_contact",
                 kind=RADIOS,
-                label="How should we contact you?",
+                label=_("How should we contact you?"),
                 choices=(
-                    Choice(CONTACT_PHONE, "Phone call", channels=OUTSIDE_PRISON),
-                    Choice(CONTACT_EMAIL, "Email", channels=OUTSIDE_PRISON),
-                    Choice(CONTACT_LETTER, "Letter"),
+                    Choice(CONTACT_PHONE, _("Phone call"), channels=OUTSIDE_PRISON),
+                    Choice(CONTACT_EMAIL, _("Email"), channels=OUTSIDE_PRISON),
+                    Choice(CONTACT_LETTER, _("Letter")),
                     Choice(
                         CONTACT_PROFESSIONAL,
-                        "Through someone who supports me",
-                        hint="For example, a key worker, a support worker or a probation officer.",
+                        _("Through someone who supports me"),
+                        hint=_(
+                            "For example, a key worker, a support worker or a probation officer."
+                        ),
                         channels=OUTSIDE_PRISON,
                     ),
                     # In prison, the people who pass messages on are these two.
                     Choice(
                         CONTACT_PROFESSIONAL,
-                        "Through my key worker or offender manager",
+                        _("Through my key worker or offender manager"),
                         channels=(KIOSK,),
                     ),
                 ),
                 required=True,
-                required_message="Choose how we should contact you",
+                required_message=_("Choose how we should contact you"),
             ),
             Question(
                 name="phone",
                 kind=TEL,
-                label="Phone number",
-                hint="Needed if you chose a phone call. For example, 07911 123456 or 020 7946 0000.",
+                label=_("Phone number"),
+                hint=_(
+                    "Needed if you chose a phone call. For example, 07911 123456 or 020 7946 0000."
+                ),
                 max_length=30,
                 autocomplete="tel",
                 shown_when=("preferred_contact", CONTACT_PHONE),
@@ -174,8 +182,8 @@ SECTIONS = (
             Question(
                 name="email",
                 kind=EMAIL,
-                label="Email address",
-                hint="Needed if you chose email.",
+                label=_("Email address"),
+                hint=_("Needed if you chose email."),
                 max_length=254,
                 autocomplete="email",
                 shown_when=("preferred_contact", CONTACT_EMAIL),
@@ -184,9 +192,11 @@ SECTIONS = (
             Question(
                 name="address",
                 kind=TEXTAREA,
-                label="Postal address",
-                hint="Needed if you chose a letter. If you chose someone who supports you, "
-                "give their name, where they work and how to reach them.",
+                label=_("Postal address"),
+                hint=_(
+                    "Needed if you chose a letter. If you chose someone who supports you, "
+                    "give their name, where they work and how to reach them."
+                ),
                 max_length=500,
                 autocomplete="street-address",
                 paper_lines=4,
@@ -196,81 +206,89 @@ SECTIONS = (
             Question(
                 name="address",
                 kind=TEXTAREA,
-                label="Where should we write to you?",
-                hint="If you chose a letter, write the name of your prison and your wing. "
-                "If you chose your key worker or offender manager, write their name.",
+                label=_("Where should we write to you?"),
+                hint=_(
+                    "If you chose a letter, write the name of your prison and your wing. "
+                    "If you chose your key worker or offender manager, write their name."
+                ),
                 max_length=500,
                 channels=(KIOSK,),
             ),
             Question(
                 name="prison_number",
                 kind=TEXT,
-                label="Your prison number, if you are in prison (optional)",
-                hint="For example, A1234BC. It helps us find you.",
+                label=_("Your prison number, if you are in prison (optional)"),
+                hint=_("For example, A1234BC. It helps us find you."),
                 max_length=20,
                 channels=(KIOSK, PAPER),
             ),
             Question(
                 name="safe_to_leave_message",
                 kind=RADIOS,
-                label="Is it safe for us to leave a message?",
-                hint="For example, a voicemail, or a letter that someone else might open.",
-                choices=(Choice(YES, "Yes"), Choice(NO, "No")),
+                label=_("Is it safe for us to leave a message?"),
+                hint=_("For example, a voicemail, or a letter that someone else might open."),
+                choices=(Choice(YES, _("Yes")), Choice(NO, _("No"))),
                 required=True,
-                required_message="Choose yes if it is safe to leave a message",
+                required_message=_("Choose yes if it is safe to leave a message"),
             ),
             Question(
                 name="safe_times",
                 kind=TEXT,
-                label="When is it safe to contact you? (optional)",
-                hint="For example, weekdays after 3pm.",
+                label=_("When is it safe to contact you? (optional)"),
+                hint=_("For example, weekdays after 3pm."),
                 max_length=200,
                 channels=OUTSIDE_PRISON,
             ),
             Question(
                 name="confirmation_email",
                 kind=CHECKBOX,
-                label="Email me my reference number",
-                hint="Only choose this if nobody else reads your emails. "
-                "We will not send you any email unless you ask.",
-                choices=(Choice(YES, "Email me my reference number"),),
+                label=_("Email me my reference number"),
+                hint=_(
+                    "Only choose this if nobody else reads your emails. "
+                    "We will not send you any email unless you ask."
+                ),
+                choices=(Choice(YES, _("Email me my reference number")),),
                 channels=(WEB,),
             ),
         ),
     ),
     Section(
         key="where",
-        title="Where it happened",
+        title=_("Where it happened"),
         questions=(
             Question(
                 name="area",
                 kind=AREA,
-                label="Which area did it happen in, or do you live in?",
-                hint="This helps us pass your referral to the right team.",
+                label=_("Which area did it happen in, or do you live in?"),
+                hint=_("This helps us pass your referral to the right team."),
                 required=True,
-                required_message="Choose an area, or choose I am not sure",
+                required_message=_("Choose an area, or choose I am not sure"),
             ),
         ),
     ),
     Section(
         key="more",
-        title="More about you (optional)",
+        title=_("More about you (optional)"),
         questions=(
             Question(
                 name="what_happened",
                 kind=TEXTAREA,
-                label="What happened? (optional)",
-                hint="Tell us as much or as little as you like. You can leave this out and "
-                "talk to us instead. Up to 5,000 characters.",
+                label=_("What happened? (optional)"),
+                hint=_(
+                    "Tell us as much or as little as you like. You can leave this out and "
+                    "talk to us instead. Up to 5,000 characters."
+                ),
                 max_length=5000,
                 paper_lines=10,
             ),
             Question(
                 name="support_needs",
                 kind=TEXTAREA,
-                label="Do you need any support to take part? (optional)",
-                hint="For example, an interpreter, a language other than English, "
-                "or help with access.",
+                label=_("Do you need any support to take part? (optional)"),
+                hint=_(
+                    "For example, an interpreter, a language other than English, "
+                    "or help with access."
+                ),
                 max_length=1000,
                 paper_lines=3,
             ),
@@ -278,21 +296,23 @@ SECTIONS = (
     ),
     Section(
         key="agreement",
-        title="Your agreement",
+        title=_("Your agreement"),
         questions=(
             Question(
                 name="consent",
                 kind=CHECKBOX,
-                label="Agreeing to be contacted",
+                label=_("Agreeing to be contacted"),
                 choices=(
                     Choice(
                         YES,
-                        "I agree to be contacted about restorative justice. "
-                        "I know I can stop at any time.",
+                        _(
+                            "I agree to be contacted about restorative justice. "
+                            "I know I can stop at any time."
+                        ),
                     ),
                 ),
                 required=True,
-                required_message="Tick the box to agree to be contacted",
+                required_message=_("Tick the box to agree to be contacted"),
             ),
         ),
     ),
@@ -343,10 +363,10 @@ CONTACT_DETAIL_FOR = {
     CONTACT_PROFESSIONAL: "address",
 }
 CONTACT_DETAIL_MESSAGES = {
-    CONTACT_PHONE: "Enter a phone number, or choose another way to contact you",
-    CONTACT_EMAIL: "Enter an email address, or choose another way to contact you",
-    CONTACT_LETTER: "Enter a postal address, or choose another way to contact you",
-    CONTACT_PROFESSIONAL: "Enter the name and contact details of the person who supports you",
+    CONTACT_PHONE: _("Enter a phone number, or choose another way to contact you"),
+    CONTACT_EMAIL: _("Enter an email address, or choose another way to contact you"),
+    CONTACT_LETTER: _("Enter a postal address, or choose another way to contact you"),
+    CONTACT_PROFESSIONAL: _("Enter the name and contact details of the person who supports you"),
 }
 
 

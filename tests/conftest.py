@@ -9,6 +9,7 @@ from playwright.sync_api import sync_playwright
 from django.core.cache import caches
 from django.core.management import call_command
 from django.test import TestCase
+from django.utils import translation
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls the
 # tests make alongside it are still synchronous.
@@ -18,6 +19,14 @@ ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 AXE_SOURCE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+@pytest.fixture(autouse=True)
+def _english_after_each_test():
+    # A request in Polish leaves Polish switched on in this thread; without this the next
+    # test's reverse() would give /pl/ addresses and its pages Polish words.
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)

@@ -1,0 +1,233 @@
+"""The self-referral form in Polish, Nepali and Arabic: translated questions, errors
+and pages, a referral sent in another language, an English coordinator email,
+and axe-core in every language."""
+
+import re
+
+import pytest
+
+from django.core import mail
+
+from selfreferral.models import Channel, Referral
+from tests.conftest import run_axe
+from tests.selfreferral.conftest import answers, form_token
+
+pytestmark = pytest.mark.django_db
+
+
+def send(client, code, **changes):
+    url = f"/{code}/self-referral/"
+    data = answers(**changes)
+    data["form_token"] = form_token(client, url)
+    return client.post(url, data)
+
+
+def test_the_polish_form_asks_its_questions_in_polish(client, multilingual_site):
+    response = client.get("/pl/self-referral/")
+    assert response.status_code == 200
+    html = response.text
+    assert '<html lang="pl" dir="ltr"' in html
+    for text in [
+        # The page's own words, translated by its editors (wagtail-localize).
+        '<h1 class="govuk-heading-xl">Zgłoś się</h1>',
+        "Ten formularz służy do zgłoszenia się po sprawiedliwość naprawczą.",
+        "Koordynator czyta Twój formularz, zwykle w ciągu 2 dni roboczych.",
+        '<a href="/privacy/">informację o prywatności</a>',
+        # The questions, hints and answers, from the interface translations.
+        '<h2 class="govuk-fieldset__heading">O Tobie</h2>',
+        "Które z tych zdań Cię opisuje?",
+        "Imię, którego mamy używać, gdy się z Tobą skontaktujemy.",
+        "Twoje imię i nazwisko",
+        "Co się stało? (opcjonalnie)",
+        "Nie jestem pewien / pewna",
+        "Zgadzam się na kontakt w sprawie sprawiedliwości naprawczej.",
+        '<h2 class="govuk-heading-m">Co będzie dalej</h2>',
+        ">Wyślij zgłoszenie</button>",
+        # The quick exit and its staying-safe advice.
+        "Opuść tę stronę",
+        "Aby szybko opuścić tę stronę",
+        "Szukaj w tym serwisie",
+    ]:
+        assert text in html, text
+    for english in ["Which of these describes you?", "Send referral", "Use this form to ask"]:
+        assert english not in html, english
+    # The answers sent are the same codes in every language.
+    assert 'name="role" type="radio" value="harmed"' in html
+
+
+def test_arabic_errors_are_in_arabic_right_to_left(client, multilingual_site):
+    response = send(
+        client,
+        "ar",
+        name="",
+        consent=None,
+        phone="12",
+        safe_times="x" * 201,
+        what_happened="Bell \x07",
+    )
+    assert response.status_code == 200
+    html = response.text
+    assert '<html lang="ar" dir="rtl"' in html
+    assert re.search(r"<title>خطأ: ", html)
+    start = html.index("data-error-summary")
+    summary = html[start : html.index("</ul>", start)]
+    assert "هناك مشكلة" in summary
+    expected = {
+        "name": "أدخل اسمك",
+        "phone": "أدخل رقم هاتف، مثل 07911 123456 أو 020 7946 0000، أو اختر طريقة أخرى للتواصل معك",
+        "safe_times": "يجب ألا يزيد حقل «متى يكون التواصل معك آمناً» على 200 حرف",
+        "what_happened": "يحتوي حقل «ماذا حدث» على رموز لا يمكننا قراءتها.",
+        "consent": "ضع علامة في المربع للموافقة على التواصل معك",
+    }
+    for name, message in expected.items():
+        # In the summary, linked to the question, and beside the question itself.
+        assert f'<a href="#id_{name}">{message}' in summary, name
+        beside = re.search(rf'id="id_{name}-error"[^>]*>(.*?)</p>', html, re.S).group(1)
+        assert "خطأ:" in beside and message in beside, name
+    assert "There is a problem" not in html and "Enter your name" not in html
+    # Answers are kept.
+    assert "x" * 201 in html
+    assert not Referral.objects.exists()
+
+
+def test_a_referral_sent_in_nepali_is_stored_and_coordinators_read_english(
+    client, multilingual_site
+):
+    response = send(
+        client,
+        "ne",
+        preferred_contact="email",
+        phone="",
+        email="alex@example.com",
+        confirmation_email="yes",
+    )
+    assert response.status_code == 302
+    assert response["Location"].startswith("/ne/self-referral/thank-you/?ref=")
+    referral = Referral.objects.get()
+    assert referral.channel == Channel.WEB
+    assert referral.name == "Alex Example"
+    assert referral.preferred_contact == "email"
+
+    confirmation = next(m for m in mail.outbox if m.to == [referral.email])
+    coordinator = next(m for m in mail.outbox if m.to != [referral.email])
+    assert coordinator.subject == f"New self-referral {referral.reference}"
+    body = coordinator.body
+    assert "Who they are: I was harmed by a crime or by anti-social behaviour" in body
+    assert "How to contact them: Email" in body
+    assert "Age: 18 or over" in body
+    assert referral.first_contact_due.strftime("%A %-d %B %Y") in body
+    html_body = coordinator.alternatives[0][0]
+    for text in (body, html_body, confirmation.body, confirmation.subject):
+        assert not re.search("[\u0900-\u097f]", text)  # no Devanagari: all English
+    assert referral.reference in confirmation.body
+
+    thanks = client.get(response["Location"])
+    assert thanks.status_code == 200
+    html = thanks.text
+    assert '<html lang="ne" dir="ltr"' in html
+    for text in [
+        '<h1 class="govuk-panel__title">तपाईंको अनुरोध पठाइएको छ</h1>',
+        "तपाईंको सन्दर्भ नम्बर",
+        referral.reference,
+        "सम्ममा तपाईंले छानेको तरिकाले सम्पर्क गर्ने प्रयास गर्नुहुनेछ",
+        '<h2 class="govuk-heading-m">अब के हुन्छ</h2>',
+        "हामीलाई फोन गरेर आफ्नो सन्दर्भ नम्बर बताउनुहोस्।",
+    ]:
+        assert text in html, text
+    assert "Your reference number" not in html
+
+
+def test_the_thank_you_date_is_written_the_way_each_language_writes_dates(
+    client, multilingual_site
+):
+    response = send(client, "pl")
+    html = client.get(response["Location"]).text
+    referral = Referral.objects.get()
+    assert "Twoje zgłoszenie zostało wysłane" in html
+    due = referral.first_contact_due
+    # Polish months take their "of" form in a date: "1 grudnia 2026", not "1 Grudzień 2026".
+    polish_months = "stycznia lutego marca kwietnia maja czerwca lipca sierpnia września "
+    polish_months += "października listopada grudnia"
+    month = polish_months.split()[due.month - 1]
+    assert f"{due.day} {month} {due.year}</strong>" in html
+
+
+def test_the_english_form_is_unchanged_beside_the_other_languages(client, multilingual_site):
+    url = "/self-referral/"
+    data = answers(what_happened="x" * 5001, name="")
+    data["form_token"] = form_token(client, url)
+    html = client.post(url, data).text
+    assert re.search(r'<html lang="en-gb" dir="ltr"', html, re.I)
+    assert "There is a problem" in html and "Enter your name" in html
+    assert "What happened must be 5,000 characters or fewer" in html
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("code", ["pl", "ne", "ar"])
+def test_the_form_with_errors_has_no_axe_violations_in_any_language(
+    code, live_multilingual_site, browser_page
+):
+    page = browser_page
+    page.goto(f"{live_multilingual_site.url}/{code}/self-referral/")
+    assert page.locator("html").get_attribute("lang") == code
+    assert run_axe(page) == []
+    send = {"pl": "Wyślij zgłoszenie", "ne": "अनुरोध पठाउनुहोस्", "ar": "أرسل الطلب"}[code]
+    page.get_by_role("button", name=send).click()
+    page.wait_for_selector("[data-error-summary]")
+    assert page.locator("html").get_attribute("dir") == ("rtl" if code == "ar" else "ltr")
+    assert page.locator(".govuk-error-message").count() >= 4
+    assert run_axe(page) == []
+
+
+def test_an_untranslated_page_marks_the_form_as_the_visitors_language(client, multilingual_site):
+    from wagtail.models import Page
+
+    from home.demo_languages import ensure_locales, synchronise
+
+    # As when an admin switches a language on before the page is translated.
+    Page.objects.get(slug="self-referral", locale__language_code="ar").delete()
+    synchronise(*ensure_locales(["ar"]))
+    html = send(client, "ar", name="").text
+    assert '<html lang="ar" dir="rtl"' in html
+    # The page's own words are English, and marked so; the form's are Arabic, and marked so.
+    assert 'lang="en-GB" dir="ltr"' in html
+    assert "Use this form to ask for restorative justice." in html
+    assert '<div lang="ar" dir="rtl"><div class="govuk-error-summary"' in html
+    fieldset = re.search(r'<fieldset class="govuk-fieldset rj-referral-section"([^>]*)>', html)
+    assert ' lang="ar" dir="rtl"' in fieldset.group(1)
+    assert re.search(r'dir="rtl">أرسل الطلب</button>', html)
+
+
+def test_published_figures_keep_their_english_labels_in_other_languages(db):
+    from django.utils import translation
+
+    from selfreferral import figures
+
+    with translation.override("pl"):
+        roles = [row["label"] for row in figures.by_role()]
+        ages = [row["label"] for row in figures.by_age_group()]
+        columns = figures.quarterly("role", [])["columns"]
+    assert roles[0] == columns[0] == "I was harmed by a crime or by anti-social behaviour"
+    assert ages == ["Under 18", "18 or over"]
+    assert all(type(label) is str for label in roles + columns)
+
+
+def test_the_too_many_attempts_page_is_translated(client, multilingual_site, settings):
+    settings.SELF_REFERRAL_RATE_LIMIT = 1
+    assert send(client, "pl").status_code == 302
+    response = send(client, "pl", name="Another")
+    assert response.status_code == 429
+    assert '<h1 class="govuk-heading-xl">Zbyt wiele prób</h1>' in response.text
+    assert "Jeśli grozi Ci niebezpieczeństwo, zadzwoń pod 999." in response.text
+    assert "Możesz też do nas zadzwonić: <strong>" in response.text
+    assert "Too many attempts" not in response.text
+
+
+def test_a_form_too_large_to_read_gets_a_polish_400_page(client, multilingual_site, settings):
+    settings.SELF_REFERRAL_MAX_BODY_BYTES = 10_000_000  # so Django's own limit refuses it
+    response = send(client, "pl", what_happened="x" * 1_100_000)
+    assert response.status_code == 400
+    assert "Przepraszamy, wystąpił problem" in response.text
+    assert "Wróć, sprawdź odpowiedzi i spróbuj jeszcze raz." in response.text
+    assert not Referral.objects.exists()
