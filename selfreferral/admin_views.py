@@ -13,7 +13,6 @@ which would open the generic snippet create form."""
 import datetime
 
 from django import forms
-from django.conf import settings
 from django.db import transaction
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -29,8 +28,7 @@ from wagtail.log_actions import log
 
 from selfreferral import questions as q
 from selfreferral.forms import SelfReferralForm
-from selfreferral.models import Channel, Referral
-from selfreferral.working_days import add_working_days
+from selfreferral.models import Channel
 
 ENTRY_PERMISSIONS = ("selfreferral.view_referral", "selfreferral.change_referral")
 LOG_ACTION = "selfreferral.entered"
@@ -112,15 +110,7 @@ class EnterPaperReferralView(WagtailAdminTemplateMixin, FormView):
         with transaction.atomic():
             form.channel = channel
             # Saved as the website saves it: routing, and the coordinator email queued.
-            referral = form.save()
-            if received_on and received_on != referral.created_on:
-                referral.first_contact_due = add_working_days(
-                    received_on, settings.SELF_REFERRAL_FIRST_CONTACT_WORKING_DAYS
-                )
-                # In the same transaction as the queued email, so the email has this date.
-                Referral.objects.filter(pk=referral.pk).update(
-                    first_contact_due=referral.first_contact_due
-                )
+            referral = form.save(received_on=received_on)
             log(
                 instance=referral,
                 action=LOG_ACTION,

@@ -21,6 +21,7 @@ from django.utils.translation import gettext, gettext_lazy
 
 from selfreferral import questions as q
 from selfreferral.models import Area, Channel, Referral
+from selfreferral.working_days import add_working_days
 
 TOKEN_SALT = "selfreferral.form-token"  # noqa: S105 (a signing salt, not a secret)
 TOKEN_MAX_AGE = 24 * 60 * 60  # a form left open overnight still sends
@@ -265,7 +266,7 @@ class SelfReferralForm(forms.Form):
         method = cleaned.get("preferred_contact")
         detail = q.CONTACT_DETAIL_FOR.get(method)
         if detail and not cleaned.get(detail) and detail not in self.errors:
-            self.add_error(detail, q.CONTACT_DETAIL_MESSAGES[method])
+            self.add_error(detail, q.contact_detail_message(method, self.asked_in))
         wants_email = cleaned.get("confirmation_email")
         if wants_email and not cleaned.get("email") and "email" not in self.errors:
             self.add_error("email", EMAIL_FOR_REFERENCE_MESSAGE)
@@ -287,8 +288,11 @@ class SelfReferralForm(forms.Form):
 
     # Saving
 
-    def save(self):
+    def save(self, received_on=None):
         """Store the referral and queue the coordinator email, in one transaction.
+
+        `received_on` is the day a paper form arrived, when it is typed in later:
+        the first-contact target counts from it.
 
         Returns the referral: the one made by an earlier send of the same form if
         there was one, so sending twice never makes two referrals."""
@@ -317,6 +321,10 @@ class SelfReferralForm(forms.Form):
             support_needs=data.get("support_needs", ""),
             consent_at=timezone.now(),
         )
+        if received_on is not None:
+            referral.first_contact_due = add_working_days(
+                received_on, settings.SELF_REFERRAL_FIRST_CONTACT_WORKING_DAYS
+            )
         try:
             with transaction.atomic():
                 referral.save()

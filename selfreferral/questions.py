@@ -368,6 +368,18 @@ CONTACT_DETAIL_MESSAGES = {
     CONTACT_LETTER: _("Enter a postal address, or choose another way to contact you"),
     CONTACT_PROFESSIONAL: _("Enter the name and contact details of the person who supports you"),
 }
+# In prison, letters go to a wing and messages through the prison's own staff.
+KIOSK_CONTACT_DETAIL_MESSAGES = {
+    CONTACT_LETTER: _("Write the name of your prison and your wing"),
+    CONTACT_PROFESSIONAL: _("Write the name of your key worker or offender manager"),
+}
+
+
+def contact_detail_message(method, channel):
+    """What to say when the contact detail a contact method needs is missing."""
+    if channel == KIOSK and method in KIOSK_CONTACT_DETAIL_MESSAGES:
+        return KIOSK_CONTACT_DETAIL_MESSAGES[method]
+    return CONTACT_DETAIL_MESSAGES[method]
 
 
 def choices_for(name):

@@ -298,6 +298,22 @@ def test_errors_are_shown_in_the_kiosk_layout_with_answers_kept(kiosk_client, ki
     assert not Referral.objects.exists()
 
 
+@pytest.mark.parametrize(
+    ("contact", "message"),
+    [
+        ("letter", "Write the name of your prison and your wing"),
+        ("professional", "Write the name of your key worker or offender manager"),
+    ],
+)
+def test_missing_contact_detail_is_asked_for_in_prison_words(
+    kiosk_client, kiosk_referral_page, contact, message
+):
+    response = send_kiosk_referral(kiosk_client, preferred_contact=contact, address="")
+    assert message in response.text
+    assert "postal address" not in response.text
+    assert not Referral.objects.exists()
+
+
 def test_rate_limit_is_per_kiosk(client, kiosk_referral_page, settings):
     settings.KIOSK_RATE_LIMIT = 1
     first, second = KioskFactory(), KioskFactory()
