@@ -3,6 +3,8 @@
 Built from templates, plain text and HTML, both escaped. The subject carries the
 reference only: subjects show on lock screens and in shared inbox lists."""
 
+from email.utils import parseaddr
+
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
@@ -24,6 +26,11 @@ def admin_url(referral):
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
+def coordinator_message_id(referral):
+    domain = parseaddr(settings.DEFAULT_FROM_EMAIL)[1].rpartition("@")[2] or "localhost"
+    return f"<referral-{referral.reference}.coordinators@{domain}>"
+
+
 def coordinator_email(referral):
     questions = q.QUESTIONS
     context = {
@@ -43,6 +50,9 @@ def coordinator_email(referral):
         body=render_to_string("selfreferral/email/coordinator_notification.txt", context),
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=referral.notification_recipients(),
+        # The same for every attempt: a repeat after a worker died mid-send can be
+        # recognised (and is dropped by mail systems that de-duplicate by it).
+        headers={"Message-ID": coordinator_message_id(referral)},
     )
     message.attach_alternative(
         render_to_string("selfreferral/email/coordinator_notification.html", context), "text/html"
