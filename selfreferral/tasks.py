@@ -19,6 +19,11 @@ from selfreferral.models import Referral
 
 logger = logging.getLogger(__name__)
 
+# Emails about referrals run before the rest of the queue (search index and
+# reference index updates, PDFs…): a bulk import or publish can queue
+# thousands of those, and a coordinator should not wait behind them.
+REFERRAL_EMAIL_PRIORITY = 50
+
 # Wait 1, 2, 4, 8… minutes between attempts, never more than an hour.
 BACKOFF_CAP = datetime.timedelta(hours=1)
 
@@ -37,7 +42,7 @@ def _retry_later(task_function, referral_id, attempt):
     return True
 
 
-@task()
+@task(priority=REFERRAL_EMAIL_PRIORITY)
 def send_coordinator_email(referral_id, attempt=1):
     """Email the referral's coordinators, once.
 
@@ -81,7 +86,7 @@ def send_coordinator_email(referral_id, attempt=1):
     return "sent"
 
 
-@task()
+@task(priority=REFERRAL_EMAIL_PRIORITY)
 def send_confirmation_email(referral_id, attempt=1):
     """The reference number, to a referrer who asked for it by email."""
     from selfreferral.notifications import confirmation_email

@@ -272,6 +272,21 @@ def test_the_queued_retry_after_a_send_does_nothing(
     assert sorted(sends.values_list("return_value", flat=True)) == ["already sent", "sent"]
 
 
+def test_referral_emails_go_before_a_backlog_of_other_tasks(
+    client, referral_page, smtp_server, database_queue
+):
+    from django_tasks_db.models import DBTaskResult
+
+    from cms.tasks import publish_scheduled_pages
+
+    for _ in range(5):  # queued earlier: what a bulk publish leaves behind
+        publish_scheduled_pages.enqueue()
+    submit(client)
+    call_command("db_worker", max_tasks=1, interval=0, startup_delay=False, verbosity=0)
+    assert len(smtp_server.messages) == 1
+    assert DBTaskResult.objects.filter(status="READY", task_path__endswith="pages").count() == 5
+
+
 def test_every_attempt_carries_the_same_message_id(settings):
     from selfreferral.notifications import coordinator_email
 
