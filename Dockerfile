@@ -31,6 +31,7 @@ COPY --from=css /app/static/css static/css
 # Static files are collected into the image (whitenoise serves them, hashed and
 # compressed). A throw-away key: collectstatic needs settings, not a secret.
 RUN SECRET_KEY=collectstatic-only-$(python -c 'import secrets; print(secrets.token_urlsafe(48))') \
+    FIELD_ENCRYPTION_KEYS=collectstatic-only-$(python -c 'import secrets; print(secrets.token_urlsafe(32))') \
     python manage.py collectstatic --noinput --verbosity 0 \
     && (python manage.py compilemessages --verbosity 0 2>/dev/null || true)
 USER rj

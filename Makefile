@@ -77,7 +77,7 @@ test: $(VENV)/.installed-test css system-packages messages
 	$(if $(TEST_POSTGRES),bin/with-postgres )$(VENV)/bin/pytest
 
 # The production configuration on loopback: gunicorn (gunicorn.conf.py) and the
-# task worker, DEBUG off, a secret key made once in var/ (never committed).
+# task worker, DEBUG off, a secret key and a referral encryption key made once in var/ (never committed).
 # Plain HTTP on loopback, so the HTTPS redirect and secure cookies are off here only.
 serve: export SECURE_SSL_REDIRECT=0
 serve: export SECURE_COOKIES=0
@@ -85,8 +85,9 @@ serve: export SECURE_HSTS_SECONDS=0
 serve: export BIND=127.0.0.1:$(PORT)
 serve: install
 	@mkdir -p var && [ -s var/production-secret-key ] || $(PY) -c 'import secrets; print(secrets.token_urlsafe(64))' > var/production-secret-key
-	@chmod 600 var/production-secret-key
-	@export SECRET_KEY=$$(cat var/production-secret-key); set -e; \
+	@[ -s var/production-field-key ] || $(PY) -c 'import secrets; print(secrets.token_urlsafe(48))' > var/production-field-key
+	@chmod 600 var/production-secret-key var/production-field-key
+	@export SECRET_KEY=$$(cat var/production-secret-key) FIELD_ENCRYPTION_KEYS=$$(cat var/production-field-key); set -e; \
 	  $(MANAGE) check --deploy --fail-level ERROR; \
 	  $(MANAGE) migrate --noinput; \
 	  $(MANAGE) load_demo_content; \

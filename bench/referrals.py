@@ -51,6 +51,7 @@ def environment(var_dir):
     env.update(
         {
             "SECRET_KEY": secrets.token_urlsafe(60),
+            "FIELD_ENCRYPTION_KEYS": secrets.token_urlsafe(40),
             "RJ_VAR_DIR": str(var_dir),
             "ALLOWED_HOSTS": "127.0.0.1",
             "SECURE_COOKIES": "0",

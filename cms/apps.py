@@ -11,6 +11,11 @@ def sync_roles_after_migrate(sender, using, apps=None, **kwargs):
 
     from cms.roles import sync_roles
 
+    # post_migrate is sent once per app that has models, and cms has none: act once,
+    # after the last of them, when every app's tables and permissions exist.
+    with_models = [c for c in global_apps.get_app_configs() if c.models_module is not None]
+    if sender is not None and with_models and sender is not with_models[-1]:
+        return
     # Permissions of apps later in INSTALLED_APPS are made after this handler runs.
     for app_config in global_apps.get_app_configs():
         create_permissions(app_config, verbosity=0, using=using)
@@ -29,7 +34,7 @@ class CmsConfig(AppConfig):
         from cms import notifications
 
         notifications.queue_workflow_notifications()
-        post_migrate.connect(sync_roles_after_migrate, sender=self, dispatch_uid="cms-sync-roles")
+        post_migrate.connect(sync_roles_after_migrate, dispatch_uid="cms-sync-roles")
 
 
 class UsersConfig(WagtailUsersAppConfig):

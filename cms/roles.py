@@ -58,6 +58,8 @@ SITE_ADMINISTRATOR_MODELS = [
     "wagtailredirects.redirect",
     # The self-referral areas and where their referrals are sent (no personal data).
     "selfreferral.area",
+    # Prison kiosks: enrolling a device and revoking it are for administrators only.
+    "kiosk.kiosk",
 ]
 
 # Snippets that are public content (no personal data): the comms team keeps them up to date.

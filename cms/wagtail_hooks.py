@@ -103,3 +103,18 @@ def only_superusers_start_a_new_site(request, parent_page, page_class):
     if parent_page.is_root() and not request.user.is_superuser:
         return permission_denied(request)
     return None
+
+
+@hooks.register("register_account_menu_item")
+def two_factor_account_item(request):
+    """Account > More actions: anyone may set up an authenticator app (cms/two_factor.py)."""
+    from django_otp import user_has_device
+
+    has_app = user_has_device(request.user, confirmed=True)
+    return {
+        "url": reverse("two_factor_setup"),
+        "label": "Add another authenticator app" if has_app else "Set up an authenticator app",
+        "help_text": "Sign in with a code from your phone as well as your password."
+        if not has_app
+        else "You already sign in with a code. Add an app on a second phone, for example.",
+    }

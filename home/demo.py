@@ -303,6 +303,11 @@ def finish_home(home, pages, home_created):
 def ensure_contact_settings(home, pages):
     site = Site.objects.get(is_default_site=True)
     contact = ContactSettings.for_site(site)
+    if not contact.referral_form_address:
+        # Added after the first demo sites were built: filled in on those too.
+        # A made-up freepost address, like the rest of the demo's contact details.
+        contact.referral_form_address = "Freepost RJ SERVICE"
+        contact.save(update_fields=["referral_form_address"])
     if contact.phone:
         return
     contact.service_name = SERVICE_NAME

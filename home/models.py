@@ -225,6 +225,11 @@ class ContactSettings(BaseSiteSetting):
     address = models.TextField(
         blank=True, help_text="Postal address for letters. One line per part of the address."
     )
+    referral_form_address = models.TextField(
+        blank=True,
+        help_text="Freepost address for paper self-referral forms, printed on the form. "
+        "One line per part of the address. If empty, the postal address is used.",
+    )
     staying_safe_page = models.ForeignKey(
         "wagtailcore.Page",
         null=True,
@@ -258,6 +263,7 @@ class ContactSettings(BaseSiteSetting):
                 FieldPanel("phone_hours"),
                 FieldPanel("email"),
                 FieldPanel("address"),
+                FieldPanel("referral_form_address"),
             ],
             heading="Contact details",
         ),
@@ -273,3 +279,8 @@ class ContactSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = "contact details"
+
+    @property
+    def paper_form_return_address(self):
+        """Where paper self-referral forms are posted: the freepost address, else the postal one."""
+        return self.referral_form_address.strip() or self.address.strip()

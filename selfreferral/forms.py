@@ -164,8 +164,11 @@ class SelfReferralForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.channel = channel
         self.guarded = guarded
+        # A phone call is typed in by a coordinator from the paper form's questions.
+        self.asked_in = q.PAPER if channel == Channel.PHONE else str(channel)
+        self.questions = q.questions_for(self.asked_in)
         self.areas = list(Area.objects.filter(is_active=True).only("pk", "name"))
-        for question in q.QUESTIONS.values():
+        for question in self.questions.values():
             self.fields[question.name] = form_field(question, self.areas)
         if guarded and recaptcha_enabled():
             self.fields["captcha"] = _recaptcha_field()
@@ -180,7 +183,7 @@ class SelfReferralForm(forms.Form):
         """The sections of the form, each with its questions' bound fields."""
         return [
             (section, [(question, self[question.name]) for question in section.questions])
-            for section in q.SECTIONS
+            for section in q.sections_for(self.asked_in)
         ]
 
     @property
@@ -195,7 +198,7 @@ class SelfReferralForm(forms.Form):
     def error_list(self):
         """Every error, in the order of the questions, for the error summary."""
         errors = [(None, message) for message in self.non_field_errors()]
-        for name in [*q.QUESTIONS, "captcha"]:
+        for name in [*self.questions, "captcha"]:
             if name in self.errors:
                 errors.append((name, self.errors[name][0]))
         return errors
@@ -283,6 +286,7 @@ class SelfReferralForm(forms.Form):
             address=data.get("address", ""),
             safe_to_leave_message=data["safe_to_leave_message"] == q.YES,
             safe_times=data.get("safe_times", ""),
+            prison_number=data.get("prison_number", ""),
             confirmation_email=bool(data.get("confirmation_email")),
             area=None if area == q.NOT_SURE else next(a for a in self.areas if str(a.pk) == area),
             age_group=data["age_group"],

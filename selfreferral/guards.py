@@ -1,4 +1,5 @@
-"""Guards that sit in front of the form: a per-IP rate limit in the Django cache."""
+"""Guards that sit in front of the form: a rate limit in the Django cache, per IP
+address (or per device, for callers that know which device it is)."""
 
 from django.conf import settings
 from django.core.cache import cache
@@ -13,12 +14,16 @@ def client_ip(request):
     return request.META.get("REMOTE_ADDR", "")[:64]
 
 
-def rate_limited(request, scope="selfreferral"):
-    """Count this submission; True when the address has sent too many."""
-    limit = settings.SELF_REFERRAL_RATE_LIMIT
+def rate_limited(request, scope="selfreferral", key=None, limit=None):
+    """Count this submission; True when the address has sent too many.
+
+    `key` counts by something other than the IP address (a prison kiosk: many
+    kiosks may share one address), with its own `limit`."""
+    if limit is None:
+        limit = settings.SELF_REFERRAL_RATE_LIMIT
     if limit <= 0:
         return False
-    key = f"ratelimit:{scope}:{client_ip(request)}"
+    key = f"ratelimit:{scope}:{key if key is not None else client_ip(request)}"
     window = settings.SELF_REFERRAL_RATE_WINDOW_SECONDS
     if cache.add(key, 1, timeout=window):
         return False

@@ -23,6 +23,7 @@ from home.blocks import RICH_TEXT_FEATURES
 from home.mixins import SitePageMixin
 from home.models import EasyReadLinkMixin
 from selfreferral import questions as q
+from selfreferral.encryption import EncryptedCharField, EncryptedEmailField, EncryptedTextField
 from selfreferral.working_days import add_working_days
 
 
@@ -140,6 +141,7 @@ PERSONAL_FIELDS = (
     "email",
     "address",
     "safe_times",
+    "prison_number",
     "what_happened",
     "support_needs",
     "coordinator_notes",
@@ -148,7 +150,9 @@ PERSONAL_FIELDS = (
 
 
 class Referral(models.Model):
-    """A request for restorative justice, from the form, a kiosk, paper or a phone call."""
+    """A request for restorative justice, from the form, a kiosk, paper or a phone call.
+
+    Personal details are encrypted in the database (selfreferral/encryption.py)."""
 
     reference = models.CharField(max_length=20, unique=True, editable=False)
     created_at = models.DateTimeField(default=timezone.now, editable=False, db_index=True)
@@ -168,13 +172,16 @@ class Referral(models.Model):
     )
 
     role = models.CharField(max_length=20, choices=q.choices_for("role"))
-    name = models.CharField(max_length=120, blank=True)
+    name = EncryptedCharField(max_length=120, blank=True)
     preferred_contact = models.CharField(max_length=20, choices=q.choices_for("preferred_contact"))
-    phone = models.CharField(max_length=30, blank=True)
-    email = models.EmailField(blank=True)
-    address = models.TextField(blank=True)
+    phone = EncryptedCharField(max_length=30, blank=True)
+    email = EncryptedEmailField(blank=True)
+    address = EncryptedTextField(blank=True)
     safe_to_leave_message = models.BooleanField(default=False)
-    safe_times = models.CharField(max_length=200, blank=True)
+    safe_times = EncryptedCharField(max_length=200, blank=True)
+    prison_number = EncryptedCharField(
+        max_length=20, blank=True, help_text="Given on a kiosk or paper form from a prison."
+    )
     confirmation_email = models.BooleanField(
         default=False, help_text="The person asked for an email with their reference."
     )
@@ -187,8 +194,8 @@ class Referral(models.Model):
         help_text="Empty when the person was not sure.",
     )
     age_group = models.CharField(max_length=12, choices=q.choices_for("age_group"))
-    what_happened = models.TextField(blank=True)
-    support_needs = models.TextField(blank=True)
+    what_happened = EncryptedTextField(blank=True)
+    support_needs = EncryptedTextField(blank=True)
     consent_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     status = models.CharField(
@@ -208,7 +215,7 @@ class Referral(models.Model):
         help_text="The date a coordinator first spoke to or wrote to the person. "
         "Filled in with today's date when you mark the referral as contacted.",
     )
-    coordinator_notes = models.TextField(
+    coordinator_notes = EncryptedTextField(
         blank=True,
         help_text="Notes for the team. Only coordinators can see them. "
         "They are deleted with the personal details when the referral is purged.",
@@ -239,6 +246,7 @@ class Referral(models.Model):
                 FieldPanel("address"),
                 FieldPanel("safe_to_leave_message"),
                 FieldPanel("safe_times"),
+                FieldPanel("prison_number"),
             ],
             heading="Contact details (correct them if the person tells you they have changed)",
         ),
@@ -417,3 +425,15 @@ class SelfReferralPage(RoutablePageMixin, EasyReadLinkMixin, SitePageMixin, Page
         from selfreferral.views import thank_you
 
         return thank_you(request, self)
+
+    @path("paper-form/")
+    def paper_form_view(self, request):
+        """The paper form to print and post, as a PDF; `?size=large` for large print."""
+        from selfreferral.paper import paper_form_response
+
+        return paper_form_response(request, self)
+
+    def paper_form_downloads(self):
+        from selfreferral.paper import paper_form_downloads
+
+        return paper_form_downloads(self)

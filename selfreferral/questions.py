@@ -9,7 +9,7 @@ Routing and safety depend on these names: `role`, `age_group`, `area`,
 `preferred_contact` and `safe_to_leave_message` are read by the coordinator
 email and the routing rules (see `Referral.notification_recipients`)."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 # Kinds of question; each form rendering maps a kind to its own widget.
 RADIOS = "radios"
@@ -22,12 +22,22 @@ AREA = "area"  # radios whose answers are the service's areas (snippets), plus "
 
 NOT_SURE = "not-sure"
 
+# Where a question is asked. A question or answer may be left out of a channel
+# (a prison kiosk has no phone or email), but never defined twice for it.
+WEB = "web"
+KIOSK = "kiosk"
+PAPER = "paper"
+EVERY_CHANNEL = (WEB, KIOSK, PAPER)
+# A kiosk is in a prison: no phone, no email, no calling times.
+OUTSIDE_PRISON = (WEB, PAPER)
+
 
 @dataclass(frozen=True)
 class Choice:
     value: str
     label: str
     hint: str = ""
+    channels: tuple[str, ...] = EVERY_CHANNEL
 
 
 @dataclass(frozen=True)
@@ -47,6 +57,7 @@ class Question:
     # Questions only asked when the answer to another question is `shown_when`.
     # Renderings may reveal them; validation requires them only in that case.
     shown_when: tuple[str, str] | None = None
+    channels: tuple[str, ...] = EVERY_CHANNEL
 
     @property
     def choice_labels(self):
@@ -131,13 +142,20 @@ SECTIONS = (
                 kind=RADIOS,
                 label="How should we contact you?",
                 choices=(
-                    Choice(CONTACT_PHONE, "Phone call"),
-                    Choice(CONTACT_EMAIL, "Email"),
+                    Choice(CONTACT_PHONE, "Phone call", channels=OUTSIDE_PRISON),
+                    Choice(CONTACT_EMAIL, "Email", channels=OUTSIDE_PRISON),
                     Choice(CONTACT_LETTER, "Letter"),
                     Choice(
                         CONTACT_PROFESSIONAL,
                         "Through someone who supports me",
                         hint="For example, a key worker, a support worker or a probation officer.",
+                        channels=OUTSIDE_PRISON,
+                    ),
+                    # In prison, the people who pass messages on are these two.
+                    Choice(
+                        CONTACT_PROFESSIONAL,
+                        "Through my key worker or offender manager",
+                        channels=(KIOSK,),
                     ),
                 ),
                 required=True,
@@ -151,6 +169,7 @@ SECTIONS = (
                 max_length=30,
                 autocomplete="tel",
                 shown_when=("preferred_contact", CONTACT_PHONE),
+                channels=OUTSIDE_PRISON,
             ),
             Question(
                 name="email",
@@ -160,6 +179,7 @@ SECTIONS = (
                 max_length=254,
                 autocomplete="email",
                 shown_when=("preferred_contact", CONTACT_EMAIL),
+                channels=OUTSIDE_PRISON,
             ),
             Question(
                 name="address",
@@ -171,6 +191,24 @@ SECTIONS = (
                 autocomplete="street-address",
                 paper_lines=4,
                 shown_when=("preferred_contact", CONTACT_LETTER),
+                channels=OUTSIDE_PRISON,
+            ),
+            Question(
+                name="address",
+                kind=TEXTAREA,
+                label="Where should we write to you?",
+                hint="If you chose a letter, write the name of your prison and your wing. "
+                "If you chose your key worker or offender manager, write their name.",
+                max_length=500,
+                channels=(KIOSK,),
+            ),
+            Question(
+                name="prison_number",
+                kind=TEXT,
+                label="Your prison number, if you are in prison (optional)",
+                hint="For example, A1234BC. It helps us find you.",
+                max_length=20,
+                channels=(KIOSK, PAPER),
             ),
             Question(
                 name="safe_to_leave_message",
@@ -187,6 +225,7 @@ SECTIONS = (
                 label="When is it safe to contact you? (optional)",
                 hint="For example, weekdays after 3pm.",
                 max_length=200,
+                channels=OUTSIDE_PRISON,
             ),
             Question(
                 name="confirmation_email",
@@ -195,6 +234,7 @@ SECTIONS = (
                 hint="Only choose this if nobody else reads your emails. "
                 "We will not send you any email unless you ask.",
                 choices=(Choice(YES, "Email me my reference number"),),
+                channels=(WEB,),
             ),
         ),
     ),
@@ -258,7 +298,42 @@ SECTIONS = (
     ),
 )
 
-QUESTIONS = {question.name: question for section in SECTIONS for question in section.questions}
+
+def sections_for(channel):
+    """The sections asked in `channel`, each with only that channel's questions and answers."""
+    sections = []
+    for section in SECTIONS:
+        asked = tuple(
+            replace(question, choices=tuple(c for c in question.choices if channel in c.channels))
+            for question in section.questions
+            if channel in question.channels
+        )
+        if asked:
+            sections.append(replace(section, questions=asked))
+    return tuple(sections)
+
+
+def questions_for(channel):
+    """The questions asked in `channel`, by name, in the order they are asked."""
+    return {
+        question.name: question
+        for section in sections_for(channel)
+        for question in section.questions
+    }
+
+
+def _every_question():
+    every = {}
+    for section in SECTIONS:
+        for question in section.questions:
+            if question.name not in every or WEB in question.channels:
+                every[question.name] = question
+    return every
+
+
+# Every question by name, in the web form's wording where the web form asks it
+# (the coordinator email and the admin read these).
+QUESTIONS = _every_question()
 
 # The contact detail each contact method needs.
 CONTACT_DETAIL_FOR = {
@@ -276,5 +351,12 @@ CONTACT_DETAIL_MESSAGES = {
 
 
 def choices_for(name):
-    """Model and form choices for a question with fixed answers."""
-    return [(choice.value, choice.label) for choice in QUESTIONS[name].choices]
+    """Model choices for a question with fixed answers: every answer any channel offers,
+    each once, with its web wording."""
+    labels = {}
+    for section in SECTIONS:
+        for question in section.questions:
+            if question.name == name:
+                for choice in question.choices:
+                    labels.setdefault(choice.value, choice.label)
+    return list(labels.items())

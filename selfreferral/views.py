@@ -30,15 +30,31 @@ def _private(response):
     return response
 
 
-def thank_you_url(page, referral):
+def thank_you_url(page, referral, thank_you_path=None):
     # The reference, signed so it cannot be guessed or changed; no personal data.
     token = signing.dumps(referral.reference, salt=THANK_YOU_SALT, compress=True)
-    return page.url + page.reverse_subpage("thank_you_view") + "?ref=" + token
+    path = thank_you_path or page.url + page.reverse_subpage("thank_you_view")
+    return path + "?ref=" + token
 
 
 def referral_form(
-    request, page, channel=Channel.WEB, template="selfreferral/self_referral_page.html"
+    request,
+    page,
+    channel=Channel.WEB,
+    template="selfreferral/self_referral_page.html",
+    *,
+    captcha=True,
+    rate_limit_key=None,
+    rate_limit=None,
+    source_code=None,
+    thank_you_path=None,
+    extra_context=None,
+    rate_limited_template="selfreferral/rate_limited.html",
 ):
+    """The form for `page`. Another channel (the prison kiosk) may leave out the
+    reCAPTCHA, count sends by its own key, fix the source code and send people to
+    its own thank-you path; the other guards stay."""
+    extra_context = extra_context or {}
     if request.method not in ("GET", "HEAD", "POST"):
         return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
     status = 200
@@ -49,8 +65,8 @@ def referral_form(
             length = 0
         if length > settings.SELF_REFERRAL_MAX_BODY_BYTES:
             return _private(HttpResponseBadRequest("The form sent was too large."))
-        if rate_limited(request):
-            return _rate_limited(request, page)
+        if rate_limited(request, key=rate_limit_key, limit=rate_limit):
+            return _rate_limited(request, page, rate_limited_template, extra_context)
         token = read_form_token(request.POST.get("form_token"))
         earlier = (
             Referral.objects.filter(submission_token=token["n"]).only("reference").first()
@@ -59,20 +75,33 @@ def referral_form(
         )
         if earlier is not None:
             # The same form sent again (double click, resend): one referral.
-            return _private(HttpResponseRedirect(thank_you_url(page, earlier)))
-        form = SelfReferralForm(request.POST, channel=channel)
+            return _private(HttpResponseRedirect(thank_you_url(page, earlier, thank_you_path)))
+        data = request.POST
+        if source_code is not None:
+            data = data.copy()
+            data["src"] = source_code
+        form = SelfReferralForm(data, channel=channel)
+        if not captcha:
+            form.fields.pop("captcha", None)
         if form.is_valid():
             referral = form.save()
-            return _private(HttpResponseRedirect(thank_you_url(page, referral)))
+            return _private(HttpResponseRedirect(thank_you_url(page, referral, thank_you_path)))
         status = 200
     else:
-        form = SelfReferralForm(
-            channel=channel, initial={"src": clean_source_code(request.GET.get("src"))}
-        )
+        src = source_code if source_code is not None else request.GET.get("src")
+        form = SelfReferralForm(channel=channel, initial={"src": clean_source_code(src)})
+        if not captcha:
+            form.fields.pop("captcha", None)
     response = TemplateResponse(
         request,
         template,
-        {"page": page, "self": page, "form": form, "recaptcha": "captcha" in form.fields},
+        {
+            "page": page,
+            "self": page,
+            "form": form,
+            "recaptcha": "captcha" in form.fields,
+            **extra_context,
+        },
         status=status,
     )
     if "captcha" in form.fields:
@@ -80,19 +109,21 @@ def referral_form(
     return _private(response)
 
 
-def _rate_limited(request, page):
+def _rate_limited(request, page, template="selfreferral/rate_limited.html", extra_context=None):
     contact = ContactSettings.for_request(request)
     response = TemplateResponse(
         request,
-        "selfreferral/rate_limited.html",
-        {"page": page, "contact": contact},
+        template,
+        {"page": page, "contact": contact, **(extra_context or {})},
         status=429,
     )
     response["Retry-After"] = str(settings.SELF_REFERRAL_RATE_WINDOW_SECONDS)
     return _private(response)
 
 
-def thank_you(request, page):
+def thank_you(
+    request, page, template="selfreferral/thank_you.html", form_url=None, extra_context=None
+):
     if request.method not in ("GET", "HEAD"):
         return HttpResponseNotAllowed(["GET", "HEAD"])
     referral = None
@@ -110,8 +141,10 @@ def thank_you(request, page):
             )
     if referral is None:
         # An old or changed link: the form again, not an error.
-        return _private(HttpResponseRedirect(page.url))
+        return _private(HttpResponseRedirect(form_url or page.url))
     response = TemplateResponse(
-        request, "selfreferral/thank_you.html", {"page": page, "self": page, "referral": referral}
+        request,
+        template,
+        {"page": page, "self": page, "referral": referral, **(extra_context or {})},
     )
     return _private(response)

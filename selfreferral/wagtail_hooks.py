@@ -5,16 +5,26 @@ permissions, which only the "Restorative justice coordinators" group has."""
 import django_filters
 
 from django.conf import settings
+from django.urls import path, reverse
+from django.utils.functional import cached_property
 
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column
+from wagtail.admin.widgets import HeaderButton
 from wagtail.log_actions import log
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import EditView, SnippetViewSet
+from wagtail.snippets.views.snippets import EditView, IndexView, SnippetViewSet
 
 from selfreferral import questions as q
+from selfreferral.admin_views import (
+    LOG_ACTION,
+    EnterPaperReferralView,
+    can_enter_referrals,
+    format_received_on,
+)
 from selfreferral.forms import recaptcha_enabled
 from selfreferral.models import Area, Channel, Referral, Status
 
@@ -65,6 +75,21 @@ class ReferralEditView(EditView):
         return instance
 
 
+class ReferralIndexView(IndexView):
+    @cached_property
+    def header_buttons(self):
+        buttons = list(super().header_buttons)
+        if can_enter_referrals(self.request.user):
+            buttons.append(
+                HeaderButton(
+                    "Enter a paper referral",
+                    url=reverse("selfreferral_enter_paper_referral"),
+                    icon_name="form",
+                )
+            )
+        return buttons
+
+
 class ReferralViewSet(SnippetViewSet):
     model = Referral
     icon = "mail"
@@ -75,6 +100,7 @@ class ReferralViewSet(SnippetViewSet):
     copy_view_enabled = False
     inspect_view_enabled = True
     edit_view_class = ReferralEditView
+    index_view_class = ReferralIndexView
     filterset_class = ReferralFilterSet
     # Search the database by reference, never a search index full of personal data.
     search_fields = ["reference"]
@@ -168,6 +194,19 @@ def register_referral_log_actions(actions):
         def format_message(self, log_entry):
             return f"Status changed from {log_entry.data.get('from')} to {log_entry.data.get('to')}"
 
+    @actions.register_action(LOG_ACTION)
+    class Entered:
+        label = "Enter a paper referral"
+
+        def format_message(self, log_entry):
+            how = log_entry.data.get("channel", "Paper form").lower()
+            received = format_received_on(log_entry.data.get("received_on"))
+            return (
+                f"Entered from a {how} received on {received}"
+                if received
+                else f"Entered from a {how}"
+            )
+
     @actions.register_action("selfreferral.purge")
     class Purge:
         label = "Erase personal details"
@@ -205,3 +244,31 @@ def add_referral_panels(request, panels):
         panels.append(RecaptchaWarningPanel())
     if request.user.has_perm("selfreferral.view_referral"):
         panels.append(ReferralsPanel())
+
+
+@hooks.register("register_admin_urls")
+def register_paper_referral_url():
+    return [
+        path(
+            "referrals/enter/",
+            EnterPaperReferralView.as_view(),
+            name="selfreferral_enter_paper_referral",
+        )
+    ]
+
+
+class EnterPaperReferralMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_enter_referrals(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_paper_referral_menu_item():
+    # Just below "Referrals" (menu_order 150).
+    return EnterPaperReferralMenuItem(
+        "Enter a paper referral",
+        reverse("selfreferral_enter_paper_referral"),
+        name="enter-paper-referral",
+        icon_name="form",
+        order=151,
+    )

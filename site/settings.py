@@ -5,6 +5,7 @@ runs on SQLite, local media and a file mail backend. Safe by default: DEBUG is
 off and production mode refuses to start without a real SECRET_KEY.
 """
 
+import datetime
 import secrets
 from pathlib import Path
 
@@ -43,6 +44,33 @@ def _secret_key():
 
 
 SECRET_KEY = _secret_key()
+# Old keys still accepted for signed data (sessions, password reset links) and
+# for reading encrypted referrals until `rotate_referral_key` has run.
+SECRET_KEY_FALLBACKS = env.list("SECRET_KEY_FALLBACKS", default=[])
+
+
+def _field_encryption_keys():
+    """Referral personal details are encrypted in the database (selfreferral/encryption.py).
+    The first key encrypts; all of them decrypt, so keys can be rotated."""
+    keys = env.list("FIELD_ENCRYPTION_KEYS", default=[])
+    if keys:
+        if not DEBUG and any(len(key) < 32 for key in keys):
+            raise ImproperlyConfigured(
+                "FIELD_ENCRYPTION_KEYS are too weak for production: use 32+ random characters each."
+            )
+        return keys
+    if not DEBUG:
+        raise ImproperlyConfigured(
+            "FIELD_ENCRYPTION_KEYS is not set. Production mode needs a key to encrypt referrals "
+            "(see docs/deploy.md)."
+        )
+    # Development only: combined with this machine's own SECRET_KEY, so still secret.
+    return ["development-only-field-encryption-key"]
+
+
+FIELD_ENCRYPTION_KEYS = _field_encryption_keys()
+# django-fernet-encrypted-fields calls these keys SALT_KEY.
+SALT_KEY = FIELD_ENCRYPTION_KEYS
 
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
@@ -58,6 +86,7 @@ INSTALLED_APPS = [
     "progress",
     "cms",
     "leaflets",
+    "kiosk",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -78,6 +107,9 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "django_recaptcha",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
     "modelcluster",
     "taggit",
     "django.contrib.admin",
@@ -91,6 +123,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "rjsite.log_filters.RememberRequestForLogsMiddleware",
     "home.middleware.AdminReferrerPolicyMiddleware",
     "rjsite.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -101,11 +134,16 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "cms.sign_in.ShortAdminSessionMiddleware",
+    "cms.two_factor.RequireTwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "home.middleware.AnonymousPageCacheFetchMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "rjsite.middleware.DatabaseUnavailableMiddleware",
+    # Last, as django-axes asks: turns a locked-out sign-in into a readable page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "rjsite.urls"
@@ -205,6 +243,31 @@ if env.str("CLOUDFRONT_DISTRIBUTION_ID", default=""):
     }
 if WAGTAILFRONTENDCACHE:
     INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
+
+# Admin sign-in (cms/sign_in.py, cms/two_factor.py).
+# django-axes refuses a username from an IP address after LOGIN_FAILURE_LIMIT
+# wrong passwords, for LOGIN_LOCKOUT_MINUTES. Attempts are counted in the
+# database, which every app server shares (Redis is optional) and which keeps
+# them across restarts; `manage.py axes_reset_username NAME` lifts a lockout.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_ENABLED = env.bool("LOGIN_LIMITS", default=True)
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env.int("LOGIN_LOCKOUT_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "cms.sign_in.locked_out"
+# Who can see referrals (superusers and coordinators) must confirm a code from an
+# authenticator app after their password; others may choose to.
+ADMIN_REQUIRE_2FA = env.bool("ADMIN_REQUIRE_2FA", default=True)
+OTP_TOTP_ISSUER = env.str("OTP_TOTP_ISSUER", default="RJ site admin")
+# Short admin sessions: signed out after ADMIN_IDLE_MINUTES without a request,
+# and ADMIN_SESSION_HOURS after signing in whatever happens.
+ADMIN_IDLE_MINUTES = env.int("ADMIN_IDLE_MINUTES", default=30)
+SESSION_COOKIE_AGE = env.int("ADMIN_SESSION_HOURS", default=8) * 60 * 60
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -365,11 +428,14 @@ WAGTAIL_WORKFLOW_CANCEL_ON_PUBLISH = True
 PAGE_REVIEW_MONTHS = env.int("PAGE_REVIEW_MONTHS", default=12)
 # Publishing: films and site search
 # Films are uploaded through wagtailmedia and played from this site (no third-party player).
+# Only these types, up to MEDIA_MAX_UPLOAD_MB (500 MB): checked by cms/uploads.py.
 WAGTAILMEDIA = {
     "MEDIA_MODEL": "wagtailmedia.Media",
+    "MEDIA_FORM_BASE": "cms.uploads.MediaForm",
     "AUDIO_EXTENSIONS": ["mp3", "m4a", "ogg", "opus", "wav"],
     "VIDEO_EXTENSIONS": ["mp4", "webm"],
 }
+WAGTAILMEDIA_MAX_UPLOAD_SIZE = env.int("MEDIA_MAX_UPLOAD_MB", default=500) * 1024 * 1024
 # Uploaded files (films, images, documents) are served by Django itself when no web
 # server or object store does it: in development, in tests and in small installs.
 SERVE_MEDIA = env.bool("SERVE_MEDIA", default=DEBUG)
@@ -431,11 +497,30 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
-# Logs never carry personal data: no request bodies, and the default formatter only.
+# Logs never carry personal data: a filter (rjsite/log_filters.py) drops the
+# request (and its form data) from every record and blanks anything a visitor
+# typed. Production writes one JSON object a line (LOG_FORMAT=json), for a log
+# collector; development writes plain lines (LOG_FORMAT=text).
+LOG_FORMAT = env.str("LOG_FORMAT", default="text" if DEBUG else "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"no_personal_data": {"()": "rjsite.log_filters.NoPersonalDataFilter"}},
+    "formatters": {
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        },
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": LOG_FORMAT,
+            "filters": ["no_personal_data"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
 }
 
@@ -463,6 +548,13 @@ SELF_REFERRAL_RATE_LIMIT = env.int("SELF_REFERRAL_RATE_LIMIT", default=10)
 SELF_REFERRAL_RATE_WINDOW_SECONDS = env.int("SELF_REFERRAL_RATE_WINDOW_SECONDS", default=3600)
 SELF_REFERRAL_MIN_FILL_SECONDS = env.int("SELF_REFERRAL_MIN_FILL_SECONDS", default=4)
 SELF_REFERRAL_MAX_BODY_BYTES = 200_000
+# Prison kiosks (kiosk/): after this many seconds with no touch or key, a kiosk
+# clears the form and goes back to its start (with JavaScript). Without it, pages
+# go back after KIOSK_NO_SCRIPT_REFRESH_SECONDS, long enough for a film or a slow
+# typist (docs/kiosk.md). Referrals per kiosk per SELF_REFERRAL_RATE_WINDOW_SECONDS.
+KIOSK_IDLE_SECONDS = env.int("KIOSK_IDLE_SECONDS", default=120)
+KIOSK_NO_SCRIPT_REFRESH_SECONDS = env.int("KIOSK_NO_SCRIPT_REFRESH_SECONDS", default=1200)
+KIOSK_RATE_LIMIT = env.int("KIOSK_RATE_LIMIT", default=20)
 # Published figures never show a count below this (small-number suppression).
 # `load_demo_content` adds clearly fictional referrals so the public figures have something to show.
 DEMO_REFERRALS = env.bool("DEMO_REFERRALS", default=True)

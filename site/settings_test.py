@@ -5,6 +5,7 @@ import os
 os.environ.setdefault("SECRET_KEY", "test-" + "x" * 60)
 # Tests replace the reCAPTCHA verification call; keys are set per test.
 os.environ.setdefault("RECAPTCHA_DISABLED", "1")
+os.environ.setdefault("FIELD_ENCRYPTION_KEYS", "test-field-key-" + "y" * 40)
 
 from rjsite.settings import *  # noqa: E402,F403
 
@@ -30,3 +31,10 @@ SELF_REFERRAL_MIN_FILL_SECONDS = 0
 SERVE_MEDIA = True
 # Tests make the referrals they count; the demo's fictional ones are tested on their own.
 DEMO_REFERRALS = False
+# Most tests sign in with `force_login` or the test client's `login`, which pass
+# no request (django-axes needs one) and no authenticator code, and some move the
+# clock on by hours. The production defaults (all on, 30 minutes idle) are
+# checked in tests/production/test_admin_sign_in.py, which turns them on.
+AXES_ENABLED = False
+ADMIN_REQUIRE_2FA = False
+ADMIN_IDLE_MINUTES = 24 * 60

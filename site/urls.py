@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms import two_factor
 from home import views as home_views
 from rjsite import health
 from sitesearch import views as search_views
@@ -14,9 +15,14 @@ from sitesearch import views as search_views
 handler500 = "rjsite.views.server_error"
 
 urlpatterns = [
+    # Before Wagtail's admin URLs, which would take any /admin/ path.
+    path("admin/two-factor/", two_factor.verify, name="two_factor_verify"),
+    path("admin/two-factor/set-up/", two_factor.setup, name="two_factor_setup"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("exit/", home_views.quick_exit, name="quick_exit"),
+    # Prison kiosks: one language, no prefix (kiosk/urls.py).
+    path("kiosk/", include("kiosk.urls")),
     path("healthz", health.healthz, name="healthz"),
     path("pdf/<int:page_id>/", home_views.page_pdf_view, name="page_pdf"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),

@@ -6,6 +6,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 STRONG_KEY = "k" * 20 + "Production-like-key-for-tests-only-0123456789"
+FIELD_KEY = "f" * 20 + "Production-like-field-key-for-tests"
 
 # Settings variables the tests choose; anything the outer shell set is dropped.
 OUR_VARIABLES = [
@@ -33,12 +34,21 @@ OUR_VARIABLES = [
     "DJANGO_SETTINGS_MODULE",
     "RJ_BENCH_BARE_VIEW",
     "DJANGO_ALLOW_ASYNC_UNSAFE",
+    "FIELD_ENCRYPTION_KEYS",
+    "LOG_FORMAT",
+    "ADMIN_REQUIRE_2FA",
+    "LOGIN_LIMITS",
 ]
 
 
 def production_env(tmp_path, **variables):
     env = {k: v for k, v in os.environ.items() if k not in OUR_VARIABLES}
-    env.update(SECRET_KEY=STRONG_KEY, RJ_VAR_DIR=str(tmp_path), ALLOWED_HOSTS="rj.example.org")
+    env.update(
+        SECRET_KEY=STRONG_KEY,
+        FIELD_ENCRYPTION_KEYS=FIELD_KEY,
+        RJ_VAR_DIR=str(tmp_path),
+        ALLOWED_HOSTS="rj.example.org",
+    )
     env.update({k: v for k, v in variables.items() if v is not None})
     for name, value in variables.items():
         if value is None:

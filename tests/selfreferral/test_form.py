@@ -234,3 +234,20 @@ def test_form_page_has_the_quick_exit_and_one_h1(client, referral_page):
 
 def test_other_methods_are_refused(client, referral_page):
     assert client.put("/self-referral/").status_code == 405
+
+
+def test_each_channel_asks_its_own_questions_from_the_one_list():
+    from selfreferral import questions as q
+
+    web, kiosk, paper = (q.questions_for(c) for c in (q.WEB, q.KIOSK, q.PAPER))
+    # A kiosk in a prison has no phone or email, and offers the prison's own go-betweens.
+    assert "phone" not in kiosk and "email" not in kiosk and "prison_number" in kiosk
+    assert [c.label for c in kiosk["preferred_contact"].choices] == [
+        "Letter",
+        "Through my key worker or offender manager",
+    ]
+    assert "prison_number" not in web and "prison_number" in paper
+    # Everything else is the same question, worded once.
+    for name in set(web) & set(paper):
+        assert web[name] == paper[name]
+    assert set(web) - set(kiosk) == {"phone", "email", "safe_times", "confirmation_email"}

@@ -1,0 +1,217 @@
+"""The kiosk pages: start, content pages in the kiosk layout, the self-referral
+form (the kiosk's questions) and its thank-you page, and enrolment.
+
+Every response says `Cache-Control: private, no-store` and varies on the cookie:
+nothing a kiosk shows is kept by the page cache, a proxy or the browser."""
+
+from dataclasses import replace
+from functools import wraps
+
+from django.conf import settings
+from django.http import HttpResponseNotAllowed, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.cache import add_never_cache_headers, patch_cache_control, patch_vary_headers
+from django.views.decorators.http import require_safe
+
+from wagtail.models import Locale, Page, Site
+
+from kiosk.devices import kiosk_for_request, set_kiosk_cookie
+from kiosk.links import KIOSK_PAGE_TYPES, keep_inside_kiosk, kiosk_page_url
+from kiosk.models import Kiosk
+from selfreferral import views as referral_views
+from selfreferral.models import Channel, SelfReferralPage
+
+
+def _no_store(response):
+    add_never_cache_headers(response)
+    patch_cache_control(response, private=True, no_store=True)
+    patch_vary_headers(response, ["Cookie"])
+    return response
+
+
+def _referral_page():
+    return (
+        SelfReferralPage.objects.live()
+        .public()
+        .filter(locale=Locale.get_default())
+        .order_by("path")
+        .first()
+    )
+
+
+def _first_page_of_type(label):
+    app_label, model = label.split(".")
+    return (
+        Page.objects.live()
+        .public()
+        .filter(
+            locale=Locale.get_default(),
+            content_type__app_label=app_label,
+            content_type__model=model,
+        )
+        .order_by("path")
+        .first()
+    )
+
+
+def _shown_in_kiosk(page):
+    model = page.specific_class
+    return model is not None and model._meta.label_lower in KIOSK_PAGE_TYPES
+
+
+def kiosk_context(kiosk, refresh_seconds=None):
+    return {
+        "kiosk": True,
+        "kiosk_device": kiosk,
+        "kiosk_idle_seconds": settings.KIOSK_IDLE_SECONDS,
+        # Without JavaScript: back to the start after this long (see docs/kiosk.md).
+        "kiosk_refresh_seconds": refresh_seconds
+        if refresh_seconds is not None
+        else settings.KIOSK_NO_SCRIPT_REFRESH_SECONDS,
+    }
+
+
+def kiosk_only(view):
+    """Serve `view` to enrolled kiosks; anyone else gets the public self-referral page."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        kiosk = kiosk_for_request(request)
+        if kiosk is None:
+            page = _referral_page()
+            response = HttpResponseRedirect((page.url if page else None) or "/")
+        else:
+            response = view(request, kiosk, *args, **kwargs)
+            if response.get("Content-Type", "").startswith("text/html"):
+                if hasattr(response, "render"):
+                    response.render()
+                # Rich text anywhere (a privacy notice on the form) keeps to the kiosk too.
+                site = Site.find_for_request(request)
+                response.content = keep_inside_kiosk(response.content.decode(), request, site)
+        return _no_store(response)
+
+    return wrapped
+
+
+@require_safe
+@kiosk_only
+def start(request, kiosk):
+    menu = []
+    about = kiosk.about_page
+    if (
+        about is not None
+        and about.live
+        and _shown_in_kiosk(about)
+        and not about.get_view_restrictions()
+    ):
+        menu.append(
+            {
+                "title": "What is restorative justice?",
+                "text": "What it is, and how it can help",
+                "url": kiosk_page_url(about.pk),
+            }
+        )
+    for label, title, text in (
+        ("films.filmindexpage", "Films", "Watch short films, with captions"),
+        ("casestudies.casestudyindexpage", "Stories", "Read what happened for other people"),
+    ):
+        page = _first_page_of_type(label)
+        if page is not None:
+            menu.append({"title": title, "text": text, "url": kiosk_page_url(page.pk)})
+    if _referral_page() is not None:
+        menu.append(
+            {
+                "title": "Ask for restorative justice",
+                "text": "Fill in a short form. It is free",
+                "url": reverse("kiosk:referral"),
+            }
+        )
+    # The start page has nothing to clear, so it never refreshes itself.
+    return render(request, "kiosk/start.html", {"menu": menu, **kiosk_context(kiosk, 0)})
+
+
+def _not_found(request, kiosk):
+    return render(request, "kiosk/not_found.html", kiosk_context(kiosk), status=404)
+
+
+@require_safe
+@kiosk_only
+def page(request, kiosk, page_id):
+    found = Page.objects.live().public().filter(pk=page_id).first()
+    if found is None or not _shown_in_kiosk(found):
+        return _not_found(request, kiosk)
+    content_page = found.specific
+    if getattr(content_page, "youtube_url", ""):
+        # A kiosk has no internet: no YouTube section (this copy is never saved).
+        content_page.youtube_url = ""
+    context = content_page.get_context(request)
+    context.update(kiosk_context(kiosk))
+    return render(request, content_page.get_template(request), context)
+
+
+def _kiosk_sections(form):
+    # Browsers must not offer what the last person typed: autocomplete="off" on each field.
+    return [
+        (section, [(replace(question, autocomplete="off"), field) for question, field in fields])
+        for section, fields in form.sections
+    ]
+
+
+@kiosk_only
+def referral(request, kiosk):
+    referral_page = _referral_page()
+    if referral_page is None:
+        return _not_found(request, kiosk)
+    response = referral_views.referral_form(
+        request,
+        referral_page,
+        channel=Channel.KIOSK,
+        template="kiosk/referral_form.html",
+        # Kiosks have no internet, so no reCAPTCHA. The signed form token stays: it
+        # makes one referral of a double tap, and holds the minimum time to fill in.
+        captcha=False,
+        rate_limit_key=f"kiosk-{kiosk.pk}",
+        rate_limit=settings.KIOSK_RATE_LIMIT,
+        source_code=kiosk.source_code,
+        thank_you_path=reverse("kiosk:thank_you"),
+        extra_context=kiosk_context(kiosk),
+        rate_limited_template="kiosk/rate_limited.html",
+    )
+    if hasattr(response, "context_data") and "form" in (response.context_data or {}):
+        response.context_data["kiosk_sections"] = _kiosk_sections(response.context_data["form"])
+    return response
+
+
+@kiosk_only
+def thank_you(request, kiosk):
+    referral_page = _referral_page()
+    if referral_page is None:
+        return _not_found(request, kiosk)
+    return referral_views.thank_you(
+        request,
+        referral_page,
+        template="kiosk/thank_you.html",
+        form_url=reverse("kiosk:referral"),
+        # Nothing typed, nothing playing: clear the reference soon, even without JavaScript.
+        extra_context=kiosk_context(kiosk, settings.KIOSK_IDLE_SECONDS),
+    )
+
+
+def enrol(request, token):
+    """An administrator opens the one-time link on the device to make it a kiosk."""
+    if request.method not in ("GET", "HEAD", "POST"):
+        return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
+    if request.method == "POST":
+        kiosk = Kiosk.enrol_with_token(token)
+        if kiosk is not None:
+            response = HttpResponseRedirect(reverse("kiosk:start"))
+            set_kiosk_cookie(response, kiosk)
+            return _no_store(response)
+    else:
+        kiosk = Kiosk.for_enrolment_token(token)
+    # Opening the link only asks; the POST uses it up (link previews must not).
+    status = 200 if kiosk is not None else 404
+    response = render(request, "kiosk/enrol.html", {"kiosk_to_enrol": kiosk}, status=status)
+    response["Referrer-Policy"] = settings.FORM_PAGE_REFERRER_POLICY
+    return _no_store(response)

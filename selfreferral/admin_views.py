@@ -1,0 +1,153 @@
+"""The coordinators' "Enter a paper referral" view.
+
+A paper form that arrived in the post, or a referral taken over the phone, is
+typed in here. It is the same form as the website's (`SelfReferralForm`, with the
+paper form's questions and without the public form's guards), saved the same
+way: same routing, same coordinator email, same first-contact target. The
+referral's history records who entered it and how it arrived.
+
+Only users who can see and update referrals may use it (the coordinators'
+group). They are deliberately not given Django's "add referral" permission,
+which would open the generic snippet create form."""
+
+import datetime
+
+from django import forms
+from django.conf import settings
+from django.db import transaction
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.decorators import method_decorator
+from django.views.generic import FormView
+
+from wagtail.admin import messages
+from wagtail.admin.auth import user_passes_test
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.widgets import AdminDateInput
+from wagtail.log_actions import log
+
+from selfreferral import questions as q
+from selfreferral.forms import SelfReferralForm
+from selfreferral.models import Channel, Referral
+from selfreferral.working_days import add_working_days
+
+ENTRY_PERMISSIONS = ("selfreferral.view_referral", "selfreferral.change_referral")
+LOG_ACTION = "selfreferral.entered"
+RECEIVED_VIA = [(Channel.PAPER, "Paper form"), (Channel.PHONE, "Phone call")]
+
+
+def can_enter_referrals(user):
+    return user.has_perms(ENTRY_PERMISSIONS)
+
+
+class PaperReferralForm(SelfReferralForm):
+    """The self-referral form as a coordinator fills it in from a paper form or a call."""
+
+    def __init__(self, *args, **kwargs):
+        # The phone call channel asks the paper form's questions (see SelfReferralForm).
+        super().__init__(*args, channel=Channel.PAPER, guarded=False, **kwargs)
+        self.fields["received_via"] = forms.ChoiceField(
+            label="How did the referral arrive?",
+            choices=RECEIVED_VIA,
+            initial=Channel.PAPER,
+            widget=forms.RadioSelect,
+        )
+        self.fields["received_on"] = forms.DateField(
+            label="Date it was received (optional)",
+            help_text="Leave empty if it arrived today. For example, 2026-11-23. "
+            "The first-contact target counts from this date.",
+            required=False,
+            widget=AdminDateInput,
+        )
+        # Widgets like the paper form: one choice from a list, room to write.
+        for question in self.questions.values():
+            field = self.fields[question.name]
+            if question.kind in (q.RADIOS, q.AREA):
+                field.widget = forms.RadioSelect(choices=field.choices)
+            elif question.kind == q.TEXTAREA:
+                field.widget = forms.Textarea(attrs={"rows": max(2, question.paper_lines)})
+            elif question.kind == q.CHECKBOX and question.choices and not question.hint:
+                field.help_text = question.choices[0].label
+
+    def clean_received_on(self):
+        received_on = self.cleaned_data.get("received_on")
+        if received_on and received_on > timezone.localdate():
+            raise forms.ValidationError("The date received must be today or in the past")
+        return received_on
+
+    @property
+    def entry_fields(self):
+        return [self["received_via"], self["received_on"]]
+
+
+@method_decorator(user_passes_test(can_enter_referrals), name="dispatch")
+class EnterPaperReferralView(WagtailAdminTemplateMixin, FormView):
+    form_class = PaperReferralForm
+    template_name = "selfreferral/admin/enter_paper_referral.html"
+    page_title = "Enter a paper referral"
+    header_icon = "doc-full"
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse("wagtailsnippets_selfreferral_referral:list"), "label": "Referrals"},
+            {"url": "", "label": self.page_title},
+        ]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(
+            action_url=reverse("selfreferral_enter_paper_referral"),
+            submit_button_label="Save referral",
+            submit_button_active_label="Saving…",
+            **kwargs,
+        )
+        # The date picker's script.
+        context["media"] = context["form"].media
+        return context
+
+    def form_valid(self, form):
+        channel = Channel(form.cleaned_data["received_via"])
+        received_on = form.cleaned_data.get("received_on")
+        with transaction.atomic():
+            form.channel = channel
+            # Saved as the website saves it: routing, and the coordinator email queued.
+            referral = form.save()
+            if received_on and received_on != referral.created_on:
+                referral.first_contact_due = add_working_days(
+                    received_on, settings.SELF_REFERRAL_FIRST_CONTACT_WORKING_DAYS
+                )
+                # In the same transaction as the queued email, so the email has this date.
+                Referral.objects.filter(pk=referral.pk).update(
+                    first_contact_due=referral.first_contact_due
+                )
+            log(
+                instance=referral,
+                action=LOG_ACTION,
+                user=self.request.user,
+                data={
+                    "channel": channel.label,
+                    "received_on": (received_on or referral.created_on).isoformat(),
+                },
+            )
+        messages.success(
+            self.request,
+            f"Referral {referral.reference} saved. The coordinators' email is on its way.",
+            buttons=[
+                messages.button(
+                    reverse("wagtailsnippets_selfreferral_referral:list"), "Back to referrals"
+                )
+            ],
+        )
+        return redirect("wagtailsnippets_selfreferral_referral:inspect", referral.pk)
+
+    def form_invalid(self, form):
+        messages.validation_error(self.request, "The referral could not be saved.", form)
+        return super().form_invalid(form)
+
+
+def format_received_on(value):
+    try:
+        return datetime.date.fromisoformat(value).strftime("%-d %B %Y")
+    except (TypeError, ValueError):
+        return ""

@@ -1,0 +1,88 @@
+"""Keeps personal data out of the logs, whatever a log call or an error carries."""
+
+import contextvars
+import logging
+
+# Names of things a person tells us (see selfreferral.models.PERSONAL_FIELDS), and
+# secrets: a record carrying one of these as an extra attribute has it blanked.
+# ("name" is not here: on a log record it is the logger's name.)
+PERSONAL_NAMES = frozenset(
+    {
+        "phone",
+        "email",
+        "address",
+        "safe_times",
+        "prison_number",
+        "what_happened",
+        "support_needs",
+        "coordinator_notes",
+        "password",
+        "otp_token",
+        "body",
+        "POST",
+        "data",
+    }
+)
+REDACTED = "[redacted]"
+# Shorter values (yes/no answers, area ids) are too common to blank everywhere.
+MIN_REDACTED_LENGTH = 4
+
+
+# The request being answered, so a log line written anywhere during it (a view,
+# a form, a task run at once) has what the visitor typed blanked too.
+_current_request = contextvars.ContextVar("current_request", default=None)
+
+
+class RememberRequestForLogsMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = _current_request.set(request)
+        try:
+            return self.get_response(request)
+        finally:
+            _current_request.reset(token)
+
+
+def _typed_values(request):
+    """Everything the visitor typed into this request: form fields and query string."""
+    values = set()
+    post = request.__dict__.get("_post")  # only if the view read the form: never parse it here
+    for data in (post, getattr(request, "GET", None)):
+        if data is None:
+            continue
+        for _key, items in data.lists():
+            values.update(str(value) for value in items)
+    return {value for value in values if len(value) >= MIN_REDACTED_LENGTH}
+
+
+class NoPersonalDataFilter(logging.Filter):
+    """Drops the request from each record (Django's error logging attaches it, with
+    its form data) and keeps only its method and path; blanks every value the
+    visitor sent wherever it appears in the message or the error's traceback;
+    and blanks extra attributes named like personal details."""
+
+    def filter(self, record):
+        request = record.__dict__.pop("request", None)
+        if request is not None:
+            record.method = getattr(request, "method", None)
+            record.path = getattr(request, "path", None)
+        typed = set()
+        for source in {id(r): r for r in (request, _current_request.get()) if r}.values():
+            try:
+                typed |= _typed_values(source)
+            except Exception:  # noqa: BLE001, S112 - a broken request must not stop the log line
+                continue
+        for attribute in PERSONAL_NAMES & record.__dict__.keys():
+            setattr(record, attribute, REDACTED)
+        message = record.getMessage()
+        if record.exc_info:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+            record.exc_info = None
+        for value in sorted(typed, key=len, reverse=True):
+            message = message.replace(value, REDACTED)
+            if record.exc_text:
+                record.exc_text = record.exc_text.replace(value, REDACTED)
+        record.msg, record.args = message, ()
+        return True

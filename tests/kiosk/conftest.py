@@ -1,0 +1,67 @@
+"""Fixtures for the kiosk tests: a kiosk, and a test client enrolled as it."""
+
+import re
+
+import pytest
+
+from kiosk.factories import KioskFactory
+
+TOKEN_RE = re.compile(r'name="form_token" value="([^"]+)"')
+
+
+def enrol(client, kiosk):
+    """Enrol `client` as `kiosk` the way an administrator does: open the link, confirm."""
+    token = kiosk.new_enrolment_token()
+    response = client.post(f"/kiosk/enrol/{token}/")
+    assert response.status_code == 302
+    kiosk.refresh_from_db()
+    return response
+
+
+@pytest.fixture
+def kiosk(db):
+    return KioskFactory()
+
+
+@pytest.fixture
+def kiosk_client(client, kiosk):
+    enrol(client, kiosk)
+    return client
+
+
+@pytest.fixture
+def kiosk_referral_page(db):
+    """The demo's self-referral page and areas, without the rest of the demo site."""
+    from home.demo import ensure_root_and_home
+    from selfreferral.demo import ensure_areas, ensure_referral_page
+
+    home, _ = ensure_root_and_home()
+    ensure_areas()
+    return ensure_referral_page(home)
+
+
+def kiosk_answers(**changes):
+    from selfreferral.models import Area
+
+    data = {
+        "role": "caused",
+        "name": "Sam Example",
+        "age_group": "18-or-over",
+        "preferred_contact": "professional",
+        "address": "My offender manager, Jo Smith, at HMP Fenmoor",
+        "prison_number": "A1234BC",
+        "safe_to_leave_message": "yes",
+        "area": str(Area.objects.get(name="Fenmoor North").pk),
+        "what_happened": "",
+        "support_needs": "",
+        "consent": "yes",
+    }
+    data.update(changes)
+    return {key: value for key, value in data.items() if value is not None}
+
+
+def send_kiosk_referral(client, **changes):
+    page = client.get("/kiosk/referral/")
+    data = kiosk_answers(**changes)
+    data.setdefault("form_token", TOKEN_RE.search(page.text).group(1))
+    return client.post("/kiosk/referral/", data)

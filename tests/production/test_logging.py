@@ -1,0 +1,124 @@
+"""Logs are JSON lines in production and never carry personal data: checked by
+capturing what the site's real log handler writes around a self-referral (whose
+coordinator email fails) and around an error in a view that got personal data."""
+
+import io
+import json
+import logging
+
+import pytest
+
+from django.http import HttpResponse
+from django.test import Client
+from django.urls import path
+
+from tests.selfreferral.conftest import referral_page, submit  # noqa: F401 (a fixture)
+
+from .conftest import free_port
+from .helpers import production_settings
+
+PERSON = {
+    "name": "Philippa Thornwick",
+    "email": "p.thornwick@example.org",
+    "phone": "020 7946 0544",
+    "address": "3 Gullet Lane, Fenmoor",
+    "what_happened": "Kasimir Oddbody threw a brick at my van.",
+}
+DISTINCT = [*PERSON.values(), "Thornwick", "Kasimir", "Gullet", "7946 0544"]
+
+
+@pytest.fixture
+def log_output():
+    """What the configured console handler writes, at INFO and above."""
+    root = logging.getLogger()
+    handler = next(h for h in root.handlers if h.get_name() == "console")
+    stream = io.StringIO()
+    old_stream = handler.setStream(stream)
+    old_level = root.level
+    root.setLevel(logging.INFO)
+    yield stream
+    root.setLevel(old_level)
+    handler.setStream(old_stream)
+
+
+def json_lines(stream):
+    lines = [line for line in stream.getvalue().splitlines() if line.strip()]
+    return lines, [json.loads(line) for line in lines]
+
+
+def assert_no_personal_data(text):
+    for value in DISTINCT:
+        assert value not in text, value
+
+
+@pytest.mark.django_db
+def test_a_referral_whose_email_fails_logs_json_without_personal_data(
+    client,
+    referral_page,  # noqa: F811
+    settings,
+    log_output,
+):
+    # The coordinator email goes to a port where nothing listens: the task logs the failure.
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", free_port(), 1
+    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+    response = submit(client, preferred_contact="email", confirmation_email="yes", **PERSON)
+    assert response.status_code == 302
+    lines, records = json_lines(log_output)
+    assert records, "the failed email is logged"
+    assert all({"time", "level", "logger", "message"} <= record.keys() for record in records)
+    assert any(record["level"] in ("WARNING", "ERROR") for record in records)
+    assert_no_personal_data(log_output.getvalue())
+
+
+def personal_error(request):
+    # As a careless error might: the exception message repeats what was typed.
+    raise ValueError(f"could not store {request.POST['email']} for {request.POST['name']}")
+
+
+def fine(request):
+    logging.getLogger("rjsite.tests").warning(
+        "Looked up %s", request.GET.get("q", ""), extra={"email": PERSON["email"], "case": 7}
+    )
+    return HttpResponse("ok")
+
+
+urlpatterns = [path("boom/", personal_error), path("fine/", fine)]
+
+
+@pytest.mark.urls("tests.production.test_logging")
+def test_an_error_with_personal_data_is_logged_without_it(log_output):
+    client = Client(raise_request_exception=False)
+    response = client.post("/boom/?ref=" + PERSON["phone"], PERSON)
+    assert response.status_code == 500
+    lines, records = json_lines(log_output)
+    error = next(r for r in records if r["logger"] == "django.request")
+    assert error["level"] == "ERROR"
+    assert error["message"] == "Internal Server Error: /boom/"
+    assert error["method"] == "POST" and error["path"] == "/boom/"
+    assert error["status_code"] == 500
+    # The traceback is kept (the error's type and where), its personal details are not.
+    assert "ValueError: could not store [redacted] for [redacted]" in error["exc_info"]
+    assert "request" not in error
+    assert_no_personal_data(log_output.getvalue())
+
+
+@pytest.mark.urls("tests.production.test_logging")
+def test_personal_details_passed_to_a_log_call_are_blanked(log_output):
+    Client().get("/fine/", {"q": PERSON["name"]})
+    _, records = json_lines(log_output)
+    record = next(r for r in records if r["logger"] == "rjsite.tests")
+    assert record["message"] == "Looked up [redacted]"
+    assert record["email"] == "[redacted]" and record["case"] == 7
+    assert_no_personal_data(log_output.getvalue())
+
+
+def test_production_logs_json_and_development_plain_text(tmp_path):
+    production = production_settings(tmp_path, "LOGGING")["LOGGING"]
+    assert production["handlers"]["console"]["formatter"] == "json"
+    assert production["handlers"]["console"]["filters"] == ["no_personal_data"]
+    development = production_settings(tmp_path, "LOGGING", DJANGO_DEBUG="1")["LOGGING"]
+    assert development["handlers"]["console"]["formatter"] == "text"
+    assert development["handlers"]["console"]["filters"] == ["no_personal_data"]
+    chosen = production_settings(tmp_path, "LOGGING", DJANGO_DEBUG="1", LOG_FORMAT="json")
+    assert chosen["LOGGING"]["handlers"]["console"]["formatter"] == "json"
