@@ -1,14 +1,18 @@
-"""Benchmark: self-referrals from 16 concurrent clients against gunicorn.
+"""Benchmark: self-referrals from 16, then 64, concurrent clients against gunicorn.
 
-    .venv/bin/python bench/referrals.py [--clients 16] [--per-client 25] [--workers 2]
+    .venv/bin/python bench/referrals.py [--clients 16,64] [--referrals 400] [--workers 2]
+    bin/with-postgres .venv/bin/python bench/referrals.py --redis   # PostgreSQL + Redis
 
-Builds a throw-away production-mode site (DEBUG off, SQLite in a temporary
-folder, the demo content), serves it with gunicorn, and has each client load
-the form, send a referral and read the reference on the thank-you page, as a
-browser does. Prints p50/p99 latency and throughput, then checks that every
-reference a client was shown is stored. Mail points at a closed port: a
-request that tried to send email would fail, so a clean run shows the request
-path does no SMTP work (the emails wait in the task queue).
+Builds a throw-away production-mode site (DEBUG off, the demo content; SQLite
+in a temporary folder unless DATABASE_URL is set, as bin/with-postgres does),
+serves it with gunicorn, and has each client load the form, send a referral
+and read the reference on the thank-you page, as a browser does. Each client
+count in --clients is one run of about --referrals referrals (per client:
+referrals / clients, or --per-client), on the same server one after the
+other. Prints a row per run (p50/p99 latency, throughput, errors), then checks
+that every reference a client was shown is stored. Mail points at a closed
+port: a request that tried to send email would fail, so a clean run shows the
+request path does no SMTP work (the emails wait in the task queue).
 
 Not a test: it prints figures for docs/performance.md."""
 
@@ -20,7 +24,6 @@ import re
 import secrets
 import shutil
 import socket
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -52,6 +55,8 @@ def environment(var_dir):
             "RJ_VAR_DIR": str(var_dir),
             "ALLOWED_HOSTS": "127.0.0.1",
             "SECURE_COOKIES": "0",
+            "SECURE_SSL_REDIRECT": "0",  # plain HTTP on loopback only
+            "GUNICORN_ACCESS_LOG": "",  # gunicorn reads gunicorn.conf.py from the checkout
             "SECURE_HSTS_SECONDS": "0",
             "RECAPTCHA_DISABLED": "1",
             # The benchmark's clients all share one address.
@@ -132,56 +137,114 @@ def percentile(values, p):
     return values[min(len(values) - 1, round(p / 100 * (len(values) - 1)))]
 
 
+def start_redis(workdir):
+    """A throw-away redis-server on loopback; returns (process, REDIS_URL)."""
+    binary = shutil.which("redis-server")
+    if not binary:
+        raise SystemExit("bench: --redis needs Debian's redis-server")
+    port = free_port()
+    process = subprocess.Popen(  # noqa: S603
+        [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"]
+        + ["--dir", str(workdir)],
+        stdout=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1) as sock:
+                sock.sendall(b"PING\r\n")
+                if sock.recv(16).startswith(b"+PONG"):
+                    return process, f"redis://127.0.0.1:{port}/0"
+        except OSError:
+            time.sleep(0.05)
+    process.kill()
+    raise SystemExit("bench: redis-server did not start")
+
+
+def wait_for(url, timeout=60):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:  # noqa: S310 (loopback)
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.2)
+    raise SystemExit(f"bench: {url} did not answer 200 within {timeout}s")
+
+
+def build_site(env):
+    """Migrate, load the demo content and collect static files for a bench site."""
+    manage(env, "migrate", "--noinput")
+    manage(env, "load_demo_content")
+    manage(env, "collectstatic", "--noinput")
+
+
+def run_clients(base, clients, per_client):
+    results, errors, lock = [], [], threading.Lock()
+    threads = [
+        threading.Thread(target=client, args=(base, per_client, results, errors, lock))
+        for _ in range(clients)
+    ]
+    started = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return results, errors, time.perf_counter() - started
+
+
+def ms(seconds):
+    return f"{seconds * 1000:,.0f}"
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--clients", type=int, default=16)
-    parser.add_argument("--per-client", type=int, default=25)
+    parser.add_argument("--clients", default="16,64", help="client counts, one run each (16,64)")
+    parser.add_argument("--referrals", type=int, default=400, help="referrals per run (400)")
+    parser.add_argument("--per-client", type=int, help="referrals per client (default: spread)")
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument(
+        "--redis", action="store_true", help="cache, sessions, rate limits in Redis"
+    )
     options = parser.parse_args()
+    counts = [int(n) for n in options.clients.split(",")]
 
     var_dir = Path(tempfile.mkdtemp(prefix="rj-bench-"))
     env = environment(var_dir)
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    server = None
+    database = "PostgreSQL" if env.get("DATABASE_URL", "").startswith("postgres") else "SQLite"
+    processes, runs = [], []
     try:
-        print("Setting up a production-mode site in", var_dir)
-        manage(env, "migrate", "--noinput")
-        manage(env, "load_demo_content")
-        manage(env, "collectstatic", "--noinput")
-        server = subprocess.Popen(  # noqa: S603 (gunicorn from this virtualenv)
-            [
-                str(Path(PYTHON).parent / "gunicorn"),
-                "rjsite.wsgi",
-                f"--workers={options.workers}",
-                f"--bind=127.0.0.1:{port}",
-                "--log-level=warning",
-            ],
-            cwd=ROOT,
-            env=env,
+        if options.redis:
+            redis, env["REDIS_URL"] = start_redis(var_dir)
+            processes.append(redis)
+        print("Setting up a production-mode site in", var_dir, "on", database)
+        build_site(env)
+        processes.append(
+            subprocess.Popen(  # noqa: S603 (gunicorn from this virtualenv)
+                [
+                    str(Path(PYTHON).parent / "gunicorn"),
+                    "rjsite.wsgi",
+                    f"--workers={options.workers}",
+                    f"--bind=127.0.0.1:{port}",
+                    "--log-level=warning",
+                ],
+                cwd=ROOT,
+                env=env,
+            )
         )
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(base + "/robots.txt", timeout=1)  # noqa: S310 (our server)
-                break
-            except OSError:
-                time.sleep(0.2)
-
-        results, errors, lock = [], [], threading.Lock()
-        threads = [
-            threading.Thread(target=client, args=(base, options.per_client, results, errors, lock))
-            for _ in range(options.clients)
-        ]
-        started = time.perf_counter()
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
-        elapsed = time.perf_counter() - started
+        wait_for(base + "/robots.txt")
+        for clients in counts:
+            per_client = options.per_client or max(1, round(options.referrals / clients))
+            print(f"{clients} clients x {per_client} referrals…", flush=True)
+            results, errors, elapsed = run_clients(base, clients, per_client)
+            runs.append((clients, per_client, results, errors, elapsed))
     finally:
-        if server is not None:
-            server.terminate()
-            server.wait(timeout=30)
+        for process in reversed(processes):
+            process.terminate()
+            process.wait(timeout=30)
 
     # What was stored, read straight from the benchmark's database.
     os.environ.update(env)
@@ -194,35 +257,44 @@ def main():
     from selfreferral.models import Referral
 
     stored = set(Referral.objects.values_list("reference", flat=True))
-    shown = [reference for _, _, reference in results]
     queued = DBTaskResult.objects.filter(task_path__endswith="send_coordinator_email").count()
-    notified = Referral.objects.exclude(notified_at=None).count()
-    posts = [post for _, post, _ in results]
-    forms = [form for form, _, _ in results]
+    shown_all = [reference for run in runs for _, _, reference in run[2]]
+    # The demo content's own referrals are marked notified: count only the bench's.
+    notified = Referral.objects.filter(reference__in=shown_all).exclude(notified_at=None).count()
 
+    cache = "Redis" if options.redis else "local-memory cache"
+    print(f"\ngunicorn {options.workers} sync workers, {database}, {cache}")
     print(
-        f"\n{options.clients} clients x {options.per_client} referrals, gunicorn {options.workers} workers"
+        "| clients x referrals | send (POST) p50 / p99 ms | load form (GET) p50 / p99 ms "
+        "| referrals/s | errors | acknowledged | stored | duplicates |"
     )
-    print(f"referrals acknowledged: {len(results)}   errors: {len(errors)}")
-    for error in errors[:5]:
-        print("  ", error)
+    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
+    ok = True
+    for clients, per_client, results, errors, elapsed in runs:
+        shown = [reference for _, _, reference in results]
+        posts = [post for _, post, _ in results] or [0]
+        forms = [form for form, _, _ in results] or [0]
+        missing = set(shown) - stored
+        duplicates = len(shown) - len(set(shown))
+        ok = ok and not errors and not missing and not duplicates
+        print(
+            f"| {clients} x {per_client} | {ms(percentile(posts, 50))} / {ms(percentile(posts, 99))} "
+            f"| {ms(percentile(forms, 50))} / {ms(percentile(forms, 99))} "
+            f"| {len(results) / elapsed:.1f} | {len(errors)} | {len(shown)} "
+            f"| {len(set(shown)) - len(missing)} of {len(set(shown))} | {duplicates} |"
+        )
+    for clients, _, _, errors, _ in runs:
+        kinds = {}
+        for error in errors:
+            kinds[error] = kinds.get(error, 0) + 1
+        for error, count in sorted(kinds.items(), key=lambda item: -item[1])[:5]:
+            print(f"  {clients} clients: {count} x {error}")
     print(
-        f"send form (POST)  p50 {percentile(posts, 50) * 1000:6.1f} ms   p99 {percentile(posts, 99) * 1000:6.1f} ms   mean {statistics.mean(posts) * 1000:6.1f} ms"
-    )
-    print(
-        f"load form (GET)   p50 {percentile(forms, 50) * 1000:6.1f} ms   p99 {percentile(forms, 99) * 1000:6.1f} ms"
-    )
-    print(
-        f"throughput: {len(results) / elapsed:.1f} referrals/s (each = form, send, thank-you page) over {elapsed:.1f} s"
-    )
-    print(
-        f"every acknowledged reference stored: {set(shown) <= stored} ({len(set(shown))} shown, {len(stored)} stored, {len(shown) - len(set(shown))} duplicates)"
-    )
-    print(
-        f"coordinator emails queued: {queued}; sent during requests: {notified} (mail server unreachable)"
+        f"every acknowledged reference stored: {ok}; coordinator emails queued: {queued}; "
+        f"sent during requests: {notified} (mail server unreachable)"
     )
     shutil.rmtree(var_dir, ignore_errors=True)
-    return 0 if not errors and set(shown) <= stored and len(shown) == len(set(shown)) else 1
+    return 0 if ok else 1
 
 
 if __name__ == "__main__":

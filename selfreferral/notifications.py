@@ -7,6 +7,8 @@ Both are written in English whatever language the form was filled in: the tasks
 may run inside the visitor's request (with its language switched on), and the
 email templates, dates and answer labels must not come out half translated."""
 
+from email.utils import parseaddr
+
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
@@ -29,6 +31,11 @@ def admin_url(referral):
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
+def coordinator_message_id(referral):
+    domain = parseaddr(settings.DEFAULT_FROM_EMAIL)[1].rpartition("@")[2] or "localhost"
+    return f"<referral-{referral.reference}.coordinators@{domain}>"
+
+
 @translation.override("en-gb")
 def coordinator_email(referral):
     questions = q.QUESTIONS
@@ -49,6 +56,9 @@ def coordinator_email(referral):
         body=render_to_string("selfreferral/email/coordinator_notification.txt", context),
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=referral.notification_recipients(),
+        # The same for every attempt: a repeat after a worker died mid-send can be
+        # recognised (and is dropped by mail systems that de-duplicate by it).
+        headers={"Message-ID": coordinator_message_id(referral)},
     )
     message.attach_alternative(
         render_to_string("selfreferral/email/coordinator_notification.html", context), "text/html"

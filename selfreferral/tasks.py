@@ -2,7 +2,9 @@
 
 The queue has no automatic retries: a send that fails records why on the
 referral (visible to coordinators) and queues itself again later, waiting
-longer each time, until SELF_REFERRAL_NOTIFICATION_MAX_ATTEMPTS."""
+longer each time, until SELF_REFERRAL_NOTIFICATION_MAX_ATTEMPTS. The
+coordinator email queues its retry before sending, so that a worker killed
+mid-send loses nothing (see send_coordinator_email)."""
 
 import datetime
 import logging
@@ -16,6 +18,11 @@ from django.utils import timezone
 from selfreferral.models import Referral
 
 logger = logging.getLogger(__name__)
+
+# Emails about referrals run before the rest of the queue (search index and
+# reference index updates, PDFs…): a bulk import or publish can queue
+# thousands of those, and a coordinator should not wait behind them.
+REFERRAL_EMAIL_PRIORITY = 50
 
 # Wait 1, 2, 4, 8… minutes between attempts, never more than an hour.
 BACKOFF_CAP = datetime.timedelta(hours=1)
@@ -35,11 +42,25 @@ def _retry_later(task_function, referral_id, attempt):
     return True
 
 
-@task()
+@task(priority=REFERRAL_EMAIL_PRIORITY)
 def send_coordinator_email(referral_id, attempt=1):
-    """Email the referral's coordinators, once."""
+    """Email the referral's coordinators, once.
+
+    The next attempt is queued, and committed, before this one sends: if the
+    worker dies mid-send (killed, out of memory, the database gone), the task
+    it was running is never finished, but the queue still holds the retry, so
+    the email is not silently lost. A retry that finds the email sent does
+    nothing, and the row lock held while sending stops two attempts sending
+    at once. The one window left for a second email: the mail server has
+    accepted the message but the worker dies before `notified_at` is
+    committed (milliseconds: the SMTP QUIT and the commit). The message has
+    the same Message-ID both times, so mail clients can tell it is a repeat."""
     from selfreferral.notifications import coordinator_email
 
+    if not Referral.objects.filter(pk=referral_id, notified_at=None).exists():
+        return "already sent"
+    if attempt < settings.SELF_REFERRAL_NOTIFICATION_MAX_ATTEMPTS:
+        _retry_later(send_coordinator_email, referral_id, attempt)
     with transaction.atomic():
         referral = Referral.objects.select_for_update().filter(pk=referral_id).first()
         if referral is None or referral.notified_at is not None:
@@ -58,16 +79,14 @@ def send_coordinator_email(referral_id, attempt=1):
                 attempt,
                 type(error).__name__,
             )
-            if attempt < settings.SELF_REFERRAL_NOTIFICATION_MAX_ATTEMPTS:
-                _retry_later(send_coordinator_email, referral_id, attempt)
-            return "failed"
+            return "failed"  # the next attempt is already queued
         Referral.objects.filter(pk=referral_id).update(
             notified_at=timezone.now(), notification_attempts=attempt, notification_error=""
         )
     return "sent"
 
 
-@task()
+@task(priority=REFERRAL_EMAIL_PRIORITY)
 def send_confirmation_email(referral_id, attempt=1):
     """The reference number, to a referrer who asked for it by email."""
     from selfreferral.notifications import confirmation_email

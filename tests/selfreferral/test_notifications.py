@@ -212,6 +212,91 @@ def test_retries_wait_longer_each_time_and_stop(
     assert not DBTaskResult.objects.filter(status="READY").exists()
 
 
+def _run_worker():
+    call_command("db_worker", batch=True, interval=0, startup_delay=False, verbosity=0)
+
+
+def test_a_worker_killed_mid_send_loses_nothing_and_sends_once(
+    client, referral_page, smtp_server, database_queue, monkeypatch
+):
+    """The retry is queued before sending: a worker that dies mid-send (here the
+    send raises SystemExit, which the task does not catch) leaves it behind."""
+    from django_tasks_db.models import DBTaskResult
+
+    from selfreferral.tasks import send_coordinator_email
+
+    submit(client)
+    referral = Referral.objects.get()
+    # The worker took the queued task and died with it: it stays "running".
+    DBTaskResult.objects.update(status="RUNNING")
+
+    def die(*args, **kwargs):
+        raise SystemExit("killed")
+
+    with monkeypatch.context() as patched:
+        patched.setattr("django.core.mail.EmailMultiAlternatives.send", die)
+        start = timezone.now()
+        with pytest.raises(SystemExit):
+            send_coordinator_email.call(referral.pk)
+    referral.refresh_from_db()
+    assert referral.notified_at is None  # the send's transaction was rolled back
+    retry = DBTaskResult.objects.get(status="READY")
+    assert retry.args_kwargs["args"] == [referral.pk]
+    assert retry.args_kwargs["kwargs"] == {"attempt": 2}
+    assert retry.run_after - start >= datetime.timedelta(minutes=1)
+
+    _run_worker()  # not due yet
+    assert smtp_server.messages == []
+    with time_machine.travel(timezone.now() + datetime.timedelta(minutes=1, seconds=5)):
+        _run_worker()
+    assert len(smtp_server.messages) == 1
+    referral.refresh_from_db()
+    assert referral.notified_at is not None and referral.notification_attempts == 2
+
+
+def test_the_queued_retry_after_a_send_does_nothing(
+    client, referral_page, smtp_server, database_queue
+):
+    from django_tasks_db.models import DBTaskResult
+
+    submit(client)
+    _run_worker()
+    assert len(smtp_server.messages) == 1
+    assert DBTaskResult.objects.filter(status="READY").count() == 1  # the retry, just in case
+    for minutes in (2, 10, 120):
+        with time_machine.travel(timezone.now() + datetime.timedelta(minutes=minutes)):
+            _run_worker()
+    assert len(smtp_server.messages) == 1
+    assert not DBTaskResult.objects.filter(status="READY").exists()
+    sends = DBTaskResult.objects.filter(task_path__endswith="send_coordinator_email")
+    assert sorted(sends.values_list("return_value", flat=True)) == ["already sent", "sent"]
+
+
+def test_referral_emails_go_before_a_backlog_of_other_tasks(
+    client, referral_page, smtp_server, database_queue
+):
+    from django_tasks_db.models import DBTaskResult
+
+    from cms.tasks import publish_scheduled_pages
+
+    for _ in range(5):  # queued earlier: what a bulk publish leaves behind
+        publish_scheduled_pages.enqueue()
+    submit(client)
+    call_command("db_worker", max_tasks=1, interval=0, startup_delay=False, verbosity=0)
+    assert len(smtp_server.messages) == 1
+    assert DBTaskResult.objects.filter(status="READY", task_path__endswith="pages").count() == 5
+
+
+def test_every_attempt_carries_the_same_message_id(settings):
+    from selfreferral.notifications import coordinator_email
+
+    settings.DEFAULT_FROM_EMAIL = "RJ service <no-reply@rj.example>"
+    referral = ReferralFactory()
+    first, second = coordinator_email(referral).message(), coordinator_email(referral).message()
+    assert first["Message-ID"] == second["Message-ID"]
+    assert first["Message-ID"] == f"<referral-{referral.reference}.coordinators@rj.example>"
+
+
 def test_backoff_grows_and_is_capped():
     from selfreferral.tasks import backoff
 
