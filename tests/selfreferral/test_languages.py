@@ -2,9 +2,11 @@
 and pages, a referral sent in another language, an English coordinator email,
 and axe-core in every language."""
 
+import io
 import re
 
 import pytest
+from pypdf import PdfReader
 
 from django.core import mail
 
@@ -231,3 +233,29 @@ def test_a_form_too_large_to_read_gets_a_polish_400_page(client, multilingual_si
     assert "Przepraszamy, wystąpił problem" in response.text
     assert "Wróć, sprawdź odpowiedzi i spróbuj jeszcze raz." in response.text
     assert not Referral.objects.exists()
+
+
+def test_the_polish_paper_form_is_in_polish(client, multilingual_site):
+    # People in prison may only read Polish: the printed form must speak it too.
+    html = client.get("/pl/self-referral/").text
+    assert "Możesz też wypełnić formularz papierowy ręcznie i wysłać go do nas pocztą." in html
+    assert "Wydrukuj formularz papierowy z dużym drukiem" in html
+    response = client.get("/pl/self-referral/paper-form/")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    reader = PdfReader(io.BytesIO(response.content))
+    text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+    for polish in [
+        "Formularz papierowy",
+        "Udział zależy od Ciebie.",
+        "Jak wypełnić ten formularz",
+        "Pisz długopisem.",
+        "Możesz pominąć każde pytanie, przy którym jest napisane (opcjonalnie).",
+        "Zaznacz jedną kratkę.",
+        "Twój podpis",
+        "Gdzie wysłać ten formularz",
+        "Które z tych zdań Cię opisuje?",
+    ]:
+        assert polish in text, polish
+    for english in ["Tick one box.", "How to fill in this form", "Your signature", "Use a pen."]:
+        assert english not in text, english
