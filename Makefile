@@ -65,7 +65,7 @@ run: install
 	$(MANAGE) start_scheduled_publishing
 	$(MANAGE) purge_referrals --schedule
 	@# The task worker (emails, scheduled publishing) runs beside the server and stops with it.
-	$(MANAGE) db_worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	bin/keep-running $(MANAGE) db_worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	  $(MANAGE) runserver 127.0.0.1:$(PORT)
 
 # TEST_POSTGRES=1 runs the suite on a throw-away PostgreSQL cluster (bin/with-postgres).
@@ -92,7 +92,7 @@ serve: install
 	  $(MANAGE) migrate --noinput; \
 	  $(MANAGE) load_demo_content; \
 	  $(MANAGE) collectstatic --noinput --verbosity 0; \
-	  $(MANAGE) db_worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	  bin/keep-running $(MANAGE) db_worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	  $(VENV)/bin/gunicorn -c gunicorn.conf.py
 
 # Throughput of public pages against a bare Django view (docs/performance.md).

@@ -66,15 +66,23 @@ def _enqueue_next():
     ).enqueue()
 
 
+# A run takes seconds. One still "running" after this long belongs to a worker
+# that was killed mid-run: its chain has stopped, so it must not block a restart.
+STALE_RUN = timedelta(minutes=10)
+
+
 def scheduled_publishing_is_queued():
-    """Whether a run of `publish_scheduled_pages` is waiting or running in the database queue."""
+    """Whether a run of `publish_scheduled_pages` is waiting, or running on a live worker."""
     from django_tasks.base import TaskResultStatus
     from django_tasks_db.models import DBTaskResult
 
-    return DBTaskResult.objects.filter(
-        task_path=publish_scheduled_pages.module_path,
-        status__in=[TaskResultStatus.READY, TaskResultStatus.RUNNING],
-    ).exists()
+    runs = DBTaskResult.objects.filter(task_path=publish_scheduled_pages.module_path)
+    return (
+        runs.filter(status=TaskResultStatus.READY).exists()
+        or runs.filter(
+            status=TaskResultStatus.RUNNING, started_at__gte=timezone.now() - STALE_RUN
+        ).exists()
+    )
 
 
 def start_scheduled_publishing():

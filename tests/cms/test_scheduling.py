@@ -41,6 +41,23 @@ def test_starting_twice_queues_one_chain(database_queue):
         assert scheduled_publishing_is_queued()
 
 
+def test_a_run_left_running_by_a_killed_worker_does_not_stop_a_restart(database_queue):
+    from django_tasks_db.models import DBTaskResult
+
+    with time_machine.travel(NOON, tick=False) as clock:
+        call_command("start_scheduled_publishing", stdout=open("/dev/null", "w"))  # noqa: SIM115
+        # The worker took the run and was killed (SIGKILL) before it finished.
+        queued_runs().update(status="RUNNING", started_at=timezone.now())
+        call_command("start_scheduled_publishing", stdout=open("/dev/null", "w"))  # noqa: SIM115
+        assert queued_runs().count() == 0  # a live worker may still be running it
+
+        clock.move_to(NOON + datetime.timedelta(minutes=11))
+        assert not scheduled_publishing_is_queued()
+        call_command("start_scheduled_publishing", stdout=open("/dev/null", "w"))  # noqa: SIM115
+        assert queued_runs().count() == 1
+        assert DBTaskResult.objects.filter(status="RUNNING").count() == 1
+
+
 def test_worker_publishes_and_expires_pages_at_their_times(database_queue, demo_site):
     go_live = NOON + datetime.timedelta(minutes=30)
     expire = NOON + datetime.timedelta(hours=2)
