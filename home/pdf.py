@@ -123,16 +123,19 @@ def render_page_html(page, request, *, large=False):
     return absolute_links(html, request.build_absolute_uri("/"))
 
 
+def html_to_pdf(html, request):
+    """A tagged PDF (PDF/UA-1) of `html`, its fonts embedded, using this site's files only.
+
+    Every PDF the site makes comes through here: pages, the paper referral form
+    and the RJ Week programme."""
+    base_url = request.build_absolute_uri("/")
+    document = HTML(string=html, base_url=base_url, url_fetcher=SiteOnlyURLFetcher(base_url))
+    return document.write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True, uncompressed_pdf=False)
+
+
 def render_page_pdf(page, request, *, large=False):
     with translation.override(page.locale.language_code):
-        html = render_page_html(page, request, large=large)
-        base_url = request.build_absolute_uri("/")
-        document = HTML(string=html, base_url=base_url, url_fetcher=SiteOnlyURLFetcher(base_url))
-        return document.write_pdf(
-            pdf_variant="pdf/ua-1",
-            pdf_tags=True,
-            uncompressed_pdf=False,
-        )
+        return html_to_pdf(render_page_html(page, request, large=large), request)
 
 
 def page_pdf(page, request, *, large=False):

@@ -13,8 +13,6 @@ It holds no personal data, so it is served as a public, cacheable file."""
 
 import hashlib
 
-from weasyprint import HTML
-
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse, HttpResponseNotAllowed
@@ -25,7 +23,7 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext_lazy as _
 
 from home.models import ContactSettings
-from home.pdf import SiteOnlyURLFetcher, absolute_links
+from home.pdf import absolute_links, html_to_pdf
 from selfreferral import questions as q
 from selfreferral.models import Area
 
@@ -109,11 +107,7 @@ def paper_form_pdf(page, request, *, large=False):
         key = _cache_key(page, size, html)
         pdf = cache.get(key)
         if pdf is None:
-            base_url = request.build_absolute_uri("/")
-            document = HTML(
-                string=html, base_url=base_url, url_fetcher=SiteOnlyURLFetcher(base_url)
-            )
-            pdf = document.write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True)
+            pdf = html_to_pdf(html, request)
             cache.set(key, pdf, timeout=settings.PAGE_PDF_CACHE_SECONDS)
             # Remembered for the link's "(PDF, 90 KB)" on the form page.
             cache.set(_size_key(page, size), len(pdf), timeout=settings.PAGE_PDF_CACHE_SECONDS)
