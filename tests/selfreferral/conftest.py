@@ -110,3 +110,25 @@ def submit(client, **changes):
     data = answers(**changes)
     data.setdefault("form_token", form_token(client))
     return client.post("/self-referral/", data)
+
+
+@pytest.fixture
+def coordinator(db):
+    """A restorative justice coordinator: sees and handles referrals."""
+    from django.contrib.auth.models import Group, User
+
+    user = User.objects.create_user("coordinator", password="p" * 12)
+    user.groups.add(Group.objects.get(name="Restorative justice coordinators"))
+    return user
+
+
+@pytest.fixture
+def comms_user(db):
+    """A communications editor: can use the admin and edit pages, nothing more."""
+    from django.contrib.auth.models import Group, Permission, User
+
+    group = Group.objects.create(name="Communications editors")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    user = User.objects.create_user("comms", password="p" * 12)
+    user.groups.add(group)
+    return user

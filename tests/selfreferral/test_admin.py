@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 
-from django.contrib.auth.models import Group, Permission, User
+from django.contrib.auth.models import Group, User
 from django.core.management import call_command
 from django.urls import reverse
 
@@ -25,23 +25,6 @@ LIST_URL = reverse("wagtailsnippets_selfreferral_referral:list")
 
 def edit_url(referral):
     return reverse("wagtailsnippets_selfreferral_referral:edit", args=[referral.pk])
-
-
-@pytest.fixture
-def coordinator():
-    user = User.objects.create_user("coordinator-b", password="p" * 12)
-    user.groups.add(Group.objects.get(name="Restorative justice coordinators"))
-    return user
-
-
-@pytest.fixture
-def comms_user():
-    """A communications editor: can use the admin and edit pages, nothing more."""
-    group = Group.objects.create(name="Communications editors")
-    group.permissions.add(Permission.objects.get(codename="access_admin"))
-    user = User.objects.create_user("comms", password="p" * 12)
-    user.groups.add(group)
-    return user
 
 
 def test_the_coordinators_group_has_exactly_what_it_needs():

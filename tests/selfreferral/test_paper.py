@@ -14,7 +14,6 @@ import pytest
 import time_machine
 from pypdf import PdfReader
 
-from django.contrib.auth.models import Group, Permission, User
 from django.core.management import call_command
 from django.urls import reverse
 
@@ -227,22 +226,6 @@ def test_the_paper_form_only_answers_get(client, contact):
 
 
 # Entering a paper referral in the admin
-
-
-@pytest.fixture
-def coordinator():
-    user = User.objects.create_user("coordinator-p", password="p" * 12)
-    user.groups.add(Group.objects.get(name="Restorative justice coordinators"))
-    return user
-
-
-@pytest.fixture
-def comms_user():
-    group = Group.objects.create(name="Communications editors")
-    group.permissions.add(Permission.objects.get(codename="access_admin"))
-    user = User.objects.create_user("comms-p", password="p" * 12)
-    user.groups.add(group)
-    return user
 
 
 def paper_answers(**changes):
