@@ -12,6 +12,7 @@ from wagtail.models import PageViewRestriction
 from home import pdf as page_pdf_module
 from home.factories import StandardPageFactory
 from home.models import EasyReadPage, HomePage, StandardPage
+from tests.pdf_helpers import font_sizes
 
 pytestmark = pytest.mark.django_db
 
@@ -24,19 +25,6 @@ def read_pdf(response):
 
 def text_of(reader):
     return "\n".join(page.extract_text() for page in reader.pages)
-
-
-def body_font_sizes(reader):
-    """The size in points of each run of text, as drawn on the page."""
-    sizes = []
-
-    def visit(text, cm, tm, font_dict, font_size):
-        if text.strip():
-            sizes.append(round(font_size * cm[0] * tm[0], 1))
-
-    for page in reader.pages:
-        page.extract_text(visitor_text=visit)
-    return sizes
 
 
 def pdf_url(page, **params):
@@ -109,8 +97,8 @@ def test_fonts_are_embedded(client, demo_site):
 
 def test_large_print_body_text_is_at_least_16_points(client, demo_site):
     page = StandardPage.objects.get(slug="what-is-restorative-justice")
-    standard = body_font_sizes(read_pdf(client.get(pdf_url(page))))
-    large = body_font_sizes(read_pdf(client.get(pdf_url(page, size="large"))))
+    standard = font_sizes(read_pdf(client.get(pdf_url(page))))
+    large = font_sizes(read_pdf(client.get(pdf_url(page, size="large"))))
     assert min(standard) < 16  # the check can tell the difference
     assert min(large) >= 16, sorted(set(large))
     response = client.get(pdf_url(page, size="large"))

@@ -24,6 +24,7 @@ from selfreferral import questions as q
 from selfreferral.factories import AreaFactory
 from selfreferral.models import Area, Channel, Referral
 from selfreferral.paper import render_paper_form_html
+from tests.pdf_helpers import font_sizes
 from tests.selfreferral.conftest import answers
 
 pytestmark = pytest.mark.django_db
@@ -44,19 +45,6 @@ def pdf_text(response):
     assert response["Content-Type"] == "application/pdf"
     reader = PdfReader(io.BytesIO(response.content))
     return reader, flat(" ".join(page.extract_text() for page in reader.pages))
-
-
-def font_sizes(reader):
-    """The size in points of each run of text, as drawn on the page."""
-    sizes = []
-
-    def visit(text, cm, tm, font_dict, font_size):
-        if text.strip():
-            sizes.append(round(font_size * cm[0] * tm[0], 1))
-
-    for page in reader.pages:
-        page.extract_text(visitor_text=visit)
-    return sizes
 
 
 @pytest.fixture
