@@ -69,12 +69,15 @@ run: install
 	  $(MANAGE) runserver 127.0.0.1:$(PORT)
 
 # TEST_POSTGRES=1 runs the suite on a throw-away PostgreSQL cluster (bin/with-postgres).
+# The tests run in one pytest-xdist worker per core, each with its own database, live
+# server and browser; PYTEST_ARGS adds options (CI: -m "not browser" on PostgreSQL).
+PYTEST_ARGS ?=
 test: $(VENV)/.installed-test css system-packages messages
 	@mkdir -p var
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(MANAGE) makemigrations --check --dry-run --noinput --settings=rjsite.settings_test
-	$(if $(TEST_POSTGRES),bin/with-postgres )$(VENV)/bin/pytest
+	$(if $(TEST_POSTGRES),bin/with-postgres )$(VENV)/bin/pytest -n auto --durations=25 $(PYTEST_ARGS)
 
 # The production configuration on loopback: gunicorn (gunicorn.conf.py) and the
 # task worker, DEBUG off, a secret key and a referral encryption key made once in var/ (never committed).

@@ -36,5 +36,11 @@ DEMO_REFERRALS = False
 # clock on by hours. The production defaults (all on, 30 minutes idle) are
 # checked in tests/production/test_admin_sign_in.py, which turns them on.
 AXES_ENABLED = False
+# Pages are not indexed as tests save them: the shared demo is indexed once
+# (tests/conftest.py), and tests that search new pages ask for `search_index_updates`.
+WAGTAILSEARCH_BACKENDS = {
+    name: {**backend, "AUTO_UPDATE": False}
+    for name, backend in WAGTAILSEARCH_BACKENDS.items()  # noqa: F405
+}
 ADMIN_REQUIRE_2FA = False
 ADMIN_IDLE_MINUTES = 24 * 60

@@ -1,15 +1,32 @@
-"""Shared fixtures: the demo site, a live server, a real Chromium and axe-core."""
+"""Shared fixtures: the demo site built once, a live server, a real Chromium and
+axe-core, an SMTP server on loopback, the referral form and the staff users.
+
+The demo site (every language, as `make run` builds it) is built once per test
+session, and once per pytest-xdist worker, straight after the migrations. Every
+test starts from it: a test's transaction is rolled back to it, and a test that
+commits (the live-server tests) has it copied back afterwards. Tests that need a
+database of their own shape build it inside their transaction.
+"""
 
 import os
+import re
+import socket
+import sqlite3
 from pathlib import Path
 
 import pytest
+from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import AuthResult
 from playwright.sync_api import sync_playwright
 
 from django.core.cache import caches
 from django.core.management import call_command
-from django.test import TestCase
+from django.db import connection, transaction
+from django.test import TransactionTestCase
 from django.utils import translation
+
+from cms.roles import COMMS_APPROVERS, COMMS_EDITORS, SITE_ADMINISTRATORS
+from selfreferral.wagtail_hooks import COORDINATORS_GROUP
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls the
 # tests make alongside it are still synchronous.
@@ -19,6 +36,146 @@ ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 AXE_SOURCE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+QUIET = open(os.devnull, "w")  # noqa: SIM115 (for the management commands' output)
+
+# The staff every test may use: username -> the role's group. Built once with the demo.
+STAFF = {
+    "edna": COMMS_EDITORS,
+    "april": COMMS_APPROVERS,
+    "sam": SITE_ADMINISTRATORS,
+    "cora": COORDINATORS_GROUP,
+}
+STAFF_PASSWORD = "a test password, not a real one"
+
+
+# --- The database: the demo built once, restored after tests that commit ----------------
+
+
+def _build_shared_data():
+    """The demo in every language, its search and reference indexes, and the staff."""
+    from django.contrib.auth.models import Group, User
+
+    # Indexing is off in the test settings; the demo is indexed once, whole.
+    call_command("load_demo_content", stdout=QUIET)
+    call_command("update_index", stdout=QUIET, stderr=QUIET)
+    call_command("rebuild_references_index", stdout=QUIET)
+    for username, group in STAFF.items():
+        user = User.objects.create_user(
+            username, email=f"{username}@example.org", password=STAFF_PASSWORD
+        )
+        user.groups.add(Group.objects.get(name=group))
+    User.objects.create_superuser("root", email="root@example.org", password=STAFF_PASSWORD)
+
+
+class _Snapshot:
+    """The database as it stood after the shared data was built, to put back after a
+    test that committed.
+
+    On SQLite (an in-memory database, one per worker) a byte copy through SQLite's
+    backup API. On PostgreSQL a copy of every table in a schema of its own, copied
+    back in one transaction (Django's foreign keys are deferred to the commit)."""
+
+    SCHEMA = "shared_data_snapshot"
+
+    def __init__(self):
+        connection.ensure_connection()
+        if connection.vendor == "sqlite":
+            self.copy = sqlite3.connect(":memory:", check_same_thread=False)
+            connection.connection.backup(self.copy)
+            return
+        with connection.cursor() as cursor:
+            self.tables = [
+                connection.ops.quote_name(table)
+                for table in connection.introspection.table_names(cursor)
+            ]
+            cursor.execute(f"DROP SCHEMA IF EXISTS {self.SCHEMA} CASCADE")
+            cursor.execute(f"CREATE SCHEMA {self.SCHEMA}")
+            for table in self.tables:
+                cursor.execute(f"CREATE TABLE {self.SCHEMA}.{table} AS TABLE public.{table}")
+
+    def restore(self):
+        connection.ensure_connection()
+        if connection.vendor == "sqlite":
+            self.copy.backup(connection.connection)
+            return
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(f"TRUNCATE {', '.join(self.tables)}")
+            for table in self.tables:
+                # Table names from the database's own catalogue, quoted.
+                cursor.execute(f"INSERT INTO public.{table} SELECT * FROM {self.SCHEMA}.{table}")  # noqa: S608
+
+
+_snapshot = None
+
+
+def _restore_instead_of_flushing(self):
+    # Django empties every table after a test that commits; put the shared data back instead.
+    _snapshot.restore()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker, tmp_path_factory):
+    global _snapshot
+    from wagtail.signal_handlers import disconnect_reference_index_signal_handlers
+
+    from home import demo
+
+    # The demo's logins go to this session's own file, not the developer's var/.
+    demo.LOGINS_FILE = tmp_path_factory.mktemp("demo") / "demo-logins.txt"
+    # Saving a page rewrites its rows in Wagtail's reference index ("Usage"); `migrate`
+    # switched that on. Off for the session: the demo's index is built once, whole, and
+    # the tests that read "Usage" ask for `reference_index_updates`.
+    disconnect_reference_index_signal_handlers()
+    with django_db_blocker.unblock():
+        _build_shared_data()
+        _snapshot = _Snapshot()
+    original = TransactionTestCase._fixture_teardown
+    TransactionTestCase._fixture_teardown = _restore_instead_of_flushing
+    yield
+    TransactionTestCase._fixture_teardown = original
+
+
+@pytest.fixture
+def reference_index_updates():
+    """Wagtail's reference index kept up to date as this test saves (off by default)."""
+    from wagtail.signal_handlers import (
+        connect_reference_index_signal_handlers,
+        disconnect_reference_index_signal_handlers,
+    )
+
+    connect_reference_index_signal_handlers()
+    yield
+    disconnect_reference_index_signal_handlers()
+
+
+@pytest.fixture
+def search_index_updates(settings):
+    """Pages saved in this test are added to the search index (off in the test settings)."""
+    settings.WAGTAILSEARCH_BACKENDS = {
+        name: {**backend, "AUTO_UPDATE": True}
+        for name, backend in settings.WAGTAILSEARCH_BACKENDS.items()
+    }
+
+
+def english(model):
+    """The English pages of a page model (the demo has a copy of each page in every language)."""
+    from django.conf import settings
+
+    return model.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
+
+
+@pytest.fixture
+def demo_site(db):
+    """The demo site's English home page; the whole demo, in every language, is there."""
+    from wagtail.models import Site
+
+    return Site.objects.get(is_default_site=True).root_page.specific
+
+
+@pytest.fixture
+def live_site(transactional_db, live_server):
+    """The demo site served by a live server thread, for the browser."""
+    return live_server
 
 
 @pytest.fixture(autouse=True)
@@ -37,47 +194,6 @@ def _fresh_caches():
     yield
 
 
-def _load_demo(languages):
-    options = {} if languages else {"skip_languages": True}
-    # wagtail-localize publishes translations when the transaction commits; inside a
-    # test's transaction, run those callbacks now, as a real commit would.
-    with TestCase.captureOnCommitCallbacks(execute=True):
-        call_command("load_demo_content", stdout=open(os.devnull, "w"), **options)  # noqa: SIM115
-
-
-@pytest.fixture
-def demo_site(db):
-    """The demo content, as `make run` builds it, in English only (quicker to build,
-    one page per slug). Use `multilingual_site` for Polish, Nepali and Arabic too."""
-    _load_demo(languages=False)
-    from wagtail.models import Site
-
-    return Site.objects.get(is_default_site=True).root_page.specific
-
-
-@pytest.fixture
-def multilingual_site(db):
-    """The whole demo, as `make run` builds it: English plus Polish, Nepali and Arabic."""
-    _load_demo(languages=True)
-    from wagtail.models import Site
-
-    return Site.objects.get(is_default_site=True).root_page.specific
-
-
-@pytest.fixture
-def live_site(django_db_serialized_rollback, live_server):
-    """The demo site (English only) served by a live server thread, for the browser."""
-    _load_demo(languages=False)
-    return live_server
-
-
-@pytest.fixture
-def live_multilingual_site(django_db_serialized_rollback, live_server):
-    """The whole demo in every language, served for the browser."""
-    _load_demo(languages=True)
-    return live_server
-
-
 @pytest.fixture(scope="session", autouse=True)
 def _compiled_messages():
     # `make test` compiles the interface translations; a bare `pytest` run does it here.
@@ -88,8 +204,206 @@ def _compiled_messages():
         )
 
 
+@pytest.fixture(autouse=True)
+def _task_worker_keeps_the_test_connection(monkeypatch):
+    # The task worker closes "old" database connections between tasks. In a test
+    # the connection holds the test's transaction (Django's test client skips
+    # close_old_connections for the same reason), and on PostgreSQL closing it
+    # would lose the test's data. Leave it open when a test runs the worker.
+    monkeypatch.setattr(
+        "django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None
+    )
+
+
+# --- Staff ------------------------------------------------------------------------------
+
+
+def staff_user(username):
+    from django.contrib.auth.models import User
+
+    return User.objects.get(username=username)
+
+
+@pytest.fixture
+def editor(db):
+    """A communications editor: writes pages and sends them for review."""
+    return staff_user("edna")
+
+
+@pytest.fixture
+def approver(db):
+    """A communications approver: reviews and publishes."""
+    return staff_user("april")
+
+
+@pytest.fixture
+def site_admin(db):
+    """A site administrator: users, settings and kiosks."""
+    return staff_user("sam")
+
+
+@pytest.fixture
+def coordinator(db):
+    """A restorative justice coordinator: sees and handles referrals."""
+    return staff_user("cora")
+
+
+@pytest.fixture
+def superuser(db):
+    return staff_user("root")
+
+
+# --- The self-referral form -------------------------------------------------------------
+
+TOKEN_RE = re.compile(r'name="form_token" value="([^"]+)"')
+
+
+@pytest.fixture
+def referral_page(db):
+    """The demo's self-referral page (English) at /self-referral/."""
+    from selfreferral.models import SelfReferralPage
+
+    return english(SelfReferralPage).get()
+
+
+def form_token(client, url="/self-referral/"):
+    response = client.get(url)
+    return TOKEN_RE.search(response.text).group(1)
+
+
+def answers(**changes):
+    """A complete, valid set of answers (area: Fenmoor North from the demo)."""
+    from selfreferral.models import Area
+
+    data = {
+        "role": "harmed",
+        "name": "Alex Example",
+        "age_group": "18-or-over",
+        "preferred_contact": "phone",
+        "phone": "07911 123456",
+        "email": "",
+        "address": "",
+        "safe_to_leave_message": "no",
+        "safe_times": "Weekdays after 3pm",
+        "area": str(Area.objects.get(name="Fenmoor North").pk),
+        "what_happened": "My bike was stolen from outside my flat.",
+        "support_needs": "",
+        "consent": "yes",
+    }
+    data.update(changes)
+    return {key: value for key, value in data.items() if value is not None}
+
+
+def submit(client, **changes):
+    """Fill in the form as a person does: load it, then send it."""
+    data = answers(**changes)
+    data.setdefault("form_token", form_token(client))
+    return client.post("/self-referral/", data)
+
+
+# --- Mail: a real SMTP server on loopback -----------------------------------------------
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class _Inbox:
+    def __init__(self):
+        self.messages = []
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's name)
+        self.messages.append(
+            {
+                "from": envelope.mail_from,
+                "to": list(envelope.rcpt_tos),
+                "data": envelope.content.decode("utf-8", "replace"),
+                "login": session.auth_data.login.decode() if session.auth_data else None,
+            }
+        )
+        return "250 Message accepted for delivery"
+
+
+SMTP_USER, SMTP_PASSWORD = "rj-mailer", "correct horse battery staple"
+
+
+def _authenticate(server, session, envelope, mechanism, auth_data):
+    ok = (auth_data.login.decode(), auth_data.password.decode()) == (SMTP_USER, SMTP_PASSWORD)
+    # handled=False lets aiosmtpd answer a refusal with "535 Authentication failed".
+    return (
+        AuthResult(success=True, auth_data=auth_data)
+        if ok
+        else AuthResult(success=False, handled=False)
+    )
+
+
+class SMTPServer:
+    """aiosmtpd on 127.0.0.1 at a fixed port, which can be stopped and started again.
+
+    Like a real relay it takes a user name and password (SMTP_USER, SMTP_PASSWORD)
+    and refuses wrong ones; mail sent without signing in is accepted too."""
+
+    hostname = "127.0.0.1"
+
+    def __init__(self):
+        self.port = free_port()
+        self.inbox = _Inbox()
+        self.controller = None
+
+    @property
+    def messages(self):
+        return self.inbox.messages
+
+    def start(self):
+        self.controller = Controller(
+            self.inbox,
+            hostname=self.hostname,
+            port=self.port,
+            authenticator=_authenticate,
+            auth_require_tls=False,
+        )
+        self.controller.start()
+
+    def stop(self):
+        if self.controller is not None:
+            self.controller.stop()
+            self.controller = None
+
+
+@pytest.fixture
+def smtp_server(settings):
+    """A mail server on loopback that the site sends to (no password, no TLS)."""
+    server = SMTPServer()
+    server.start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = server.port
+    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+    settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
+    settings.EMAIL_TIMEOUT = 3
+    yield server
+    server.stop()
+
+
+# --- The browser ------------------------------------------------------------------------
+
+BROWSER_FIXTURES = {"chromium", "browser_page", "live_site", "live_server"}
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items):
+    # Every test that drives Chromium or the live server is a "browser" test, marked or
+    # not, so that `-m "not browser"` (CI on PostgreSQL) leaves out all of them.
+    for item in items:
+        if BROWSER_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.browser)
+
+
 @pytest.fixture(scope="session")
 def chromium():
+    """Debian's Chromium, started once per test session (per xdist worker)."""
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM,
@@ -122,20 +436,4 @@ def run_axe(page):
         "async (tags) => (await axe.run(document, {runOnly: {type: 'tag', values: tags}})).violations"
         ".map(v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => n.target.join(' '))}))",
         AXE_TAGS,
-    )
-
-
-@pytest.fixture
-def axe():
-    return run_axe
-
-
-@pytest.fixture(autouse=True)
-def _task_worker_keeps_the_test_connection(monkeypatch):
-    # The task worker closes "old" database connections between tasks. In a test
-    # the connection holds the test's transaction (Django's test client skips
-    # close_old_connections for the same reason), and on PostgreSQL closing it
-    # would lose the test's data. Leave it open when a test runs the worker.
-    monkeypatch.setattr(
-        "django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None
     )

@@ -14,13 +14,14 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 from casestudies.factories import CaseStudyAreaFactory, CaseStudyPageFactory
 from casestudies.models import CASE_STUDIES_PER_PAGE, CaseStudyIndexPage, CaseStudyPage
 from home.factories import StandardPageFactory
+from tests.conftest import english
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def index(demo_site):
-    return CaseStudyIndexPage.objects.get()
+    return english(CaseStudyIndexPage).get()
 
 
 def test_demo_has_stories_across_settings_and_perspectives(client, index):
@@ -85,7 +86,7 @@ def test_admin_can_save_a_draft_without_consent(client, index, admin_user):
     client.force_login(admin_user)
     response = _admin_post(client, index, **{"action-publish": None})
     assert response.status_code == 302
-    page = CaseStudyPage.objects.get(slug="a-stolen-bike")
+    page = english(CaseStudyPage).get(slug="a-stolen-bike")
     assert not page.live
 
 
@@ -93,7 +94,7 @@ def test_admin_publishes_with_consent_and_anonymisation(client, index, admin_use
     client.force_login(admin_user)
     response = _admin_post(client, index, consent_recorded_on="2026-10-01", anonymised="on")
     assert response.status_code == 302
-    page = CaseStudyPage.objects.get(slug="a-stolen-bike")
+    page = english(CaseStudyPage).get(slug="a-stolen-bike")
     assert page.live
     public = client.get(page.url)
     assert "He said sorry to the owner." in public.text
@@ -191,7 +192,7 @@ def test_index_paginates_and_keeps_filters_in_page_links(client, index):
     assert first.count('class="rj-story-list__item"') == CASE_STUDIES_PER_PAGE
     assert 'class="govuk-pagination"' in first
     assert 'href="?setting=workplace&amp;page=2" rel="next"' in first
-    total = CaseStudyPage.objects.live().filter(setting="workplace").count()
+    total = english(CaseStudyPage).live().filter(setting="workplace").count()
     second = client.get(index.url, {"setting": "workplace", "page": 2}).text
     assert second.count('class="rj-story-list__item"') == total - CASE_STUDIES_PER_PAGE
     assert 'aria-current="page">2</a>' in second
@@ -227,7 +228,7 @@ def test_index_query_count_does_not_grow_with_stories(client, index):
 def test_case_studies_are_in_the_sitemap(client, index):
     xml = client.get("/sitemap.xml").text
     assert "/case-studies/</loc>" in xml
-    for story in CaseStudyPage.objects.live():
+    for story in english(CaseStudyPage).live():
         assert f"{story.url}</loc>" in xml
 
 

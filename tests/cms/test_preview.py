@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from wagtail.models import Page, get_page_models
 
-from tests.conftest import run_axe
+from tests.conftest import english, run_axe
 
 PAGE_TYPES = [model for model in get_page_models() if model is not Page]
 
@@ -45,7 +45,7 @@ def test_preview_marks_unclear_links_for_the_checker(client, demo_site, admin_us
     from home.models import StandardPage
 
     client.force_login(admin_user)
-    page = StandardPage.objects.get(slug="is-it-safe")
+    page = english(StandardPage).get(slug="is-it-safe")
     page.body = [
         {
             "type": "text",
@@ -65,7 +65,7 @@ def test_preview_marks_unclear_links_for_the_checker(client, demo_site, admin_us
 def test_editors_may_preview_but_site_administrators_may_not(client, demo_site, editor, site_admin):
     from home.models import StandardPage
 
-    page = StandardPage.objects.get(slug="is-it-safe")
+    page = english(StandardPage).get(slug="is-it-safe")
     url = reverse("wagtailadmin_pages:view_draft", args=(page.pk,)) + "?mode=print"
     client.force_login(editor)
     assert client.get(url).status_code == 200
@@ -155,7 +155,7 @@ def test_later_page_types_can_add_kiosk_and_easy_read_modes(rf, demo_site):
     """The documented hook: `extra_preview_modes` and `preview_templates`."""
     from home.models import StandardPage
 
-    page = StandardPage.objects.get(slug="is-it-safe")
+    page = english(StandardPage).get(slug="is-it-safe")
     page.extra_preview_modes = [("kiosk", "Kiosk screen"), ("easy-read", "Easy Read")]
     page.preview_templates = {"kiosk": "blocks/quote_block.html"}
     assert [mode for mode, _ in page.preview_modes] == ["", "print", "kiosk", "easy-read"]

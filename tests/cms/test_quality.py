@@ -15,6 +15,7 @@ from cms.checks import SiteContentChecker, link_text_warnings
 from home.blocks import BodyBlock, RichTextBlock
 from home.models import HomePage, StandardPage
 from home.validators import link_text_problem, link_text_problems, validate_heading_order
+from tests.conftest import english
 
 pytestmark = pytest.mark.django_db
 
@@ -71,7 +72,7 @@ def test_body_rejects_skips_across_blocks():
 
 def test_editor_sees_the_heading_error_in_the_admin(client, demo_site, admin_user):
     client.force_login(admin_user)
-    page = StandardPage.objects.get(slug="is-it-safe")
+    page = english(StandardPage).get(slug="is-it-safe")
     url = reverse("wagtailadmin_pages:edit", args=(page.pk,))
     data = nested_form_data(
         {
@@ -127,7 +128,7 @@ def test_link_text_problems_in_rich_text():
 
 def test_saving_warns_about_link_text_but_still_saves(client, demo_site, admin_user):
     client.force_login(admin_user)
-    page = StandardPage.objects.get(slug="is-it-safe")
+    page = english(StandardPage).get(slug="is-it-safe")
     url = reverse("wagtailadmin_pages:edit", args=(page.pk,))
     data = nested_form_data(
         {
@@ -155,7 +156,7 @@ def test_saving_warns_about_link_text_but_still_saves(client, demo_site, admin_u
 
 
 def test_button_text_is_checked_too(demo_site):
-    home = HomePage.objects.get()
+    home = english(HomePage).get()
     home.calls_to_action = [
         {
             "type": "call_to_action",
@@ -169,7 +170,7 @@ def test_button_text_is_checked_too(demo_site):
         }
     ]
     assert any("Click here" in w for w in link_text_warnings(home))
-    assert link_text_warnings(StandardPage.objects.get(slug="is-it-safe")) == []
+    assert link_text_warnings(english(StandardPage).get(slug="is-it-safe")) == []
 
 
 def test_content_checker_runs_wcag_22_aa_and_the_sites_rules(rf, admin_user):
@@ -186,7 +187,7 @@ def test_content_checker_runs_wcag_22_aa_and_the_sites_rules(rf, admin_user):
 
 def test_editor_checks_panel_uses_the_sites_checker(client, demo_site, admin_user):
     client.force_login(admin_user)
-    page = StandardPage.objects.get(slug="is-it-safe")
+    page = english(StandardPage).get(slug="is-it-safe")
     response = client.get(reverse("wagtailadmin_pages:edit", args=(page.pk,)))
     html = response.text
     assert "rj-link-text" in html  # the axe configuration the Checks panel runs

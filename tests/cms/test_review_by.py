@@ -10,6 +10,7 @@ from django.urls import reverse
 from home.factories import StandardPageFactory
 from home.mixins import add_months
 from home.models import StandardPage
+from tests.conftest import english
 
 pytestmark = pytest.mark.django_db
 
@@ -44,7 +45,7 @@ def test_a_date_the_editor_chose_is_kept(demo_site):
 
 def test_review_date_is_on_the_settings_tab_with_help_text(client, demo_site, admin_user):
     client.force_login(admin_user)
-    page = StandardPage.objects.get(slug="is-it-safe")
+    page = english(StandardPage).get(slug="is-it-safe")
     response = client.get(reverse("wagtailadmin_pages:edit", args=(page.pk,)))
     form = response.context["form"]
     assert "review_by" in form.fields

@@ -12,6 +12,7 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 
 from cms import roles
 from home.models import HomePage, StandardPage
+from tests.conftest import english
 
 pytestmark = pytest.mark.django_db
 
@@ -63,7 +64,7 @@ def test_editor_can_write_pages_images_and_documents(client, demo_site, editor):
     assert client.get(add_url(demo_site)).status_code == 200
     assert reaches(client, "wagtailimages:add")
     assert reaches(client, "wagtaildocs:add")
-    page = StandardPage.objects.get(slug="is-it-safe")
+    page = english(StandardPage).get(slug="is-it-safe")
     assert reaches(client, "wagtailadmin_pages:edit", page.pk)
 
 
@@ -71,10 +72,10 @@ def test_editor_cannot_publish(client, demo_site, editor):
     client.force_login(editor)
     response = client.post(add_url(demo_site), new_page_data("Getting help", "action-publish"))
     assert response.status_code in (200, 302)
-    page = StandardPage.objects.get(slug="getting-help")
+    page = english(StandardPage).get(slug="getting-help")
     assert not page.live
     assert not page.permissions_for_user(editor).can_publish()
-    live = StandardPage.objects.get(slug="is-it-safe")
+    live = english(StandardPage).get(slug="is-it-safe")
     assert status(client, "wagtailadmin_pages:unpublish", live.pk) in (302, 403)
     live.refresh_from_db()
     assert live.live
@@ -97,7 +98,7 @@ def test_approver_can_publish_unpublish_and_schedule(client, demo_site, approver
     client.force_login(approver)
     response = client.post(add_url(demo_site), new_page_data("Getting help", "action-publish"))
     assert response.status_code == 302
-    page = StandardPage.objects.get(slug="getting-help")
+    page = english(StandardPage).get(slug="getting-help")
     assert page.live
     perms = page.permissions_for_user(approver)
     assert perms.can_unpublish() and perms.can_publish() and perms.can_lock()
@@ -125,7 +126,7 @@ def test_site_administrator_manages_users_and_settings_but_not_pages(client, dem
     assert reaches(client, "wagtailsettings:edit", "home", "contactsettings")
     assert reaches(client, "wagtailredirects:index")
     # Pages, images, documents and the review workflow are the comms team's.
-    page = StandardPage.objects.get(slug="is-it-safe")
+    page = english(StandardPage).get(slug="is-it-safe")
     assert not reaches(client, "wagtailadmin_pages:edit", page.pk)
     assert client.post(add_url(demo_site), new_page_data("Sneaky")).status_code in (302, 403)
     assert not StandardPage.objects.filter(slug="sneaky").exists()

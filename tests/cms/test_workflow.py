@@ -10,6 +10,7 @@ from wagtail.models import WorkflowState
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from home.models import StandardPage
+from tests.conftest import english
 
 pytestmark = pytest.mark.django_db
 
@@ -49,7 +50,7 @@ def test_edit_goes_from_draft_through_review_to_published(client, demo_site, edi
     add = reverse("wagtailadmin_pages:add", args=("home", "standardpage", demo_site.pk))
     response = client.post(add, page_form("Getting help", "<p>Call us.</p>", "submit"))
     assert response.status_code == 302
-    page = StandardPage.objects.get(slug="getting-help")
+    page = english(StandardPage).get(slug="getting-help")
     assert not page.live
     state = page.current_workflow_state
     assert state.workflow.name == "Comms review" and state.status == "in_progress"
@@ -100,7 +101,7 @@ def test_editor_cannot_approve_their_own_page(client, demo_site, editor):
     client.force_login(editor)
     add = reverse("wagtailadmin_pages:add", args=("home", "standardpage", demo_site.pk))
     client.post(add, page_form("Getting help", "<p>Call us.</p>", "submit"))
-    page = StandardPage.objects.get(slug="getting-help")
+    page = english(StandardPage).get(slug="getting-help")
     response = workflow_action(client, page, "approve", comment="")
     assert response.status_code in (302, 403)
     page.refresh_from_db()

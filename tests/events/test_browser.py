@@ -1,5 +1,5 @@
-"""Events in a real Chromium: accessibility, filters without JavaScript, small
-screens and the printed RJ Week programme."""
+"""Events in a real Chromium: filters without JavaScript, the printed RJ Week
+programme and calendar files (axe and small screens: tests/test_every_page_browser.py)."""
 
 import io
 from pathlib import Path
@@ -10,35 +10,9 @@ import pytest
 from django.utils import timezone
 
 from events.models import EventPage
-from tests.conftest import run_axe
+from tests.conftest import english
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def event_urls():
-    year = timezone.localdate().year
-    event = EventPage.objects.live().filter(awareness_week__isnull=False).first()
-    cancelled = EventPage.objects.live().filter(status=EventPage.Status.CANCELLED).first()
-    return [
-        "/events/",
-        "/events/past/",
-        f"/events/rj-week/{year}/",
-        event.url,
-        cancelled.url,
-        "/events/?area=fenmoor&audience=young-people&rj_week=on",
-        "/events/?area=atlantis",  # with the error summary showing
-        "/events/?audience=prison&area=saltcombe",  # nothing matches
-    ]
-
-
-def test_event_pages_have_no_axe_violations(live_site, browser_page):
-    failures = {}
-    for url in event_urls():
-        browser_page.goto(live_site.url + url)
-        violations = run_axe(browser_page)
-        if violations:
-            failures[url] = violations
-    assert failures == {}
 
 
 def test_filters_work_without_javascript(live_site, chromium):
@@ -50,19 +24,9 @@ def test_filters_work_without_javascript(live_site, chromium):
     page.wait_for_url("**/events/past/?*audience=professionals*")
     titles = page.locator(".rj-event__title").all_text_contents()
     assert titles and all(
-        EventPage.objects.get(title=title.strip()).audience == "professionals" for title in titles
+        english(EventPage).get(title=title.strip()).audience == "professionals" for title in titles
     )
     assert page.get_by_label("Who it is for").input_value() == "professionals"
-    context.close()
-
-
-@pytest.mark.parametrize("width", [320])
-def test_no_sideways_scrolling_on_small_screens(live_site, chromium, width):
-    context = chromium.new_context(viewport={"width": width, "height": 800})
-    page = context.new_page()
-    for url in event_urls():
-        page.goto(live_site.url + url)
-        assert page.evaluate("document.documentElement.scrollWidth") <= width, url
     context.close()
 
 

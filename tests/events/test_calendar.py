@@ -8,6 +8,7 @@ import pytest
 
 from events.factories import AwarenessWeekFactory, EventAreaFactory, EventPageFactory
 from events.models import EventPage
+from tests.conftest import english
 
 pytestmark = pytest.mark.django_db
 
@@ -104,7 +105,7 @@ def test_clock_changes_give_the_right_times(
         start_time=start,
         end_time=end,
     )
-    page = EventPage.objects.get(slug="clock-day")
+    page = english(EventPage).get(slug="clock-day")
     assert (page.starts_at.astimezone(UTC).hour, page.starts_at.minute) == utc_start
     assert (page.ends_at.astimezone(UTC).hour, page.ends_at.minute) == utc_end
 

@@ -213,5 +213,6 @@ def test_listing_query_count_does_not_grow_with_events(
     add(12)
     many = _count_queries(client, url, django_assert_max_num_queries)
     assert many == few
-    with django_assert_max_num_queries(16):
+    # With the demo's four languages the frame looks up the page in each.
+    with django_assert_max_num_queries(21):
         client.get(url + ("&" if "?" in url else "?") + "nocache=1")

@@ -12,13 +12,14 @@ from films.captions import validate_webvtt
 from films.factories import CaptionsFactory, FilmPageFactory, MediaFactory
 from films.models import FILMS_PER_PAGE, FilmIndexPage, FilmPage, youtube_video_id
 from home.factories import StandardPageFactory
+from tests.conftest import english
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def index(demo_site):
-    return FilmIndexPage.objects.get()
+    return english(FilmIndexPage).get()
 
 
 def test_demo_films_have_video_captions_and_transcripts(client, index):
@@ -44,7 +45,7 @@ def test_page_type_rules(index, demo_site):
 
 
 def test_film_page_plays_from_this_site_with_captions_and_transcript(client, index):
-    film = FilmPage.objects.get(slug="what-happens-at-a-meeting")
+    film = english(FilmPage).get(slug="what-happens-at-a-meeting")
     html = client.get(film.url).text
     video = re.search(r"<video .*?</video>", html, re.S).group(0)
     assert f'<source src="{film.video.url}" type="video/webm">' in video
@@ -63,7 +64,7 @@ def test_film_page_plays_from_this_site_with_captions_and_transcript(client, ind
 
 
 def test_media_files_are_served(client, index):
-    film = FilmPage.objects.get(slug="writing-a-letter")
+    film = english(FilmPage).get(slug="writing-a-letter")
     response = client.get(film.video.url)
     assert response.status_code == 200
     assert response["Content-Type"] == "video/webm"
@@ -139,7 +140,7 @@ def test_admin_publishes_a_film_with_captions(client, index, admin_user):
     client.force_login(admin_user)
     response = client.post(_add_url(index), _film_form(index))
     assert response.status_code == 302, response.context["form"].errors
-    film = FilmPage.objects.get(slug="talking-it-through")
+    film = english(FilmPage).get(slug="talking-it-through")
     assert film.live
     assert '<track kind="captions"' in client.get(film.url).text
 
@@ -155,7 +156,7 @@ def test_admin_refuses_to_publish_a_film_without_captions(client, index, admin_u
         _add_url(index), _film_form(index, captions="", **{"action-publish": None})
     )
     assert response.status_code == 302
-    assert not FilmPage.objects.get(slug="talking-it-through").live
+    assert not english(FilmPage).get(slug="talking-it-through").live
 
 
 def test_admin_refuses_captions_that_are_not_webvtt(client, index, admin_user):
@@ -223,5 +224,5 @@ def test_index_query_count_does_not_grow_with_films(client, index):
 
 def test_films_are_in_the_sitemap(client, index):
     xml = client.get("/sitemap.xml").text
-    for film in FilmPage.objects.live():
+    for film in english(FilmPage).live():
         assert f"{film.url}</loc>" in xml

@@ -5,13 +5,14 @@ from django.urls import reverse
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from home.models import HomePage, StandardPage
+from tests.conftest import english
 
 pytestmark = pytest.mark.django_db
 
 
 def test_admin_can_create_and_publish_a_standard_page(client, demo_site, admin_user):
     client.force_login(admin_user)
-    home = HomePage.objects.get()
+    home = english(HomePage).get()
     url = reverse("wagtailadmin_pages:add", args=("home", "standardpage", home.pk))
     assert client.get(url).status_code == 200
     data = nested_form_data(
@@ -34,7 +35,7 @@ def test_admin_can_create_and_publish_a_standard_page(client, demo_site, admin_u
     )
     response = client.post(url, data)
     assert response.status_code == 302
-    page = StandardPage.objects.get(slug="getting-support")
+    page = english(StandardPage).get(slug="getting-support")
     assert page.live
     public = client.get(page.url)
     assert public.status_code == 200 and "Victim Support can help" in public.text

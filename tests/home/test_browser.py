@@ -1,28 +1,13 @@
-"""The demo site in a real Chromium: accessibility, quick exit, no-JavaScript and small screens."""
+"""The demo site in a real Chromium: quick exit, no-JavaScript, focus, page weight and print
+(axe and small screens on every page: tests/test_every_page_browser.py)."""
 
 import gzip
 
 import pytest
 
-from wagtail.models import Page
-
 from tests.conftest import run_axe
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def demo_urls():
-    return [page.url for page in Page.objects.live().public().filter(depth__gte=2).specific()]
-
-
-def test_every_demo_page_has_no_axe_violations(live_site, browser_page):
-    failures = {}
-    for url in demo_urls():
-        browser_page.goto(live_site.url + url)
-        violations = run_axe(browser_page)
-        if violations:
-            failures[url] = violations
-    assert failures == {}
 
 
 def test_axe_check_can_fail(browser_page):
@@ -104,17 +89,6 @@ def test_accordion_opens_without_javascript(live_site, chromium):
     assert not answer.is_visible()
     page.get_by_text("Do I have to meet the other person?").click()
     assert answer.is_visible()
-    context.close()
-
-
-@pytest.mark.parametrize("width", [320, 640])
-def test_no_sideways_scrolling_on_small_screens_and_zoom(live_site, chromium, width):
-    # 320 CSS pixels is a small phone, and also a 1280-pixel window at 400% zoom.
-    context = chromium.new_context(viewport={"width": width, "height": 800})
-    page = context.new_page()
-    for url in demo_urls():
-        page.goto(live_site.url + url)
-        assert page.evaluate("document.documentElement.scrollWidth") <= width, url
     context.close()
 
 

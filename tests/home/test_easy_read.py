@@ -9,6 +9,7 @@ from wagtail.blocks import StructBlockValidationError
 from home.blocks import EasyReadRowBlock
 from home.factories import StandardPageFactory
 from home.models import EasyReadPage, HomePage, StandardPage
+from tests.conftest import english
 
 pytestmark = pytest.mark.django_db
 
@@ -50,7 +51,7 @@ def test_refer_yourself_easy_read_links_to_the_form(client, demo_site):
 
 
 def test_decorative_pictures_have_empty_alt(client, demo_site):
-    page = EasyReadPage.objects.get(slug="easy-read")
+    page = english(EasyReadPage).get(slug="easy-read")
     rows = list(page.rows.raw_data)
     rows[0]["value"]["decorative"] = True
     rows[0]["value"]["alt_text"] = ""
@@ -62,7 +63,7 @@ def test_decorative_pictures_have_empty_alt(client, demo_site):
 
 def test_rows_need_a_description_or_decorative_and_at_most_two_sentences(demo_site):
     block = EasyReadRowBlock()
-    image = EasyReadPage.objects.get(slug="easy-read").rows[0].value["image"]
+    image = english(EasyReadPage).get(slug="easy-read").rows[0].value["image"]
     good = block.to_python(
         {"image": image.pk, "alt_text": "A clock", "decorative": False, "text": "One.\nTwo."}
     )
@@ -80,14 +81,14 @@ def test_rows_need_a_description_or_decorative_and_at_most_two_sentences(demo_si
 
 
 def test_easy_read_pages_live_under_content_pages_only(demo_site):
-    home = HomePage.objects.get()
+    home = english(HomePage).get()
     assert EasyReadPage.can_create_at(home)
     assert EasyReadPage.can_create_at(StandardPageFactory(parent=home))
     assert not StandardPage.can_create_at(EasyReadPage.objects.first())
 
 
 def test_admin_offers_the_easy_read_chooser_on_standard_pages(admin_client, demo_site):
-    page = StandardPage.objects.get(slug="what-is-restorative-justice")
+    page = english(StandardPage).get(slug="what-is-restorative-justice")
     response = admin_client.get(f"/admin/pages/{page.pk}/edit/")
     assert response.status_code == 200
     assert 'name="easy_read_version"' in response.text

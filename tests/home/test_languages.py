@@ -13,6 +13,7 @@ from home.demo_languages import ensure_locales, synchronise, translate_page
 from home.factories import StandardPageFactory
 from home.i18n import scope_to_active_language
 from home.models import HomePage, StandardPage
+from tests.conftest import english
 
 pytestmark = pytest.mark.django_db
 
@@ -31,7 +32,7 @@ def english_home():
 
 
 def test_translation_round_trip_create_translate_publish_switch(
-    client, multilingual_site, django_capture_on_commit_callbacks
+    client, demo_site, django_capture_on_commit_callbacks
 ):
     # Create an English page, as an editor would.
     home = english_home()
@@ -81,7 +82,7 @@ def test_translation_round_trip_create_translate_publish_switch(
         assert "ar" not in links  # Arabic is still the English copy: no alternate
 
 
-def test_switcher_falls_back_to_english_and_says_so(client, multilingual_site):
+def test_switcher_falls_back_to_english_and_says_so(client, demo_site):
     response = client.get("/ar/is-it-safe/")
     html = response.text
     assert '<html lang="ar" dir="rtl"' in html
@@ -95,7 +96,7 @@ def test_switcher_falls_back_to_english_and_says_so(client, multilingual_site):
     assert hreflangs(html) == {}
 
 
-def test_translated_demo_pages_have_alternates_in_every_language(client, multilingual_site):
+def test_translated_demo_pages_have_alternates_in_every_language(client, demo_site):
     for prefix in ("", "/pl", "/ne", "/ar"):
         response = client.get(f"{prefix}/what-is-restorative-justice/")
         assert response.status_code == 200
@@ -105,7 +106,7 @@ def test_translated_demo_pages_have_alternates_in_every_language(client, multili
     assert "पुनर्स्थापनात्मक न्याय" in client.get("/ne/").text
 
 
-def test_the_frame_and_quick_exit_are_translated(client, multilingual_site):
+def test_the_frame_and_quick_exit_are_translated(client, demo_site):
     expected = {
         "pl": ["Opuść tę stronę", "Przejdź do głównej treści", "Kontakt", "Wybierz język"],
         "ne": ["यो पृष्ठ छोड्नुहोस्", "मुख्य सामग्रीमा जानुहोस्", "हामीलाई सम्पर्क गर्नुहोस्"],
@@ -120,14 +121,14 @@ def test_the_frame_and_quick_exit_are_translated(client, multilingual_site):
     assert 'href="/pl/what-is-restorative-justice/"' in client.get("/pl/").text
 
 
-def test_not_found_page_speaks_the_language_of_the_address(client, multilingual_site):
+def test_not_found_page_speaks_the_language_of_the_address(client, demo_site):
     response = client.get("/pl/no-such-page/")
     assert response.status_code == 404
     assert "Nie znaleziono strony" in response.text
     assert 'href="/pl/"' in response.text
 
 
-def test_only_languages_switched_on_by_admins_are_offered(client, multilingual_site):
+def test_only_languages_switched_on_by_admins_are_offered(client, demo_site):
     assert "नेपाली" in client.get("/").text
     # Switching a language off (deleting its locale) removes it from every page.
     Page.objects.filter(locale__language_code="ne").delete()
@@ -138,12 +139,15 @@ def test_only_languages_switched_on_by_admins_are_offered(client, multilingual_s
 
 
 def test_english_only_site_shows_no_switcher(client, demo_site):
+    # A site with the other languages switched off (their locales deleted).
+    Page.objects.exclude(locale__language_code="en-gb").delete()
+    Locale.objects.exclude(language_code="en-gb").delete()
     html = client.get("/").text
     assert 'class="rj-languages"' not in html
     assert hreflangs(html) == {}
 
 
-def test_search_is_limited_to_the_active_language(multilingual_site):
+def test_search_is_limited_to_the_active_language(demo_site):
     pages = Page.objects.live().public()
     with translation.override("pl"):
         polish = scope_to_active_language(pages)
@@ -156,7 +160,7 @@ def test_search_is_limited_to_the_active_language(multilingual_site):
 
 
 def test_translated_home_page_query_count_is_bounded(
-    client, multilingual_site, django_assert_max_num_queries
+    client, demo_site, django_assert_max_num_queries
 ):
     from django.core.cache import caches
 
@@ -166,7 +170,7 @@ def test_translated_home_page_query_count_is_bounded(
         assert client.get("/ar/").status_code == 200
 
 
-def test_multilingual_demo_is_idempotent(multilingual_site):
+def test_multilingual_demo_is_idempotent(demo_site):
     from django.core.management import call_command
 
     from wagtail.models import Revision
@@ -178,7 +182,7 @@ def test_multilingual_demo_is_idempotent(multilingual_site):
 
 
 def test_editors_translate_pages_in_the_wagtail_localize_editor(
-    client, multilingual_site, admin_user, django_capture_on_commit_callbacks
+    client, demo_site, admin_user, django_capture_on_commit_callbacks
 ):
     from django.urls import reverse
 
@@ -198,7 +202,7 @@ def test_editors_translate_pages_in_the_wagtail_localize_editor(
     )
     with django_capture_on_commit_callbacks(execute=True):
         assert client.post(add, data).status_code == 302
-    page = StandardPage.objects.get(slug="victim-support", locale__language_code="en-gb")
+    page = english(StandardPage).get(slug="victim-support", locale__language_code="en-gb")
     # A page made in the admin appears at once in every language, as English for now.
     assert client.get("/ne/victim-support/").status_code == 200
 
@@ -217,7 +221,7 @@ def test_editors_translate_pages_in_the_wagtail_localize_editor(
     assert "Translation of Victim support into Polski" in editor.text
 
 
-def test_questions_and_answers_are_translated_too(client, multilingual_site):
+def test_questions_and_answers_are_translated_too(client, demo_site):
     html = client.get("/pl/what-is-restorative-justice/").text
     assert "Czy muszę spotkać się z drugą osobą?" in html
     assert "Nie. Udział nie skraca ani nie wydłuża wyroku." in html

@@ -12,6 +12,7 @@ from wagtail.models import PageViewRestriction
 from home import pdf as page_pdf_module
 from home.factories import StandardPageFactory
 from home.models import EasyReadPage, HomePage, StandardPage
+from tests.conftest import english
 from tests.pdf_helpers import font_sizes
 
 pytestmark = pytest.mark.django_db
@@ -33,7 +34,7 @@ def pdf_url(page, **params):
 
 
 def test_every_page_offers_a_pdf_and_a_large_print_pdf(client, demo_site):
-    page = StandardPage.objects.get(slug="is-it-safe")
+    page = english(StandardPage).get(slug="is-it-safe")
     html = client.get("/is-it-safe/").text
     assert f'href="/pdf/{page.pk}/"' in html and "Download this page as a PDF" in html
     assert f'href="/pdf/{page.pk}/?size=large"' in html
@@ -41,7 +42,7 @@ def test_every_page_offers_a_pdf_and_a_large_print_pdf(client, demo_site):
 
 
 def test_pdf_has_the_page_text_and_link_targets_but_not_the_frame(client, demo_site):
-    page = StandardPage.objects.get(slug="what-is-restorative-justice")
+    page = english(StandardPage).get(slug="what-is-restorative-justice")
     response = client.get(pdf_url(page))
     assert (
         response["Content-Disposition"] == 'attachment; filename="what-is-restorative-justice.pdf"'
@@ -65,8 +66,8 @@ def test_pdf_has_the_page_text_and_link_targets_but_not_the_frame(client, demo_s
 
 
 def test_link_targets_are_printed(client, demo_site):
-    home = HomePage.objects.get()
-    target = StandardPage.objects.get(slug="privacy")
+    home = english(HomePage).get()
+    target = english(StandardPage).get(slug="privacy")
     page = StandardPageFactory(
         parent=home,
         title="Links",
@@ -82,7 +83,7 @@ def test_link_targets_are_printed(client, demo_site):
 
 
 def test_fonts_are_embedded(client, demo_site):
-    page = StandardPage.objects.get(slug="is-it-safe")
+    page = english(StandardPage).get(slug="is-it-safe")
     reader = read_pdf(client.get(pdf_url(page)))
     fonts = [
         font.get_object()
@@ -96,7 +97,7 @@ def test_fonts_are_embedded(client, demo_site):
 
 
 def test_large_print_body_text_is_at_least_16_points(client, demo_site):
-    page = StandardPage.objects.get(slug="what-is-restorative-justice")
+    page = english(StandardPage).get(slug="what-is-restorative-justice")
     standard = font_sizes(read_pdf(client.get(pdf_url(page))))
     large = font_sizes(read_pdf(client.get(pdf_url(page, size="large"))))
     assert min(standard) < 16  # the check can tell the difference
@@ -106,7 +107,7 @@ def test_large_print_body_text_is_at_least_16_points(client, demo_site):
 
 
 def test_images_are_embedded(client, demo_site):
-    easy_read = EasyReadPage.objects.get(slug="easy-read")
+    easy_read = english(EasyReadPage).get(slug="easy-read")
     reader = read_pdf(client.get(pdf_url(easy_read)))
     images = [image for pdf_page in reader.pages for image in pdf_page.images]
     assert len(images) >= 6
@@ -114,7 +115,7 @@ def test_images_are_embedded(client, demo_site):
 
 
 def test_pdf_is_cached_until_the_page_is_published_again(client, demo_site):
-    page = StandardPage.objects.get(slug="is-it-safe")
+    page = english(StandardPage).get(slug="is-it-safe")
     url = pdf_url(page)
     with mock.patch.object(
         page_pdf_module, "render_page_pdf", wraps=page_pdf_module.render_page_pdf
@@ -136,10 +137,10 @@ def test_pdf_is_cached_until_the_page_is_published_again(client, demo_site):
 
 
 def test_draft_and_private_pages_have_no_pdf(client, demo_site):
-    home = HomePage.objects.get()
+    home = english(HomePage).get()
     draft = StandardPageFactory(parent=home, title="Draft", live=False)
     assert client.get(pdf_url(draft)).status_code == 404
-    private = StandardPage.objects.get(slug="privacy")
+    private = english(StandardPage).get(slug="privacy")
     PageViewRestriction.objects.create(page=private, restriction_type="login")
     assert client.get(pdf_url(private)).status_code == 404
     assert client.get("/pdf/999999/").status_code == 404
@@ -160,7 +161,7 @@ def test_pdf_never_fetches_from_other_sites():
     assert b"@page" in css.read()
 
 
-def test_arabic_pdf_is_in_arabic_and_right_to_left(client, multilingual_site):
+def test_arabic_pdf_is_in_arabic_and_right_to_left(client, demo_site):
     from wagtail.models import Page
 
     page = Page.objects.get(slug="what-is-restorative-justice", locale__language_code="ar")

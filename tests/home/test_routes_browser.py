@@ -1,5 +1,5 @@
-"""Every route in, in a real Chromium: every language passes axe, Arabic mirrors,
-Easy Read reads large, leaflets print alone and their QR codes open the form."""
+"""Every route in, in a real Chromium: Arabic mirrors, the language switcher, Easy Read
+reads large, leaflets print alone and their QR codes open the form."""
 
 import io
 
@@ -7,37 +7,21 @@ import pytest
 import zxingcpp
 from PIL import Image
 
-from wagtail.models import Page
-
 from tests.conftest import run_axe
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def test_every_page_in_every_language_has_no_axe_violations(live_multilingual_site, browser_page):
-    pages = Page.objects.live().public().filter(depth__gte=2).exclude(locale__language_code="en-gb")
-    urls = [page.url for page in pages.specific()]
-    # Polish, Nepali and Arabic: translated pages and English stand-ins alike.
-    assert {url.split("/")[1] for url in urls} == {"pl", "ne", "ar"}
-    failures = {}
-    for url in urls:
-        browser_page.goto(live_multilingual_site.url + url)
-        violations = run_axe(browser_page)
-        if violations:
-            failures[url] = violations
-    assert failures == {}
 
 
 def box(page, selector):
     return page.locator(selector).first.bounding_box()
 
 
-def test_arabic_pages_mirror_the_english_layout(live_multilingual_site, chromium):
+def test_arabic_pages_mirror_the_english_layout(live_site, chromium):
     width = 1024
     context = chromium.new_context(viewport={"width": width, "height": 900})
     ltr, rtl = context.new_page(), context.new_page()
-    ltr.goto(live_multilingual_site.url + "/what-is-restorative-justice/")
-    rtl.goto(live_multilingual_site.url + "/ar/what-is-restorative-justice/")
+    ltr.goto(live_site.url + "/what-is-restorative-justice/")
+    rtl.goto(live_site.url + "/ar/what-is-restorative-justice/")
     assert rtl.evaluate("document.documentElement.dir") == "rtl"
     scrollbar = ltr.evaluate("window.innerWidth - document.documentElement.clientWidth")
     page_width = width - scrollbar
@@ -78,15 +62,15 @@ def test_arabic_pages_mirror_the_english_layout(live_multilingual_site, chromium
     context.close()
 
 
-def test_language_switcher_keeps_you_on_the_same_page(live_multilingual_site, browser_page):
-    browser_page.goto(live_multilingual_site.url + "/what-is-restorative-justice/")
+def test_language_switcher_keeps_you_on_the_same_page(live_site, browser_page):
+    browser_page.goto(live_site.url + "/what-is-restorative-justice/")
     browser_page.get_by_role("navigation", name="Choose a language").get_by_role(
         "link", name="العربية"
     ).click()
     browser_page.wait_for_url("**/ar/what-is-restorative-justice/")
     assert browser_page.get_by_role("heading", level=1).text_content() == "ما هي العدالة التصالحية؟"
     # An untranslated page keeps the Arabic frame and says the words are in English.
-    browser_page.goto(live_multilingual_site.url + "/ar/is-it-safe/")
+    browser_page.goto(live_site.url + "/ar/is-it-safe/")
     assert browser_page.get_by_role("region", name="لم تُترجم بعد").is_visible()
     assert browser_page.locator("main [lang='en-GB'] h1").text_content() == "Is it safe?"
 
@@ -131,8 +115,8 @@ def test_printing_a_leaflet_gives_the_leaflet_alone(live_site, browser_page):
         assert not browser_page.locator(hidden).first.is_visible(), hidden
 
 
-def test_printing_a_page_leaves_out_downloads_and_languages(live_multilingual_site, browser_page):
-    browser_page.goto(live_multilingual_site.url + "/pl/what-is-restorative-justice/")
+def test_printing_a_page_leaves_out_downloads_and_languages(live_site, browser_page):
+    browser_page.goto(live_site.url + "/pl/what-is-restorative-justice/")
     assert browser_page.locator(".rj-downloads").is_visible()
     browser_page.emulate_media(media="print")
     assert not browser_page.locator(".rj-downloads").is_visible()

@@ -1,12 +1,9 @@
 """Fixtures for the kiosk tests: a kiosk, and a test client enrolled as it."""
 
-import re
-
 import pytest
 
 from kiosk.factories import KioskFactory
-
-TOKEN_RE = re.compile(r'name="form_token" value="([^"]+)"')
+from tests.conftest import TOKEN_RE
 
 
 def enrol(client, kiosk):
@@ -27,17 +24,6 @@ def kiosk(db):
 def kiosk_client(client, kiosk):
     enrol(client, kiosk)
     return client
-
-
-@pytest.fixture
-def kiosk_referral_page(db):
-    """The demo's self-referral page and areas, without the rest of the demo site."""
-    from home.demo import ensure_root_and_home
-    from selfreferral.demo import ensure_areas, ensure_referral_page
-
-    home, _ = ensure_root_and_home()
-    ensure_areas()
-    return ensure_referral_page(home)
 
 
 def kiosk_answers(**changes):

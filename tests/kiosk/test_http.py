@@ -14,6 +14,7 @@ from kiosk.devices import COOKIE_NAME
 from kiosk.factories import KioskFactory
 from kiosk.models import Kiosk
 from selfreferral.models import Channel, Referral
+from tests.conftest import english
 from tests.kiosk.conftest import TOKEN_RE, enrol, send_kiosk_referral
 
 EXTERNAL_LINK = re.compile(r"""<a\b[^>]*href=["'](?:https?:|mailto:|tel:|//)""", re.IGNORECASE)
@@ -73,7 +74,7 @@ def test_made_up_enrolment_link_does_not_work(client, kiosk):
     assert client.get("/kiosk/enrol/" + "x" * 300 + "/").status_code == 404
 
 
-def test_revoked_kiosk_gets_the_public_form(kiosk_client, kiosk, kiosk_referral_page):
+def test_revoked_kiosk_gets_the_public_form(kiosk_client, kiosk, referral_page):
     assert kiosk_client.get("/kiosk/").status_code == 200
     kiosk.revoke()
     response = kiosk_client.get("/kiosk/")
@@ -82,7 +83,7 @@ def test_revoked_kiosk_gets_the_public_form(kiosk_client, kiosk, kiosk_referral_
     assert kiosk_client.get("/kiosk/referral/").status_code == 302
 
 
-def test_new_enrolment_ends_the_old_device(client, kiosk, kiosk_referral_page):
+def test_new_enrolment_ends_the_old_device(client, kiosk, referral_page):
     enrol(client, kiosk)
     replacement = client.__class__()
     enrol(replacement, kiosk)
@@ -90,7 +91,7 @@ def test_new_enrolment_ends_the_old_device(client, kiosk, kiosk_referral_page):
     assert client.get("/kiosk/").status_code == 302
 
 
-def test_no_cookie_or_a_forged_one_gets_the_public_form(client, kiosk, kiosk_referral_page):
+def test_no_cookie_or_a_forged_one_gets_the_public_form(client, kiosk, referral_page):
     enrol(client.__class__(), kiosk)
     for cookie in (None, f"{kiosk.pk}:{kiosk.cookie_version}", "garbage"):
         client.cookies.clear()
@@ -106,7 +107,7 @@ def test_no_cookie_or_a_forged_one_gets_the_public_form(client, kiosk, kiosk_ref
     assert "rj-kiosk" not in page.text
 
 
-def test_post_without_a_kiosk_makes_no_referral(client, kiosk_referral_page):
+def test_post_without_a_kiosk_makes_no_referral(client, referral_page):
     response = client.post("/kiosk/referral/", {"name": "Someone"})
     assert response.status_code == 302
     assert not Referral.objects.exists()
@@ -138,7 +139,7 @@ def test_start_page_is_locked_down(kiosk_client, kiosk, demo_site):
     assert 'http-equiv="refresh"' not in html  # nothing to clear on the start page
 
 
-def test_idle_time_comes_from_the_setting(kiosk_client, kiosk_referral_page, settings):
+def test_idle_time_comes_from_the_setting(kiosk_client, referral_page, settings):
     settings.KIOSK_IDLE_SECONDS = 45
     assert 'data-kiosk-idle-seconds="45"' in kiosk_client.get("/kiosk/referral/").text
 
@@ -177,12 +178,12 @@ def test_film_list_and_stories_link_to_kiosk_pages(kiosk_client, demo_site):
     from casestudies.models import CaseStudyIndexPage, CaseStudyPage
     from films.models import FilmIndexPage, FilmPage
 
-    films = kiosk_client.get(f"/kiosk/pages/{FilmIndexPage.objects.get().pk}/").text
-    for film in FilmPage.objects.live():
+    films = kiosk_client.get(f"/kiosk/pages/{english(FilmIndexPage).get().pk}/").text
+    for film in english(FilmPage).live():
         assert f'href="/kiosk/pages/{film.pk}/"' in films
-    stories = CaseStudyIndexPage.objects.get()
+    stories = english(CaseStudyIndexPage).get()
     html = kiosk_client.get(f"/kiosk/pages/{stories.pk}/").text
-    story = CaseStudyPage.objects.live().first()
+    story = english(CaseStudyPage).live().first()
     assert f'href="/kiosk/pages/{story.pk}/"' in html
     assert f'action="/kiosk/pages/{stories.pk}/"' in html  # the filters stay in the kiosk
     assert not EXTERNAL_LINK.search(html)
@@ -194,7 +195,7 @@ def test_film_list_and_stories_link_to_kiosk_pages(kiosk_client, demo_site):
 def test_external_links_in_rich_text_become_plain_text(kiosk_client, demo_site):
     from home.models import StandardPage
 
-    page = StandardPage.objects.get(slug="what-is-restorative-justice")
+    page = english(StandardPage).get(slug="what-is-restorative-justice")
     page.body = [
         (
             "text",
@@ -216,7 +217,7 @@ def test_pages_a_kiosk_does_not_show_are_not_found(kiosk_client, demo_site):
 
     from selfreferral.models import SelfReferralPage
 
-    for page in (demo_site, SelfReferralPage.objects.get()):
+    for page in (demo_site, english(SelfReferralPage).get()):
         response = kiosk_client.get(f"/kiosk/pages/{page.pk}/")
         assert response.status_code == 404
         assert "rj-kiosk" in response.text
@@ -231,7 +232,7 @@ def test_pages_a_kiosk_does_not_show_are_not_found(kiosk_client, demo_site):
 
 
 def test_form_has_the_kiosk_questions_and_no_recaptcha(
-    kiosk_client, kiosk, kiosk_referral_page, settings
+    kiosk_client, kiosk, referral_page, settings
 ):
     settings.RECAPTCHA_PUBLIC_KEY = "public"
     settings.RECAPTCHA_PRIVATE_KEY = "private"
@@ -251,7 +252,7 @@ def test_form_has_the_kiosk_questions_and_no_recaptcha(
         assert 'autocomplete="off"' in field, field
 
 
-def test_enrolled_kiosk_sends_a_kiosk_referral(kiosk_client, kiosk, kiosk_referral_page):
+def test_enrolled_kiosk_sends_a_kiosk_referral(kiosk_client, kiosk, referral_page):
     response = send_kiosk_referral(kiosk_client)
     assert response.status_code == 302
     assert response["Location"].startswith("/kiosk/referral/thank-you/?ref=")
@@ -273,7 +274,7 @@ def test_enrolled_kiosk_sends_a_kiosk_referral(kiosk_client, kiosk, kiosk_referr
     assert 'http-equiv="refresh" content="120;url=/kiosk/"' in thanks.text
 
 
-def test_source_code_cannot_be_changed_by_the_form(kiosk_client, kiosk, kiosk_referral_page):
+def test_source_code_cannot_be_changed_by_the_form(kiosk_client, kiosk, referral_page):
     send_kiosk_referral(kiosk_client, src="leaflet-a")
     assert Referral.objects.get().source_code == f"kiosk-{kiosk.pk}"
 
@@ -285,7 +286,7 @@ def shown_reference(response):
     return signing.loads(token, salt=THANK_YOU_SALT)
 
 
-def test_a_double_tap_makes_one_referral(kiosk_client, kiosk_referral_page):
+def test_a_double_tap_makes_one_referral(kiosk_client, referral_page):
     page = kiosk_client.get("/kiosk/referral/")
     token = TOKEN_RE.search(page.text).group(1)
     first = send_kiosk_referral(kiosk_client, form_token=token)
@@ -295,7 +296,7 @@ def test_a_double_tap_makes_one_referral(kiosk_client, kiosk_referral_page):
     assert shown_reference(first) == shown_reference(second) == Referral.objects.get().reference
 
 
-def test_errors_are_shown_in_the_kiosk_layout_with_answers_kept(kiosk_client, kiosk_referral_page):
+def test_errors_are_shown_in_the_kiosk_layout_with_answers_kept(kiosk_client, referral_page):
     response = send_kiosk_referral(kiosk_client, preferred_contact=None, name="Sam Example")
     assert response.status_code == 200
     assert_never_stored(response)
@@ -314,7 +315,7 @@ def test_errors_are_shown_in_the_kiosk_layout_with_answers_kept(kiosk_client, ki
     ],
 )
 def test_missing_contact_detail_is_asked_for_in_prison_words(
-    kiosk_client, kiosk_referral_page, contact, message
+    kiosk_client, referral_page, contact, message
 ):
     response = send_kiosk_referral(kiosk_client, preferred_contact=contact, address="")
     assert message in response.text
@@ -322,7 +323,7 @@ def test_missing_contact_detail_is_asked_for_in_prison_words(
     assert not Referral.objects.exists()
 
 
-def test_rate_limit_is_per_kiosk(client, kiosk_referral_page, settings):
+def test_rate_limit_is_per_kiosk(client, referral_page, settings):
     settings.KIOSK_RATE_LIMIT = 1
     first, second = KioskFactory(), KioskFactory()
     enrol(client, first)
@@ -338,14 +339,14 @@ def test_rate_limit_is_per_kiosk(client, kiosk_referral_page, settings):
     assert Referral.objects.count() == 2
 
 
-def test_old_thank_you_link_goes_back_to_the_kiosk_form(kiosk_client, kiosk_referral_page):
+def test_old_thank_you_link_goes_back_to_the_kiosk_form(kiosk_client, referral_page):
     response = kiosk_client.get("/kiosk/referral/thank-you/?ref=nonsense")
     assert response.status_code == 302
     assert response["Location"] == "/kiosk/referral/"
 
 
 @pytest.mark.parametrize("method", ["put", "delete"])
-def test_other_methods_are_refused(kiosk_client, kiosk_referral_page, method):
+def test_other_methods_are_refused(kiosk_client, referral_page, method):
     assert getattr(kiosk_client, method)("/kiosk/").status_code == 405
     assert getattr(kiosk_client, method)("/kiosk/referral/").status_code == 405
 

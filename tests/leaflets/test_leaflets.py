@@ -8,6 +8,7 @@ from pypdf import PdfReader
 from django.core.exceptions import ValidationError
 
 from leaflets.models import LeafletDistribution, LeafletPage
+from tests.conftest import english
 
 pytestmark = pytest.mark.django_db
 
@@ -15,7 +16,7 @@ URL = "/leaflet-has-crime-affected-you/"
 
 
 def leaflet():
-    return LeafletPage.objects.get(slug="leaflet-has-crime-affected-you")
+    return english(LeafletPage).get(slug="leaflet-has-crime-affected-you")
 
 
 def test_leaflet_page_lists_a_version_for_each_distribution_point(client, demo_site):
@@ -78,6 +79,6 @@ def test_leaflets_point_at_the_chosen_referral_page(client, demo_site):
     from wagtail.models import Page
 
     page = leaflet()
-    page.referral_page = Page.objects.get(slug="staying-safe-online")
+    page.referral_page = english(Page).get(slug="staying-safe-online")
     page.save_revision().publish()
     assert "testserver/staying-safe-online/?src=shop" in client.get(URL + "?src=shop").text

@@ -1,4 +1,4 @@
-"""Real servers on loopback for the production settings: Redis and SMTP."""
+"""A real Redis server on loopback for the production settings (SMTP: tests/conftest.py)."""
 
 import shutil
 import socket
@@ -6,14 +6,8 @@ import subprocess
 import time
 
 import pytest
-from aiosmtpd.controller import Controller
-from aiosmtpd.smtp import AuthResult
 
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+from tests.conftest import free_port
 
 
 @pytest.fixture(scope="session")
@@ -57,48 +51,3 @@ def redis_url(tmp_path_factory):
     yield f"redis://127.0.0.1:{port}/0"
     process.terminate()
     process.wait(timeout=10)
-
-
-class Mailbox:
-    def __init__(self):
-        self.messages = []
-
-    async def handle_DATA(self, server, session, envelope):
-        self.messages.append(
-            {
-                "from": envelope.mail_from,
-                "to": list(envelope.rcpt_tos),
-                "data": envelope.content.decode("utf-8", "replace"),
-                "login": session.auth_data.login.decode() if session.auth_data else None,
-            }
-        )
-        return "250 Message accepted for delivery"
-
-
-SMTP_USER, SMTP_PASSWORD = "rj-mailer", "correct horse battery staple"
-
-
-def _authenticate(server, session, envelope, mechanism, auth_data):
-    ok = auth_data.login.decode() == SMTP_USER and auth_data.password.decode() == SMTP_PASSWORD
-    return (
-        AuthResult(success=ok, handled=False)
-        if not ok
-        else AuthResult(success=True, auth_data=auth_data)
-    )
-
-
-@pytest.fixture
-def smtp_server():
-    """An SMTP server on loopback that asks for a user name and password."""
-    mailbox = Mailbox()
-    controller = Controller(
-        mailbox,
-        hostname="127.0.0.1",
-        port=free_port(),
-        authenticator=_authenticate,
-        auth_require_tls=False,
-    )
-    controller.start()
-    controller.mailbox = mailbox
-    yield controller
-    controller.stop()

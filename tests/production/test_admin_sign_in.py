@@ -17,8 +17,6 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.selfreferral.conftest import referral_page  # noqa: F401 (a fixture)
-
 from .helpers import production_settings
 
 pytestmark = pytest.mark.django_db

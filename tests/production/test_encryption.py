@@ -14,7 +14,7 @@ from django.urls import reverse
 
 from selfreferral.factories import ReferralFactory
 from selfreferral.models import Referral
-from tests.selfreferral.conftest import referral_page, submit  # noqa: F401 (a fixture)
+from tests.conftest import submit
 
 from .helpers import production_env, run_python
 

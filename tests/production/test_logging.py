@@ -12,9 +12,8 @@ from django.http import HttpResponse
 from django.test import Client
 from django.urls import path
 
-from tests.selfreferral.conftest import referral_page, submit  # noqa: F401 (a fixture)
+from tests.conftest import free_port, submit
 
-from .conftest import free_port
 from .helpers import production_settings
 
 PERSON = {

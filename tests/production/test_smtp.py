@@ -9,23 +9,19 @@ import pytest
 from django.core import mail
 from django.core.mail import get_connection
 
+from tests.conftest import SMTP_PASSWORD, SMTP_USER
+
 
 def test_mail_is_delivered_with_user_and_password(smtp_server, settings):
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT = smtp_server.hostname, smtp_server.port
-    settings.EMAIL_HOST_USER, settings.EMAIL_HOST_PASSWORD = (
-        "rj-mailer",
-        "correct horse battery staple",
-    )
-    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+    settings.EMAIL_HOST_USER, settings.EMAIL_HOST_PASSWORD = SMTP_USER, SMTP_PASSWORD
     sent = mail.send_mail(
         "A new referral", "Open the admin to read it.", None, ["coordinator@rj.example.org"]
     )
     assert sent == 1
-    [message] = smtp_server.mailbox.messages
+    [message] = smtp_server.messages
     assert message["to"] == ["coordinator@rj.example.org"]
     assert message["from"] == settings.DEFAULT_FROM_EMAIL
-    assert message["login"] == "rj-mailer"
+    assert message["login"] == SMTP_USER
     assert "A new referral" in message["data"]
 
 
@@ -34,14 +30,14 @@ def test_a_wrong_password_is_an_error_not_a_silent_loss(smtp_server, settings):
         "django.core.mail.backends.smtp.EmailBackend",
         host=smtp_server.hostname,
         port=smtp_server.port,
-        username="rj-mailer",
+        username=SMTP_USER,
         password="wrong",
         use_tls=False,
         fail_silently=False,
     )
     with pytest.raises(Exception, match="535|uthentication"):
         mail.send_mail("x", "y", None, ["a@rj.example.org"], connection=connection)
-    assert smtp_server.mailbox.messages == []
+    assert smtp_server.messages == []
 
 
 def test_a_mail_server_that_never_answers_times_out(settings):

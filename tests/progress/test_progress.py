@@ -13,17 +13,21 @@ from progress.factories import (
     StatusChangeFactory,
 )
 from progress.models import ProgressIndexPage, ProgressUpdatePage
+from tests.conftest import english
 
 pytestmark = pytest.mark.django_db
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 
 @pytest.fixture
-def home():
+def home(db):
+    """A home page of the tests' own as the default site, without the demo's recommendations."""
     from wagtail.models import Page, Site
 
     from home.factories import HomePageFactory
+    from progress.models import Recommendation
 
+    Recommendation.objects.all().delete()
     home = HomePageFactory(parent=Page.get_first_root_node(), slug="home-test")
     Site.objects.filter(is_default_site=True).update(root_page=home)
     return home
@@ -31,7 +35,7 @@ def home():
 
 @pytest.fixture
 def progress_index(demo_site):
-    return ProgressIndexPage.objects.get()
+    return english(ProgressIndexPage).get()
 
 
 def test_demo_shows_every_recommendation_with_its_status(client, progress_index):
@@ -94,7 +98,8 @@ def test_progress_page_query_count_does_not_grow(
         ProgressUpdatePageFactory(parent=index)
     client.get(index.url)
     caches["pages"].clear()
-    with django_assert_max_num_queries(16):
+    # With the demo's four languages the frame looks up the page in each.
+    with django_assert_max_num_queries(21):
         assert client.get(index.url).status_code == 200
 
 
@@ -140,7 +145,7 @@ def test_atom_feed_is_valid_and_newest_first(client, progress_index):
 
 
 def test_update_page_links_its_recommendations(client, progress_index):
-    update = ProgressUpdatePage.objects.get(slug="yearly-update")
+    update = english(ProgressUpdatePage).get(slug="yearly-update")
     html = client.get(update.url).text
     assert "Recommendations this update reports on" in html
     assert "(g) Publish a public update" in html
@@ -157,7 +162,7 @@ def test_saving_a_recommendation_refreshes_the_cached_page(client, progress_inde
 
 
 def test_page_type_rules(demo_site):
-    index = ProgressIndexPage.objects.get()
+    index = english(ProgressIndexPage).get()
     assert ProgressUpdatePage.can_create_at(index)
     assert not ProgressUpdatePage.can_create_at(demo_site)
     assert not ProgressIndexPage.can_create_at(index)
@@ -294,7 +299,7 @@ def test_updates_filter_by_strategy_theme(client, home):
 
     index = ProgressIndexPageFactory(parent=home, slug="progress-test")
     partnership = StrategicTheme.objects.create(
-        name="Partnership", slug="partnership", summary="Working together."
+        name="Partnership with prisons", slug="prison-partnership", summary="Working together."
     )
     linked = ProgressUpdatePageFactory(parent=index, title="Working with prisons")
     linked.themes.set([partnership])
@@ -302,15 +307,13 @@ def test_updates_filter_by_strategy_theme(client, home):
     ProgressUpdatePageFactory(parent=index, title="Unrelated news")
     html = client.get(index.url + "updates/", {"theme": partnership.pk}).text
     assert "Working with prisons" in html and "Unrelated news" not in html
-    assert "Partnership" in client.get(linked.url).text
+    assert "Partnership with prisons" in client.get(linked.url).text
     bad = client.get(index.url + "updates/", {"theme": "nope"})
     assert bad.status_code == 200 and "Choose a theme from the list." in bad.text
 
 
 def test_demo_updates_link_strategy_themes(progress_index):
-    update = ProgressUpdatePage.objects.get(
-        slug="measuring-what-matters", locale__language_code="en-gb"
-    )
+    update = english(ProgressUpdatePage).get(slug="measuring-what-matters")
     assert sorted(update.themes.values_list("slug", flat=True)) == [
         "information-sharing",
         "quality",

@@ -8,7 +8,7 @@ import pytest
 from django.core import mail
 
 from selfreferral.models import Channel, Referral
-from tests.selfreferral.conftest import answers, form_token, submit
+from tests.conftest import answers, form_token, submit
 
 pytestmark = pytest.mark.django_db
 

@@ -14,7 +14,7 @@ from django.core import signing
 
 from selfreferral.forms import TOKEN_SALT
 from selfreferral.models import Referral
-from tests.selfreferral.conftest import answers, form_token, submit
+from tests.conftest import answers, form_token, submit
 
 pytestmark = pytest.mark.django_db
 ROOT = Path(__file__).resolve().parents[2]

@@ -15,7 +15,7 @@ from django.utils import timezone
 from selfreferral import questions as q
 from selfreferral.factories import AreaFactory, ReferralFactory
 from selfreferral.models import Area, Referral
-from tests.selfreferral.conftest import submit
+from tests.conftest import submit
 
 pytestmark = pytest.mark.django_db
 

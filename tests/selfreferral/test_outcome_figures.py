@@ -62,7 +62,7 @@ def test_counts_by_channel_are_suppressed_below_five_and_zero_stays_zero():
 
 
 def test_counts_by_area_include_not_sure():
-    area = Area.objects.create(name="Saltcombe", coordinator_inboxes="a@example.org")
+    area = Area.objects.get(name="Saltcombe")
     quarters = [Quarter(2026, 3)]
     for _ in range(5):
         make_referral(datetime.date(2026, 7, 1), area=area)
@@ -143,7 +143,6 @@ def test_demo_referrals_are_fictional_historical_and_made_once(settings):
     from selfreferral.demo import DEMO_REFERRAL_COUNT, ensure_demo_referrals
 
     settings.DEMO_REFERRALS = True
-    Area.objects.create(name="Saltcombe", coordinator_inboxes="a@example.org")
     ensure_demo_referrals(today=TODAY)
     ensure_demo_referrals(today=TODAY)
     demo = Referral.objects.filter(reference__startswith="DEMO-")

@@ -24,8 +24,8 @@ from selfreferral import questions as q
 from selfreferral.factories import AreaFactory
 from selfreferral.models import Area, Channel, Referral
 from selfreferral.paper import render_paper_form_html
+from tests.conftest import answers
 from tests.pdf_helpers import font_sizes
-from tests.selfreferral.conftest import answers
 
 pytestmark = pytest.mark.django_db
 
@@ -199,10 +199,7 @@ def test_the_form_page_links_to_the_paper_forms(client, contact):
 def test_a_translated_page_has_its_paper_form_in_its_language(client, contact, referral_page):
     from wagtail.models import Locale
 
-    polish = referral_page.copy_for_translation(
-        Locale.objects.create(language_code="pl"), copy_parents=True
-    )
-    polish.save_revision().publish()
+    polish = referral_page.get_translation(Locale.objects.get(language_code="pl"))
     response = client.get(polish.url + "paper-form/")
     assert polish.url.startswith("/pl/")
     reader, _ = pdf_text(response)
@@ -229,9 +226,9 @@ def paper_answers(**changes):
     return data
 
 
-def test_only_coordinators_can_enter_referrals(client, referral_page, comms_user):
+def test_only_coordinators_can_enter_referrals(client, referral_page, editor):
     assert client.get(ENTER_URL).status_code == 302  # to the sign-in page
-    client.force_login(comms_user)
+    client.force_login(editor)
     for response in (client.get(ENTER_URL), client.post(ENTER_URL, paper_answers())):
         assert response.status_code == 302
         assert response["Location"] == reverse("wagtailadmin_home")

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from selfreferral import questions as q
 from selfreferral.models import Referral
-from tests.selfreferral.conftest import answers, form_token
+from tests.conftest import answers, form_token
 
 pytestmark = pytest.mark.django_db
 

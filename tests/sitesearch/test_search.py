@@ -8,6 +8,7 @@ from casestudies.factories import CaseStudyPageFactory
 from casestudies.models import CaseStudyIndexPage
 from home.factories import StandardPageFactory
 from sitesearch.highlight import highlight, search_terms
+from tests.conftest import english
 
 pytestmark = pytest.mark.django_db
 
@@ -37,8 +38,8 @@ def test_results_have_a_count_and_highlighted_extract(client, demo_site):
     assert '<meta name="robots" content="noindex">' in html
 
 
-def test_search_escapes_what_was_typed_and_page_text(client, demo_site):
-    index = CaseStudyIndexPage.objects.get()
+def test_search_escapes_what_was_typed_and_page_text(client, demo_site, search_index_updates):
+    index = english(CaseStudyIndexPage).get()
     CaseStudyPageFactory(
         parent=index,
         title="Shouting <b>loudly</b> in the street",
@@ -64,7 +65,7 @@ def test_no_results_and_empty_and_too_long_queries(client, demo_site):
     assert "govuk-error-summary" in long.text and "200 characters or fewer" in long.text
 
 
-def test_search_leaves_out_drafts_and_paginates(client, demo_site):
+def test_search_leaves_out_drafts_and_paginates(client, demo_site, search_index_updates):
     for n in range(12):
         StandardPageFactory(parent=demo_site, title=f"Kestrel page {n}")
     StandardPageFactory(parent=demo_site, title="Kestrel draft", live=False)
@@ -77,7 +78,7 @@ def test_search_leaves_out_drafts_and_paginates(client, demo_site):
     assert "Kestrel draft" not in first + second
 
 
-def test_search_query_count_is_bounded(client, demo_site):
+def test_search_query_count_is_bounded(client, demo_site, search_index_updates):
     from django.core.cache import caches
     from django.db import connection
     from django.test.utils import CaptureQueriesContext

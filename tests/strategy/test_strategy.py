@@ -10,13 +10,14 @@ from casestudies.models import CaseStudyIndexPage
 from home.factories import StandardPageFactory
 from strategy.factories import StrategicThemeFactory, StrategyPageFactory
 from strategy.models import StrategicTheme, StrategyPage
+from tests.conftest import english
 
 pytestmark = pytest.mark.django_db
 
 
 def test_demo_has_a_current_and_a_superseded_strategy_with_six_themes(client, demo_site):
-    current = StrategyPage.objects.get(slug="strategy")
-    old = StrategyPage.objects.get(slug="strategy-2017-2020")
+    current = english(StrategyPage).get(slug="strategy")
+    old = english(StrategyPage).get(slug="strategy-2017-2020")
     assert (current.period_start, current.period_end) == (2024, 2027)
     assert old.superseded_by == current and not current.is_superseded
     assert set(StrategicTheme.objects.values_list("name", flat=True)) == {
@@ -55,7 +56,7 @@ def test_contents_link_to_unique_anchors(client, demo_site):
 
 def test_page_type_rules(demo_site):
     standard = StandardPageFactory(parent=demo_site)
-    index = CaseStudyIndexPage.objects.get()
+    index = english(CaseStudyIndexPage).get()
     strategy = StrategyPage.objects.first()
     assert StrategyPage.can_create_at(demo_site)
     assert not StrategyPage.can_create_at(standard)
@@ -96,7 +97,7 @@ def test_admin_creates_a_strategy_with_themes_and_sections(client, demo_site, ad
     )
     response = client.post(url, data)
     assert response.status_code == 302, response.context["form"].errors
-    page = StrategyPage.objects.get(slug="strategy-2028-2031")
+    page = english(StrategyPage).get(slug="strategy-2028-2031")
     html = client.get(page.url).text
     assert "Partnership working" in html and "Meet partners." in html
     assert 'href="#money"' in html and "Funding." in html
