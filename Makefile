@@ -57,6 +57,8 @@ messages: runtime-packages $(VENV)/.installed
 install: $(VENV)/.installed css messages
 
 run: export DJANGO_DEBUG=1
+# Emails, PDFs, feeds and the sitemap give the address the site is served on.
+run: export BASE_URL=http://127.0.0.1:$(PORT)
 run: install
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo_content
@@ -86,6 +88,7 @@ serve: export SECURE_SSL_REDIRECT=0
 serve: export SECURE_COOKIES=0
 serve: export SECURE_HSTS_SECONDS=0
 serve: export BIND=127.0.0.1:$(PORT)
+serve: export BASE_URL=http://127.0.0.1:$(PORT)
 # Without reCAPTCHA keys in the environment, the form runs on its other guards (on loopback only).
 serve: export RECAPTCHA_DISABLED=$(if $(RECAPTCHA_PUBLIC_KEY),0,1)
 serve: install

@@ -12,6 +12,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from home.addresses import page_url
 from home.blocks import ImageBlock, QuoteBlock, RichTextBlock
 from home.mixins import SitePageMixin
 
@@ -342,7 +343,7 @@ class CaseStudyPage(SitePageMixin, Page):
             "@type": "Article",
             "headline": self.title,
             "description": self.search_description or self.summary,
-            "url": self.get_full_url(request),
+            "url": page_url(self, request),
             "about": self.type_of_harm,
         }
         if self.first_published_at:

@@ -24,6 +24,7 @@ from django.utils import timezone
 from django.utils.cache import patch_cache_control
 
 from events.models import LONDON
+from home.addresses import page_url
 
 PRODID = "-//Restorative Justice Service//Events//EN"
 CONTENT_TYPE = "text/calendar; charset=utf-8"
@@ -65,7 +66,7 @@ def _description(page, url):
 
 
 def build_event(page, request):
-    url = page.get_full_url(request)
+    url = page_url(page, request)
     event = Event()
     event.add("uid", event_uid(page))
     event.add("dtstamp", timezone.now().astimezone(datetime.UTC))
@@ -186,7 +187,7 @@ def google_calendar_url(page, request):
         "text": page.title,
         "dates": dates,
         "ctz": str(LONDON),
-        "details": f"{page.summary}\n\n{page.get_full_url(request)}",
+        "details": f"{page.summary}\n\n{page_url(page, request)}",
         "location": _location(page),
     }
     return "https://calendar.google.com/calendar/render?" + urlencode(query)

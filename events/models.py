@@ -28,6 +28,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from home.addresses import page_url
 from home.blocks import BodyBlock
 from home.mixins import SitePageMixin
 
@@ -256,7 +257,7 @@ class EventIndexPage(RoutablePageMixin, SitePageMixin, Page):
 
     def get_sitemap_urls(self, request=None):
         urls = super().get_sitemap_urls(request)
-        base = self.get_full_url(request)
+        base = page_url(self, request)
         urls.append({"location": base + self.reverse_subpage("past_view")})
         years = (
             EventPage.objects.child_of(self)
@@ -283,9 +284,7 @@ class EventIndexPage(RoutablePageMixin, SitePageMixin, Page):
             days[-1][1].append(event)
         # The page's own context, without the listing's filters.
         context = Page.get_context(self, request)
-        programme_url = request.build_absolute_uri(
-            self.url + self.reverse_subpage("rj_week_view", args=(year,))
-        )
+        programme_url = page_url(self, request) + self.reverse_subpage("rj_week_view", args=(year,))
         context.update(week=week, days=days, events=events, programme_url=programme_url)
         return context
 

@@ -1,6 +1,7 @@
 """schema.org `Event` data for search engines, built as a Python dict and
 written into the page as JSON-LD by the `json_ld` template filter."""
 
+from home.addresses import absolute_url, page_url
 from home.models import ContactSettings
 
 STATUS = {
@@ -30,7 +31,7 @@ def _place(page):
 
 
 def event_structured_data(page, request):
-    url = page.get_full_url(request)
+    url = page_url(page, request)
     if page.all_day:
         start, end = page.start_date.isoformat(), page.last_day.isoformat()
     else:
@@ -67,7 +68,7 @@ def event_structured_data(page, request):
         "inLanguage": page.locale.language_code,
     }
     if organiser:
-        data["organizer"] = {"@type": "Organization", "name": organiser, "url": site.root_url}
+        data["organizer"] = {"@type": "Organization", "name": organiser, "url": absolute_url("/")}
     if page.booking == page.Booking.LINK:
         data["offers"] = {"@type": "Offer", "url": page.booking_url}
         if page.is_free:

@@ -16,6 +16,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from films.captions import read_captions_text, validate_webvtt
+from home.addresses import absolute_url, page_url
 from home.blocks import RICH_TEXT_FEATURES
 from home.mixins import SitePageMixin
 
@@ -291,13 +292,13 @@ class FilmPage(RoutablePageMixin, SitePageMixin, Page):
             "name": self.title,
             "description": self.search_description or self.summary,
             "duration": self.duration_iso,
-            "url": self.get_full_url(request),
+            "url": page_url(self, request),
         }
         if self.first_published_at:
             data["uploadDate"] = self.first_published_at.date().isoformat()
-        if self.video is not None and request is not None:
-            data["contentUrl"] = request.build_absolute_uri(self.video.url)
-        if self.poster is not None and request is not None:
+        if self.video is not None:
+            data["contentUrl"] = absolute_url(self.video.url)
+        if self.poster is not None:
             rendition = self.poster.get_rendition("fill-1200x675")
-            data["thumbnailUrl"] = request.build_absolute_uri(rendition.url)
+            data["thumbnailUrl"] = absolute_url(rendition.url)
         return data

@@ -1,4 +1,11 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+
+
+def site_address_after_migrate(sender, **kwargs):
+    from home.addresses import sync_default_site
+
+    sync_default_site()
 
 
 class HomeConfig(AppConfig):
@@ -7,3 +14,6 @@ class HomeConfig(AppConfig):
 
     def ready(self):
         from home import signals  # noqa: F401  (connects page-cache purging)
+
+        # Wagtail's Site record follows BASE_URL (home/addresses.py).
+        post_migrate.connect(site_address_after_migrate, sender=self)

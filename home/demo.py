@@ -11,6 +11,7 @@ from django.db import transaction
 
 from wagtail.models import Locale, Page, Site
 
+from home.addresses import site_address
 from home.models import ContactSettings, HomePage, StandardPage
 
 SERVICE_NAME = "Fenmoor and Saltcombe Restorative Justice Service"
@@ -85,9 +86,10 @@ def ensure_root_and_home():
         created = True
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
+        hostname, port = site_address()
         Site.objects.create(
-            hostname="localhost",
-            port=80,
+            hostname=hostname,
+            port=port,
             root_page=home,
             is_default_site=True,
             site_name=SERVICE_NAME,

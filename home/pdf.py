@@ -37,6 +37,8 @@ from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from home.addresses import absolute_url, page_url
+
 SIZES = ("standard", "large")
 
 
@@ -85,13 +87,13 @@ class SiteOnlyURLFetcher(URLFetcher):
         return None
 
 
-def absolute_links(html, base_url):
+def absolute_links(html):
     """Make every link absolute so its target can be printed beside it."""
     soup = BeautifulSoup(html, "html.parser")
     for link in soup.find_all("a", href=True):
         href = link["href"]
         if href.startswith("/") and not href.startswith("//"):
-            link["href"] = base_url.rstrip("/") + href
+            link["href"] = absolute_url(href)
     return str(soup)
 
 
@@ -116,11 +118,11 @@ def render_page_html(page, request, *, large=False):
             "pdf": True,
             "pdf_large": large,
             "pdf_css": extra_css(large) if callable(extra_css) else "",
-            "page_full_url": page.get_full_url(request),
+            "page_full_url": page_url(page, request),
         }
     )
     html = render_to_string(page.get_template(request), context, request=request)
-    return absolute_links(html, request.build_absolute_uri("/"))
+    return absolute_links(html)
 
 
 def html_to_pdf(html, request):
@@ -128,7 +130,7 @@ def html_to_pdf(html, request):
 
     Every PDF the site makes comes through here: pages, the paper referral form
     and the RJ Week programme."""
-    base_url = request.build_absolute_uri("/")
+    base_url = absolute_url("/")
     document = HTML(string=html, base_url=base_url, url_fetcher=SiteOnlyURLFetcher(base_url))
     return document.write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True, uncompressed_pdf=False)
 

@@ -7,6 +7,7 @@ from django.views.decorators.http import require_GET
 
 from wagtail.models import Page
 
+from home.addresses import absolute_url
 from home.pdf import page_pdf
 
 
@@ -29,7 +30,7 @@ def robots_txt(request):
         "User-agent: *",
         "Disallow: /admin/",
         "Disallow: /exit/",
-        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+        f"Sitemap: {absolute_url('/sitemap.xml')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
 

@@ -15,6 +15,7 @@ from wagtail.log_actions import log
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import EditView, IndexView, SnippetViewSet
 
+from home.addresses import absolute_url
 from kiosk.models import ENROLMENT_LINK_HOURS, Kiosk
 
 
@@ -30,7 +31,7 @@ def enrolment_link_view(request, pk):
     link = None
     if request.method == "POST":
         token = kiosk.new_enrolment_token()
-        link = request.build_absolute_uri(reverse("kiosk:enrol", args=[token]))
+        link = absolute_url(reverse("kiosk:enrol", args=[token]))
         log(kiosk, "kiosk.enrolment_link", user=request.user)
     response = TemplateResponse(
         request,

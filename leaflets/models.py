@@ -22,6 +22,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from home.addresses import absolute_url
 from home.blocks import RICH_TEXT_FEATURES
 from home.mixins import SitePageMixin
 
@@ -128,11 +129,8 @@ class LeafletPage(SitePageMixin, Page):
 
     def referral_url(self, request, code=""):
         """The absolute web address the QR code and the printed address point to."""
-        # On this site's own address, as the request reached it (hosts are checked
-        # against ALLOWED_HOSTS), so the demo's leaflets work where it is served.
         target = self.referral_page.specific if self.referral_page_id else None
-        path = target.get_url(request) if target else "/self-referral/"
-        url = request.build_absolute_uri(path)
+        url = absolute_url(target.get_url(request) if target else "/self-referral/")
         return f"{url}?{urlencode({'src': code})}" if code else url
 
     # Print and PDF (home/pdf.py): one version per distribution point, on the leaflet's paper.

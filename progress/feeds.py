@@ -1,6 +1,8 @@
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
 
+from home.addresses import page_url
+
 
 class ProgressUpdatesFeed(Feed):
     """Atom feed of progress updates, for panel members and anyone following the service."""
@@ -14,8 +16,12 @@ class ProgressUpdatesFeed(Feed):
     def title(self):
         return f"{self.index_page.title}: updates"
 
+    # Absolute addresses from BASE_URL: Django's feeds would take the Host header.
     def link(self):
-        return self.index_page.url + "updates/"
+        return page_url(self.index_page) + "updates/"
+
+    def feed_url(self):
+        return page_url(self.index_page) + "updates/feed/"
 
     def subtitle(self):
         return "Progress updates on restorative justice and the Police and Crime Panel's recommendations."
@@ -30,7 +36,7 @@ class ProgressUpdatesFeed(Feed):
         return item.summary
 
     def item_link(self, item):
-        return item.url
+        return page_url(item)
 
     def item_pubdate(self, item):
         from datetime import datetime, time

@@ -15,6 +15,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from home.addresses import absolute_url
 from selfreferral import questions as q
 
 
@@ -28,7 +29,7 @@ def queue_notifications(referral):
 
 def admin_url(referral):
     path = reverse("wagtailsnippets_selfreferral_referral:inspect", args=[referral.pk])
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+    return absolute_url(path)
 
 
 def coordinator_message_id(referral):

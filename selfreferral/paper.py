@@ -22,6 +22,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext_lazy as _
 
+from home.addresses import page_url
 from home.models import ContactSettings
 from home.pdf import absolute_links, html_to_pdf
 from selfreferral import questions as q
@@ -84,10 +85,10 @@ def render_paper_form_html(page, request, *, large=False):
         # A freepost address needs no stamp; say so only when it is one.
         "is_freepost": "freepost" in address.lower(),
         "large": large,
-        "online_url": page.get_full_url(request),
+        "online_url": page_url(page, request),
     }
     html = render_to_string("selfreferral/paper_form.html", context, request=request)
-    return absolute_links(html, request.build_absolute_uri("/"))
+    return absolute_links(html)
 
 
 def _cache_key(page, size, html):

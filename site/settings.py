@@ -384,9 +384,15 @@ BENCH_BARE_VIEW = env.bool("RJ_BENCH_BARE_VIEW", default=False)
 # cache until the page is published again (the key holds the live revision).
 PAGE_PDF_CACHE_SECONDS = env.int("PAGE_PDF_CACHE_SECONDS", default=60 * 60 * 24 * 30)
 
+# The site's public address, scheme and host (and port, if not the usual one): every
+# absolute address the site writes (emails, PDFs, feeds, calendars, the sitemap,
+# structured data, QR codes) starts with it, never with the Host header a request
+# sent. `migrate` writes it into Wagtail's Site record (home/addresses.py).
+BASE_URL = env.str("BASE_URL", default="http://127.0.0.1:8000").rstrip("/")
+
 # Wagtail
 WAGTAIL_SITE_NAME = env.str("WAGTAIL_SITE_NAME", default="Restorative Justice Service")
-WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
+WAGTAILADMIN_BASE_URL = BASE_URL
 # Full-text search in the database: PostgreSQL's own search when on PostgreSQL.
 WAGTAILSEARCH_BACKENDS = {
     "default": {

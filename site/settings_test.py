@@ -18,7 +18,7 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 SECURE_SSL_REDIRECT = False
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = False
 SECURE_HSTS_SECONDS = 0
-WAGTAILADMIN_BASE_URL = "http://testserver"
+BASE_URL = WAGTAILADMIN_BASE_URL = "http://testserver"
 QUICK_EXIT_URL = "https://www.bbc.co.uk/weather"
 # Serve static files straight from the source folders; no collectstatic in tests.
 WHITENOISE_AUTOREFRESH = True

@@ -173,8 +173,9 @@ def demo_site(db):
 
 
 @pytest.fixture
-def live_site(transactional_db, live_server):
-    """The demo site served by a live server thread, for the browser."""
+def live_site(transactional_db, live_server, settings):
+    """The demo site served by a live server thread, for the browser (and its BASE_URL)."""
+    settings.BASE_URL = settings.WAGTAILADMIN_BASE_URL = live_server.url
     return live_server
 
 

@@ -6,6 +6,7 @@ from django.utils import translation
 
 from wagtail.models import Page, Site
 
+from home.addresses import absolute_url
 from home.i18n import (
     content_language,
     hreflang,
@@ -77,11 +78,11 @@ def hreflang_links(context):
     if request is not None:
         translated = [o for o in language_options(request, context.get("page")) if o.translated]
         if len(translated) > 1:
-            links = [(o.hreflang, request.build_absolute_uri(o.url)) for o in translated]
+            links = [(o.hreflang, absolute_url(o.url)) for o in translated]
             default = next(
                 (o for o in translated if o.code == settings.LANGUAGE_CODE), translated[0]
             )
-            links.append(("x-default", request.build_absolute_uri(default.url)))
+            links.append(("x-default", absolute_url(default.url)))
     return {"links": links}
 
 

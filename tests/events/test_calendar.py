@@ -56,13 +56,13 @@ def test_one_event_calendar_field_by_field(client, index, now):
     assert event["DTSTART"].params["TZID"] == "Europe/London"
     assert end == datetime.datetime(2026, 12, 3, 19, 30, tzinfo=LONDON)
     assert event["LOCATION"] == "Saltcombe Library, 12 Harbour Street, Saltcombe, SC1 2AB"
-    assert event["URL"] == "http://localhost/events/winter-open-evening/"
+    assert event["URL"] == "http://testserver/events/winter-open-evening/"
     assert event["STATUS"] == "CONFIRMED"
     assert event.decoded("DTSTAMP") == now
     description = str(event["DESCRIPTION"])
     assert "Hear how restorative justice works." in description
     assert "Book by phone: 0300 555 0142" in description
-    assert "http://localhost/events/winter-open-evening/" in description
+    assert "http://testserver/events/winter-open-evening/" in description
     # The time zone the times refer to is defined in the file itself.
     (vtimezone,) = calendar.walk("VTIMEZONE")
     assert vtimezone["TZID"] == "Europe/London"

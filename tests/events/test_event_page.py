@@ -116,7 +116,7 @@ def test_structured_data_describes_the_event(client, index, now):
     assert virtual == {"@type": "VirtualLocation", "url": "https://example.org/live"}
     assert data["isAccessibleForFree"] is True
     assert data["offers"]["url"] == "https://example.org/book"
-    assert data["url"] == "http://localhost/events/open-evening/"
+    assert data["url"] == "http://testserver/events/open-evening/"
 
 
 def test_structured_data_for_all_day_cancelled_online_event(client, index, now):
@@ -136,7 +136,7 @@ def test_structured_data_for_all_day_cancelled_online_event(client, index, now):
     assert data["eventStatus"] == "https://schema.org/EventPostponed"
     assert data["eventAttendanceMode"] == "https://schema.org/OnlineEventAttendanceMode"
     # The joining link is private: the data points at the event's page instead.
-    assert data["location"]["url"] == "http://localhost/events/online-day/"
+    assert data["location"]["url"] == "http://testserver/events/online-day/"
 
 
 def test_structured_data_cannot_break_out_of_its_script_tag(client, index, now):

@@ -82,8 +82,8 @@ def test_listing_links_to_the_newest_programme(client, week_events, now):
 
 def test_programme_and_archive_are_in_the_sitemap(client, week_events, now):
     sitemap = client.get("/sitemap.xml").text
-    assert "http://localhost/events/past/" in sitemap
-    assert "http://localhost/events/rj-week/2026/" in sitemap
+    assert "http://testserver/events/past/" in sitemap
+    assert "http://testserver/events/rj-week/2026/" in sitemap
 
 
 def test_unknown_year_is_not_found(client, index, now):

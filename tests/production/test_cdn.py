@@ -46,7 +46,7 @@ def test_a_change_shown_on_every_page_purges_every_page_at_the_cdn(
     contact.phone = "0300 555 0199"
     contact.save()  # the footer of every page changes
 
-    paths = {url.split("localhost", 1)[-1] for url in purging_proxy.purged}
+    paths = {url.split("testserver", 1)[-1] for url in purging_proxy.purged}
     public = [p.url for p in Page.objects.live().public().filter(depth__gt=1).specific()]
     assert public and set(public) <= paths
 

@@ -45,7 +45,12 @@ def test_a_form_sent_too_fast_is_refused_then_accepted(client, referral_page, se
     assert submit(client, form_token=slow).status_code == 302
 
 
-@pytest.mark.parametrize("token", ["", "forged", signing.dumps({"n": "x", "t": 0}, salt="other")])
+@pytest.mark.parametrize(
+    "token",
+    ["", "forged", signing.dumps({"n": "x", "t": 0}, salt="other")],
+    # Named, so every xdist worker collects the same tests (a signed token holds the time).
+    ids=["missing", "forged", "signed-for-something-else"],
+)
 def test_a_missing_or_forged_token_is_refused_with_a_fresh_one(client, referral_page, token):
     response = submit(client, form_token=token)
     assert "This form was open for a long time" in response.text
