@@ -12,6 +12,7 @@ import os
 import re
 import socket
 import sqlite3
+import time
 from pathlib import Path
 
 import pytest
@@ -96,8 +97,16 @@ class _Snapshot:
     def restore(self):
         connection.ensure_connection()
         if connection.vendor == "sqlite":
-            self.copy.backup(connection.connection)
-            return
+            # The live server's thread shares this connection and may still be finishing
+            # a request the browser sent as the test ended: wait for it (5 s at most).
+            for attempt in range(50):
+                try:
+                    self.copy.backup(connection.connection)
+                    return
+                except sqlite3.OperationalError as error:
+                    if "locked" not in str(error) or attempt == 49:
+                        raise
+                    time.sleep(0.1)
         with transaction.atomic(), connection.cursor() as cursor:
             cursor.execute(f"TRUNCATE {', '.join(self.tables)}")
             for table in self.tables:
