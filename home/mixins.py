@@ -89,7 +89,18 @@ class PreviewModesMixin:
         if isinstance(response, TemplateResponse):
             response.render()
             response.content = mark_link_text_problems(response.content.decode()).encode()
+        allow_admin_frame(response)
         return response
+
+
+def allow_admin_frame(response):
+    """The editor's preview panel shows the preview in a frame of the admin, and the
+    accessibility checker and content metrics run inside that frame. Public pages
+    refuse every frame; a preview lets in this site's own admin, and nothing else."""
+    response["X-Frame-Options"] = "SAMEORIGIN"
+    # django-csp reads this per response instead of the site-wide "frame-ancestors 'none'".
+    response._csp_replace = {"frame-ancestors": ["'self'"]}
+    return response
 
 
 class SitePageMixin(PreviewModesMixin, ReviewByMixin):
