@@ -181,6 +181,19 @@ if ON_POSTGRES:
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
         "connect_timeout", env.int("DB_CONNECT_TIMEOUT", default=5)
     )
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The web server and the task worker write to one SQLite file (`make run`, small
+    # installs). WAL lets pages be read while one of them writes; IMMEDIATE makes a
+    # transaction take the write lock as it starts, so a writer waits its turn (up to
+    # SQLITE_BUSY_SECONDS) instead of failing with "database is locked" half-way, which
+    # SQLite does to a transaction that read first and then meets another writer.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+            "transaction_mode": "IMMEDIATE",
+            "timeout": env.int("SQLITE_BUSY_SECONDS", default=20),
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: local memory unless REDIS_URL (or CACHE_URL) is set. With several app
@@ -209,7 +222,15 @@ else:
     CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://default")}
     CACHES["pages"] = {**CACHES["default"], "KEY_PREFIX": "pages"}
     if CACHES["default"]["BACKEND"].endswith("LocMemCache"):
-        CACHES["pages"]["LOCATION"] = "pages"
+        # Whole pages in files under var/, shared by every process on this machine:
+        # the task worker publishes scheduled pages and must move the web server's page
+        # cache on, which a process's own memory would keep from it.
+        CACHES["pages"] = {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(VAR_DIR / "page-cache"),
+            "KEY_PREFIX": "pages",
+            "OPTIONS": {"MAX_ENTRIES": env.int("PAGE_CACHE_MAX_ENTRIES", default=5000)},
+        }
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
 CACHE_MIDDLEWARE_ALIAS = "pages"
 CACHE_MIDDLEWARE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
