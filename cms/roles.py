@@ -41,6 +41,9 @@ EDITOR_COLLECTION_PERMISSIONS = [
 APPROVER_COLLECTION_PERMISSIONS = EDITOR_COLLECTION_PERMISSIONS
 
 ADMIN_ACCESS = "wagtailadmin.access_admin"
+# wagtail-localize's "Translate this page" and "Sync translated pages". The translated
+# words then go through Comms review like any change (cms/translation_review.py).
+TRANSLATE = "wagtail_localize.submit_translation"
 
 
 def _crud(label):
@@ -74,12 +77,12 @@ COMMS_CONTENT_PERMISSIONS = [perm for label in COMMS_CONTENT_MODELS for perm in 
 
 ROLES = {
     COMMS_EDITORS: {
-        "permissions": [ADMIN_ACCESS] + COMMS_CONTENT_PERMISSIONS,
+        "permissions": [ADMIN_ACCESS, TRANSLATE] + COMMS_CONTENT_PERMISSIONS,
         "page_permissions": EDITOR_PAGE_PERMISSIONS,
         "collection_permissions": EDITOR_COLLECTION_PERMISSIONS,
     },
     COMMS_APPROVERS: {
-        "permissions": [ADMIN_ACCESS] + COMMS_CONTENT_PERMISSIONS,
+        "permissions": [ADMIN_ACCESS, TRANSLATE] + COMMS_CONTENT_PERMISSIONS,
         "page_permissions": APPROVER_PAGE_PERMISSIONS,
         "collection_permissions": APPROVER_COLLECTION_PERMISSIONS,
     },

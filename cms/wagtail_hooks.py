@@ -2,7 +2,9 @@
 checker's rules and link-text warnings after saving."""
 
 from django.contrib import messages
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -11,6 +13,7 @@ from wagtail.admin.userbar import ContentCheckerItem
 
 from cms import views
 from cms.checks import SiteContentChecker, link_text_warnings
+from cms.translation_review import review_translation, submit_translation
 from home.mixins import pages_due_for_review
 
 
@@ -62,7 +65,24 @@ def add_dashboard_panels(request, panels):
 
 @hooks.register("register_admin_urls")
 def register_guide_url():
-    return [path("how-to-edit/", views.editors_guide, name="cms_editors_guide")]
+    return [
+        path("how-to-edit/", views.editors_guide, name="cms_editors_guide"),
+        path(
+            "translations/<int:page_id>/submit/",
+            submit_translation,
+            name="cms_submit_translation",
+        ),
+        path(
+            "translations/<int:page_id>/<str:action>/",
+            review_translation,
+            name="cms_review_translation",
+        ),
+    ]
+
+
+@hooks.register("insert_global_admin_css")
+def admin_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("css/admin.css"))
 
 
 class EditorsGuideMenuItem(MenuItem):
