@@ -198,17 +198,29 @@ def test_a_contacted_referral_is_not_overdue():
 
 
 def test_overdue_referrals_are_highlighted_filtered_and_counted(client, coordinator):
-    late = _received(datetime.datetime(2024, 5, 24, 10, 0))
-    on_time = _received(datetime.datetime(2024, 5, 29, 10, 0))
+    late = _received(datetime.datetime(2024, 5, 24, 10, 0))  # due Wed 29 May
+    due_today = _received(datetime.datetime(2024, 5, 28, 10, 0))  # due Thu 30 May
+    due_tomorrow = _received(datetime.datetime(2024, 5, 29, 10, 0))  # due Fri 31 May
     client.force_login(coordinator)
     with time_machine.travel(datetime.datetime(2024, 5, 30, 12, 0, tzinfo=LONDON)):
         listing = client.get(LIST_URL).text
         overdue_only = client.get(LIST_URL, {"overdue": "true"}).text
         dashboard = client.get("/admin/").text
-    assert listing.count("data-overdue") == 1
-    assert late.reference in overdue_only and on_time.reference not in overdue_only
-    assert "2 new referrals" in dashboard
+    # Each is marked in words, not only in colour: overdue, due today, due tomorrow.
+    for html in (listing, dashboard):
+        assert html.count('data-due="overdue">Overdue<') == 1
+        assert html.count('data-due="today">Due today<') == 1
+        assert html.count('data-due="tomorrow">Due tomorrow<') == 1
+    assert late.reference in overdue_only
+    assert due_today.reference not in overdue_only and due_tomorrow.reference not in overdue_only
+    assert "3 new referrals" in dashboard
     assert "1 overdue for first contact" in dashboard
+    # The dashboard lists them soonest due first.
+    assert (
+        dashboard.index(late.reference)
+        < dashboard.index(due_today.reference)
+        < dashboard.index(due_tomorrow.reference)
+    )
 
 
 @pytest.mark.parametrize(
