@@ -265,6 +265,8 @@ class CaseStudyPage(SitePageMixin, Page):
     parent_page_types = ["casestudies.CaseStudyIndexPage"]
     subpage_types = []
     base_form_class = CaseStudyPageForm
+    review_by_tab = "Consent"
+    review_advice = "Check the story is still accurate and consent still stands"
 
     search_fields = Page.search_fields + [
         index.SearchField("summary", boost=2),

@@ -8,59 +8,34 @@ from django.utils.html import format_html
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.ui.components import Component
 from wagtail.admin.userbar import ContentCheckerItem
 
 from cms import views
 from cms.checks import SiteContentChecker, link_text_warnings
+from cms.dashboard import (
+    EditorsGuidePanel,
+    PagesDueForReviewPanel,
+    UsersPanel,
+    YourDraftsPanel,
+    arrange_panels,
+    can_edit_pages,
+)
 from cms.translation_review import review_translation, submit_translation
-from home.mixins import pages_due_for_review
-
-
-class PagesDueForReviewPanel(Component):
-    """Live pages whose "review by" date has passed or is within 30 days, newest date first."""
-
-    name = "pages_due_for_review"
-    template_name = "cms/dashboard/pages_due_for_review.html"
-    order = 205
-    limit = 20
-
-    def __init__(self, request):
-        self.request = request
-
-    def get_context_data(self, parent_context=None):
-        from django.utils import timezone
-
-        return {
-            "pages": pages_due_for_review(limit=self.limit),
-            "today": timezone.localdate(),
-            "request": self.request,
-        }
-
-
-class EditorsGuidePanel(Component):
-    name = "editors_guide"
-    template_name = "cms/dashboard/editors_guide.html"
-    order = 50
-
-
-def can_edit_pages(user):
-    return (
-        user.is_superuser or user.has_perm("wagtailcore.change_page") or _has_page_permission(user)
-    )
-
-
-def _has_page_permission(user):
-    from wagtail.permission_policies.pages import PagePermissionPolicy
-
-    return PagePermissionPolicy().user_has_any_permission(user, ["add", "change", "publish"])
 
 
 @hooks.register("construct_homepage_panels")
 def add_dashboard_panels(request, panels):
-    if can_edit_pages(request.user):
+    user = request.user
+    if can_edit_pages(user):
+        panels.append(YourDraftsPanel(user))
+        panels.append(PagesDueForReviewPanel())
         panels.append(EditorsGuidePanel())
-        panels.append(PagesDueForReviewPanel(request))
+    if user.has_perm("auth.change_user"):
+        panels.append(UsersPanel())
+
+
+# After every app has added its panels: each role's own work first (cms/dashboard.py).
+hooks.register("construct_homepage_panels", arrange_panels, order=1000)
 
 
 @hooks.register("register_admin_urls")

@@ -48,6 +48,9 @@ class ReviewByMixin(models.Model):
     )
 
     review_panels = [MultiFieldPanel([FieldPanel("review_by")], heading="Content review")]
+    # Where editors find the date, and what reviewing means, for the dashboard's list.
+    review_by_tab = "Settings"
+    review_advice = "Check the page is still right"
 
     class Meta:
         abstract = True
@@ -119,14 +122,25 @@ def page_types_due_for_review():
 
 
 def pages_due_for_review(within_days=30, limit=None):
-    """Live pages whose review date has passed or falls within `within_days`, newest date first."""
+    """Live pages whose review date has passed or falls within `within_days`, newest date first.
+
+    An untranslated copy of a page (wagtail-localize's alias) follows its English page and
+    is reviewed with it, so it is left out; a translated page is listed in its language."""
     cutoff = timezone.localdate() + datetime.timedelta(days=within_days)
     pages = {}
     for model in page_types_due_for_review():
         for page in (
             model.objects.live()
-            .filter(review_by__lte=cutoff)
-            .only("id", "title", "review_by", "latest_revision_created_at", "depth", "path")
+            .filter(review_by__lte=cutoff, alias_of__isnull=True)
+            .only(
+                "id",
+                "title",
+                "review_by",
+                "latest_revision_created_at",
+                "depth",
+                "path",
+                "locale",
+            )
         ):
             # A page type that extends another is listed by both queries: keep one.
             pages.setdefault(page.pk, page)

@@ -413,6 +413,9 @@ BASE_URL = env.str("BASE_URL", default="http://127.0.0.1:8000").rstrip("/")
 
 # Wagtail
 WAGTAIL_SITE_NAME = env.str("WAGTAIL_SITE_NAME", default="Restorative Justice Service")
+# No Gravatar: the admin would send every user's email hash to another site, and the
+# images break where that site is blocked. Wagtail shows its own default avatar.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_BASE_URL = BASE_URL
 # Full-text search in the database: PostgreSQL's own search when on PostgreSQL.
 WAGTAILSEARCH_BACKENDS = {
