@@ -1,9 +1,13 @@
 """The comms team's admin: dashboard panels, the editors' guide, the content
 checker's rules and link-text warnings after saving."""
 
+import html
+
 from django.contrib import messages
+from django.shortcuts import redirect
 from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html
 
 from wagtail import hooks
@@ -89,6 +93,40 @@ hooks.register("after_create_page", warn_about_link_text)
 hooks.register("after_edit_page", warn_about_link_text)
 
 
+@hooks.register("after_edit_page")
+def say_what_the_review_did(request, page):
+    """After an approver's "Approve and Publish" or "Request changes" on the edit page:
+    say what happens next (published, or scheduled for when), instead of Wagtail's
+    "Page updated", and stay on the page instead of going to its parent's listing."""
+    action = request.POST.get("workflow-action-name")
+    if not request.POST.get("action-workflow-action") or action not in ("approve", "reject"):
+        return None
+    page = page.specific_class.objects.get(pk=page.pk)
+    title = page.get_admin_display_title()
+    updated = f"Page '{title}' has been updated."
+    storage = messages.get_messages(request)
+    # Wagtail's messages are HTML (escaped quotes, buttons): compare their text.
+    kept = [m for m in storage if not html.unescape(str(m.message)).startswith(updated)]
+    for message in kept:
+        messages.add_message(request, message.level, message.message, message.extra_tags)
+    if action == "reject":
+        messages.success(
+            request, f"Changes requested on '{title}'. The editor has been emailed your comment."
+        )
+    elif scheduled := page.scheduled_revision:
+        when = timezone.localtime(scheduled.approved_go_live_at)
+        messages.success(
+            request,
+            f"'{title}' is approved and will go live on {when:%A %-d %B %Y at %H:%M}. "
+            "Until then visitors see the page as it is now.",
+        )
+    else:
+        messages.success(request, f"'{title}' is approved and published.")
+    if request.GET.get("next"):
+        return None
+    return redirect("wagtailadmin_pages:edit", page.pk)
+
+
 @hooks.register("before_create_page")
 def only_superusers_start_a_new_site(request, parent_page, page_class):
     """A page at the top of the tree is a new site's home page: that is a job for a
@@ -113,3 +151,20 @@ def two_factor_account_item(request):
         if not has_app
         else "You already sign in with a code. Add an app on a second phone, for example.",
     }
+
+
+@hooks.register("construct_page_action_menu")
+def review_actions_first(menu_items, request, context):
+    """An approver opening a page that awaits their review is offered the review: its
+    "Approve and Publish" comes first, and the plain "Publish" (which would skip the
+    review and cancel it) is not offered beside it."""
+    from wagtail.admin.action_menu import WorkflowMenuItem
+
+    review = [item for item in menu_items if isinstance(item, WorkflowMenuItem)]
+    if not review:
+        return
+    menu_items[:] = [item for item in menu_items if item.name != "action-publish"]
+    approve = next((item for item in review if item.name == "approve"), None)
+    if approve is not None:
+        menu_items.remove(approve)
+        menu_items.insert(0, approve)

@@ -8,13 +8,13 @@ and `tests/cms/test_page_types.py` fails if one forgets it.
 import calendar
 import datetime
 
+from django import forms
 from django.conf import settings
 from django.db import models
 from django.template.response import TemplateResponse
 from django.utils import timezone
 
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.models import Page
+from wagtail.admin.panels import CommentPanel, FieldPanel, MultiFieldPanel, PublishingPanel
 
 
 def add_months(day, months):
@@ -106,10 +106,33 @@ def allow_admin_frame(response):
     return response
 
 
+class NativeDateTimeInput(forms.DateTimeInput):
+    """The browser's own date and time picker."""
+
+    input_type = "datetime-local"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%dT%H:%M")
+
+
+class SchedulePanel(PublishingPanel):
+    """Wagtail's "Set publishing schedule" dialog, with the browser's own date and time
+    pickers: Wagtail's pickers opened over each other and over "Save schedule"."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        for field_panel in self.children:
+            field_panel.widget = NativeDateTimeInput(attrs=field_panel.widget.attrs)
+
+
+# The Settings tab of every page type: the publishing schedule and comments.
+PUBLISHING_PANELS = [SchedulePanel(), CommentPanel()]
+
+
 class SitePageMixin(PreviewModesMixin, ReviewByMixin):
     """Everything a page type on this site needs besides its own fields."""
 
-    settings_panels = Page.settings_panels + ReviewByMixin.review_panels
+    settings_panels = PUBLISHING_PANELS + ReviewByMixin.review_panels
 
     class Meta:
         abstract = True

@@ -453,6 +453,10 @@ WAGTAILADMIN_NOTIFICATION_USE_HTML = True
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = env.bool("NOTIFY_SUPERUSERS", default=False)
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAIL_WORKFLOW_ENABLED = True
+# No autosave: on a new page it saved the page (and wagtail-localize made its copies in
+# every language) before the editor chose to, and clashed with their own first save
+# ("slug already in use"). Wagtail still warns before leaving a page with unsaved changes.
+WAGTAIL_AUTOSAVE_INTERVAL = 0
 WAGTAIL_WORKFLOW_CANCEL_ON_PUBLISH = True
 # Months between publishing a page and its "review by" date, unless an editor sets one.
 PAGE_REVIEW_MONTHS = env.int("PAGE_REVIEW_MONTHS", default=12)
