@@ -439,6 +439,7 @@ WAGTAILADMIN_RICH_TEXT_EDITORS = {
 # 50 megapixels; documents up to 20 MB. Wagtail shows a clear message when a
 # file is too big or of the wrong type.
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.uploads.ImageForm"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = env.int("IMAGE_MAX_UPLOAD_MB", default=10) * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 50_000_000
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "rtf", "txt", "vtt", "xlsx"]
