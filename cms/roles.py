@@ -74,6 +74,8 @@ COMMS_CONTENT_MODELS = [
     "progress.recommendation",
 ]
 COMMS_CONTENT_PERMISSIONS = [perm for label in COMMS_CONTENT_MODELS for perm in _crud(label)]
+# Content that goes through Comms review: only approvers publish it (editors submit it).
+APPROVER_PUBLISH_PERMISSIONS = ["progress.publish_recommendation"]
 
 ROLES = {
     COMMS_EDITORS: {
@@ -82,7 +84,9 @@ ROLES = {
         "collection_permissions": EDITOR_COLLECTION_PERMISSIONS,
     },
     COMMS_APPROVERS: {
-        "permissions": [ADMIN_ACCESS, TRANSLATE] + COMMS_CONTENT_PERMISSIONS,
+        "permissions": [ADMIN_ACCESS, TRANSLATE]
+        + COMMS_CONTENT_PERMISSIONS
+        + APPROVER_PUBLISH_PERMISSIONS,
         "page_permissions": APPROVER_PAGE_PERMISSIONS,
         "collection_permissions": APPROVER_COLLECTION_PERMISSIONS,
     },
