@@ -33,6 +33,10 @@ def test_dashboard_links_editors_to_the_guide(client, editor):
     assert guide.status_code == 200
     assert "Submit to Comms review" in guide.text
     assert "Headings go down one level at a time" in guide.text
+    # Translation, and what the preview and the checks show.
+    assert "Translating a page" in guide.text and "Translate this page" in guide.text
+    assert "It follows your changes as you type" in guide.text
+    assert "It reads the preview" in guide.text
 
 
 def test_guide_is_for_the_comms_team(client, site_admin):
