@@ -64,11 +64,11 @@ def received_in_words(referral):
     return text
 
 
-def due_in_words(referral, today=None):
+def due_in_words(referral, today=None, with_status=True):
     """The first-contact target, and why it may already have passed on arrival."""
     text = referral.first_contact_due.strftime(LONG_DATE)
     status = due_status(referral, today)
-    if status.label:
+    if status.label and with_status:
         text += f" ({status.label.lower()})"
     if (
         referral.channel in ENTERED_BY_HAND

@@ -127,7 +127,8 @@ class ReferralSummaryPanel(Panel):
             context.update(
                 referral=referral,
                 received=received_in_words(referral),
-                due=due_in_words(referral),
+                # The status is shown as a tag beside it.
+                due=due_in_words(referral, with_status=False),
                 due_status=due_status(referral),
             )
             return context
