@@ -14,7 +14,7 @@ from wagtail.snippets.models import register_snippet
 
 from home.addresses import page_url
 from home.blocks import ImageBlock, QuoteBlock, RichTextBlock
-from home.mixins import SitePageMixin
+from home.mixins import PUBLISHING_PANELS, SitePageMixin
 
 CASE_STUDIES_PER_PAGE = 10
 
@@ -265,6 +265,8 @@ class CaseStudyPage(SitePageMixin, Page):
     parent_page_types = ["casestudies.CaseStudyIndexPage"]
     subpage_types = []
     base_form_class = CaseStudyPageForm
+    review_by_tab = "Consent"
+    review_advice = "Check the story is still accurate and consent still stands"
 
     search_fields = Page.search_fields + [
         index.SearchField("summary", boost=2),
@@ -300,7 +302,7 @@ class CaseStudyPage(SitePageMixin, Page):
             ObjectList(content_panels, heading="Content"),
             ObjectList(consent_panels, heading="Consent"),
             ObjectList(Page.promote_panels, heading="Promote"),
-            ObjectList(Page.settings_panels, heading="Settings"),
+            ObjectList(PUBLISHING_PANELS, heading="Settings"),
         ]
     )
 

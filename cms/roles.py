@@ -41,6 +41,9 @@ EDITOR_COLLECTION_PERMISSIONS = [
 APPROVER_COLLECTION_PERMISSIONS = EDITOR_COLLECTION_PERMISSIONS
 
 ADMIN_ACCESS = "wagtailadmin.access_admin"
+# wagtail-localize's "Translate this page" and "Sync translated pages". The translated
+# words then go through Comms review like any change (cms/translation_review.py).
+TRANSLATE = "wagtail_localize.submit_translation"
 
 
 def _crud(label):
@@ -71,15 +74,19 @@ COMMS_CONTENT_MODELS = [
     "progress.recommendation",
 ]
 COMMS_CONTENT_PERMISSIONS = [perm for label in COMMS_CONTENT_MODELS for perm in _crud(label)]
+# Content that goes through Comms review: only approvers publish it (editors submit it).
+APPROVER_PUBLISH_PERMISSIONS = ["progress.publish_recommendation"]
 
 ROLES = {
     COMMS_EDITORS: {
-        "permissions": [ADMIN_ACCESS] + COMMS_CONTENT_PERMISSIONS,
+        "permissions": [ADMIN_ACCESS, TRANSLATE] + COMMS_CONTENT_PERMISSIONS,
         "page_permissions": EDITOR_PAGE_PERMISSIONS,
         "collection_permissions": EDITOR_COLLECTION_PERMISSIONS,
     },
     COMMS_APPROVERS: {
-        "permissions": [ADMIN_ACCESS] + COMMS_CONTENT_PERMISSIONS,
+        "permissions": [ADMIN_ACCESS, TRANSLATE]
+        + COMMS_CONTENT_PERMISSIONS
+        + APPROVER_PUBLISH_PERMISSIONS,
         "page_permissions": APPROVER_PAGE_PERMISSIONS,
         "collection_permissions": APPROVER_COLLECTION_PERMISSIONS,
     },

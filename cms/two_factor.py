@@ -23,12 +23,15 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 
 ADMIN_PREFIX = "/admin/"
-# Pages someone part-way through signing in may reach (and the admin's script
-# translations, which those pages load).
+# Pages someone part-way through signing in may reach, and what those pages load:
+# the admin's script translations and its icon sprite. The admin fetches the sprite
+# and inlines whatever comes back, so answering it with the code page drew that page
+# (its heading, QR code and form) a second time inside every sign-in page.
 OPEN_URL_NAMES = (
     "wagtailadmin_login",
     "wagtailadmin_logout",
     "wagtailadmin_javascript_catalog",
+    "wagtailadmin_sprite",
     "two_factor_verify",
     "two_factor_setup",
 )

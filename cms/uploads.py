@@ -1,4 +1,5 @@
-"""Upload limits for films and sound files (wagtailmedia).
+"""The upload forms: words for images' alt text, and upload limits for films and sound
+files (wagtailmedia).
 
 Wagtail checks the type and size of images and documents itself
 (WAGTAILIMAGES_* and WAGTAILDOCS_* settings); wagtailmedia checks only the type
@@ -11,6 +12,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.template.defaultfilters import filesizeformat
+
+from wagtail.images.forms import BaseImageForm
 
 
 def _check_size(file, limit, what):
@@ -36,3 +39,18 @@ class MediaForm(BaseMediaForm):
             settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE,
             "poster image",
         )
+
+
+class ImageForm(BaseImageForm):
+    """Wagtail calls an image's alt text "Description": say what it is for."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "description" in self.fields:
+            field = self.fields["description"]
+            field.label = "Alt text: what the picture shows"
+            field.help_text = (
+                "For people who cannot see the image, in a short sentence: for example "
+                "'Two people talking at a kitchen table'. Pages show it wherever the image "
+                "appears without a description of its own."
+            )

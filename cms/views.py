@@ -5,7 +5,7 @@ from wagtail.admin.auth import permission_denied
 
 def editors_guide(request):
     """A short guide for the comms team: how pages go from draft to published."""
-    from cms.wagtail_hooks import can_edit_pages
+    from cms.dashboard import can_edit_pages
 
     if not can_edit_pages(request.user):
         return permission_denied(request)

@@ -1,68 +1,67 @@
 """The comms team's admin: dashboard panels, the editors' guide, the content
 checker's rules and link-text warnings after saving."""
 
+import html
+
 from django.contrib import messages
+from django.shortcuts import redirect
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.html import format_html
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.ui.components import Component
 from wagtail.admin.userbar import ContentCheckerItem
 
 from cms import views
 from cms.checks import SiteContentChecker, link_text_warnings
-from home.mixins import pages_due_for_review
-
-
-class PagesDueForReviewPanel(Component):
-    """Live pages whose "review by" date has passed or is within 30 days, newest date first."""
-
-    name = "pages_due_for_review"
-    template_name = "cms/dashboard/pages_due_for_review.html"
-    order = 205
-    limit = 20
-
-    def __init__(self, request):
-        self.request = request
-
-    def get_context_data(self, parent_context=None):
-        from django.utils import timezone
-
-        return {
-            "pages": pages_due_for_review(limit=self.limit),
-            "today": timezone.localdate(),
-            "request": self.request,
-        }
-
-
-class EditorsGuidePanel(Component):
-    name = "editors_guide"
-    template_name = "cms/dashboard/editors_guide.html"
-    order = 50
-
-
-def can_edit_pages(user):
-    return (
-        user.is_superuser or user.has_perm("wagtailcore.change_page") or _has_page_permission(user)
-    )
-
-
-def _has_page_permission(user):
-    from wagtail.permission_policies.pages import PagePermissionPolicy
-
-    return PagePermissionPolicy().user_has_any_permission(user, ["add", "change", "publish"])
+from cms.dashboard import (
+    EditorsGuidePanel,
+    PagesDueForReviewPanel,
+    UsersPanel,
+    YourDraftsPanel,
+    arrange_panels,
+    can_edit_pages,
+)
+from cms.translation_review import review_translation, submit_translation
 
 
 @hooks.register("construct_homepage_panels")
 def add_dashboard_panels(request, panels):
-    if can_edit_pages(request.user):
+    user = request.user
+    if can_edit_pages(user):
+        panels.append(YourDraftsPanel(user))
+        panels.append(PagesDueForReviewPanel())
         panels.append(EditorsGuidePanel())
-        panels.append(PagesDueForReviewPanel(request))
+    if user.has_perm("auth.change_user"):
+        panels.append(UsersPanel())
+
+
+# After every app has added its panels: each role's own work first (cms/dashboard.py).
+hooks.register("construct_homepage_panels", arrange_panels, order=1000)
 
 
 @hooks.register("register_admin_urls")
 def register_guide_url():
-    return [path("how-to-edit/", views.editors_guide, name="cms_editors_guide")]
+    return [
+        path("how-to-edit/", views.editors_guide, name="cms_editors_guide"),
+        path(
+            "translations/<int:page_id>/submit/",
+            submit_translation,
+            name="cms_submit_translation",
+        ),
+        path(
+            "translations/<int:page_id>/<str:action>/",
+            review_translation,
+            name="cms_review_translation",
+        ),
+    ]
+
+
+@hooks.register("insert_global_admin_css")
+def admin_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("css/admin.css"))
 
 
 class EditorsGuideMenuItem(MenuItem):
@@ -94,6 +93,40 @@ hooks.register("after_create_page", warn_about_link_text)
 hooks.register("after_edit_page", warn_about_link_text)
 
 
+@hooks.register("after_edit_page")
+def say_what_the_review_did(request, page):
+    """After an approver's "Approve and Publish" or "Request changes" on the edit page:
+    say what happens next (published, or scheduled for when), instead of Wagtail's
+    "Page updated", and stay on the page instead of going to its parent's listing."""
+    action = request.POST.get("workflow-action-name")
+    if not request.POST.get("action-workflow-action") or action not in ("approve", "reject"):
+        return None
+    page = page.specific_class.objects.get(pk=page.pk)
+    title = page.get_admin_display_title()
+    updated = f"Page '{title}' has been updated."
+    storage = messages.get_messages(request)
+    # Wagtail's messages are HTML (escaped quotes, buttons): compare their text.
+    kept = [m for m in storage if not html.unescape(str(m.message)).startswith(updated)]
+    for message in kept:
+        messages.add_message(request, message.level, message.message, message.extra_tags)
+    if action == "reject":
+        messages.success(
+            request, f"Changes requested on '{title}'. The editor has been emailed your comment."
+        )
+    elif scheduled := page.scheduled_revision:
+        when = timezone.localtime(scheduled.approved_go_live_at)
+        messages.success(
+            request,
+            f"'{title}' is approved and will go live on {when:%A %-d %B %Y at %H:%M}. "
+            "Until then visitors see the page as it is now.",
+        )
+    else:
+        messages.success(request, f"'{title}' is approved and published.")
+    if request.GET.get("next"):
+        return None
+    return redirect("wagtailadmin_pages:edit", page.pk)
+
+
 @hooks.register("before_create_page")
 def only_superusers_start_a_new_site(request, parent_page, page_class):
     """A page at the top of the tree is a new site's home page: that is a job for a
@@ -118,3 +151,20 @@ def two_factor_account_item(request):
         if not has_app
         else "You already sign in with a code. Add an app on a second phone, for example.",
     }
+
+
+@hooks.register("construct_page_action_menu")
+def review_actions_first(menu_items, request, context):
+    """An approver opening a page that awaits their review is offered the review: its
+    "Approve and Publish" comes first, and the plain "Publish" (which would skip the
+    review and cancel it) is not offered beside it."""
+    from wagtail.admin.action_menu import WorkflowMenuItem
+
+    review = [item for item in menu_items if isinstance(item, WorkflowMenuItem)]
+    if not review:
+        return
+    menu_items[:] = [item for item in menu_items if item.name != "action-publish"]
+    approve = next((item for item in review if item.name == "approve"), None)
+    if approve is not None:
+        menu_items.remove(approve)
+        menu_items.insert(0, approve)

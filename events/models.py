@@ -88,7 +88,6 @@ class EventArea(models.Model):
         return self.name
 
 
-@register_snippet
 class AwarenessWeek(models.Model):
     """One year's Restorative Justice Week: its dates and a short introduction.
     Events that belong to it make up that year's programme."""

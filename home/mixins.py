@@ -8,13 +8,13 @@ and `tests/cms/test_page_types.py` fails if one forgets it.
 import calendar
 import datetime
 
+from django import forms
 from django.conf import settings
 from django.db import models
 from django.template.response import TemplateResponse
 from django.utils import timezone
 
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.models import Page
+from wagtail.admin.panels import CommentPanel, FieldPanel, MultiFieldPanel, PublishingPanel
 
 
 def add_months(day, months):
@@ -48,6 +48,9 @@ class ReviewByMixin(models.Model):
     )
 
     review_panels = [MultiFieldPanel([FieldPanel("review_by")], heading="Content review")]
+    # Where editors find the date, and what reviewing means, for the dashboard's list.
+    review_by_tab = "Settings"
+    review_advice = "Check the page is still right"
 
     class Meta:
         abstract = True
@@ -89,13 +92,47 @@ class PreviewModesMixin:
         if isinstance(response, TemplateResponse):
             response.render()
             response.content = mark_link_text_problems(response.content.decode()).encode()
+        allow_admin_frame(response)
         return response
+
+
+def allow_admin_frame(response):
+    """The editor's preview panel shows the preview in a frame of the admin, and the
+    accessibility checker and content metrics run inside that frame. Public pages
+    refuse every frame; a preview lets in this site's own admin, and nothing else."""
+    response["X-Frame-Options"] = "SAMEORIGIN"
+    # django-csp reads this per response instead of the site-wide "frame-ancestors 'none'".
+    response._csp_replace = {"frame-ancestors": ["'self'"]}
+    return response
+
+
+class NativeDateTimeInput(forms.DateTimeInput):
+    """The browser's own date and time picker."""
+
+    input_type = "datetime-local"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%dT%H:%M")
+
+
+class SchedulePanel(PublishingPanel):
+    """Wagtail's "Set publishing schedule" dialog, with the browser's own date and time
+    pickers: Wagtail's pickers opened over each other and over "Save schedule"."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        for field_panel in self.children:
+            field_panel.widget = NativeDateTimeInput(attrs=field_panel.widget.attrs)
+
+
+# The Settings tab of every page type: the publishing schedule and comments.
+PUBLISHING_PANELS = [SchedulePanel(), CommentPanel()]
 
 
 class SitePageMixin(PreviewModesMixin, ReviewByMixin):
     """Everything a page type on this site needs besides its own fields."""
 
-    settings_panels = Page.settings_panels + ReviewByMixin.review_panels
+    settings_panels = PUBLISHING_PANELS + ReviewByMixin.review_panels
 
     class Meta:
         abstract = True
@@ -108,14 +145,25 @@ def page_types_due_for_review():
 
 
 def pages_due_for_review(within_days=30, limit=None):
-    """Live pages whose review date has passed or falls within `within_days`, newest date first."""
+    """Live pages whose review date has passed or falls within `within_days`, newest date first.
+
+    An untranslated copy of a page (wagtail-localize's alias) follows its English page and
+    is reviewed with it, so it is left out; a translated page is listed in its language."""
     cutoff = timezone.localdate() + datetime.timedelta(days=within_days)
     pages = {}
     for model in page_types_due_for_review():
         for page in (
             model.objects.live()
-            .filter(review_by__lte=cutoff)
-            .only("id", "title", "review_by", "latest_revision_created_at", "depth", "path")
+            .filter(review_by__lte=cutoff, alias_of__isnull=True)
+            .only(
+                "id",
+                "title",
+                "review_by",
+                "latest_revision_created_at",
+                "depth",
+                "path",
+                "locale",
+            )
         ):
             # A page type that extends another is listed by both queries: keep one.
             pages.setdefault(page.pk, page)

@@ -23,6 +23,16 @@ def set_kiosk_cookie(response, kiosk):
     )
 
 
+def was_enrolled(request):
+    """Whether this device carries a kiosk cookie this site signed, valid or not: a
+    device that was a kiosk until it was revoked (or enrolled again elsewhere)."""
+    try:
+        request.get_signed_cookie(COOKIE_NAME, salt=COOKIE_SALT, max_age=COOKIE_MAX_AGE)
+    except (KeyError, signing.BadSignature):
+        return False
+    return True
+
+
 def kiosk_for_request(request):
     """The enrolled, unrevoked kiosk this request comes from, or None."""
     if hasattr(request, "_kiosk"):

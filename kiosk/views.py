@@ -16,7 +16,7 @@ from django.views.decorators.http import require_safe
 
 from wagtail.models import Locale, Page, Site
 
-from kiosk.devices import kiosk_for_request, set_kiosk_cookie
+from kiosk.devices import kiosk_for_request, set_kiosk_cookie, was_enrolled
 from kiosk.links import KIOSK_PAGE_TYPES, keep_inside_kiosk, kiosk_page_url
 from kiosk.models import Kiosk
 from selfreferral import views as referral_views
@@ -73,12 +73,16 @@ def kiosk_context(kiosk, refresh_seconds=None):
 
 
 def kiosk_only(view):
-    """Serve `view` to enrolled kiosks; anyone else gets the public self-referral page."""
+    """Serve `view` to enrolled kiosks. A device that was a kiosk until it was revoked
+    gets a locked screen (no way out to the public site and beyond); anyone else gets
+    the public self-referral page."""
 
     @wraps(view)
     def wrapped(request, *args, **kwargs):
         kiosk = kiosk_for_request(request)
-        if kiosk is None:
+        if kiosk is None and was_enrolled(request):
+            response = render(request, "kiosk/locked.html", kiosk_context(None, 0))
+        elif kiosk is None:
             page = _referral_page()
             response = HttpResponseRedirect((page.url if page else None) or "/")
         else:

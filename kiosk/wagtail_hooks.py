@@ -1,6 +1,8 @@
 """Kiosks in the admin (Site administrators only, see cms/roles.py): add a kiosk,
 make its one-time enrolment link, and revoke it."""
 
+import segno
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
@@ -9,6 +11,7 @@ from django.urls import path, reverse
 from django.utils.cache import add_never_cache_headers
 
 from wagtail import hooks
+from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.widgets.button import Button
 from wagtail.log_actions import log
@@ -28,15 +31,17 @@ def enrolment_link_view(request, pk):
     """GET asks; POST makes a new one-time link and shows it, once (only its hash is kept)."""
     _can_change(request)
     kiosk = get_object_or_404(Kiosk, pk=pk)
-    link = None
+    link = qr_code = None
     if request.method == "POST":
         token = kiosk.new_enrolment_token()
         link = absolute_url(reverse("kiosk:enrol", args=[token]))
+        # Drawn here as an SVG image: the link goes to no other site.
+        qr_code = segno.make(link, error="m").svg_data_uri(scale=4, border=2)
         log(kiosk, "kiosk.enrolment_link", user=request.user)
     response = TemplateResponse(
         request,
         "kiosk/admin/enrolment_link.html",
-        {"kiosk": kiosk, "link": link, "hours": ENROLMENT_LINK_HOURS},
+        {"kiosk": kiosk, "link": link, "qr_code": qr_code, "hours": ENROLMENT_LINK_HOURS},
     )
     add_never_cache_headers(response)
     return response
@@ -106,6 +111,22 @@ class KioskViewSet(SnippetViewSet):
 
 
 register_snippet(KioskViewSet)
+
+
+class KiosksPanel(Component):
+    """For site administrators, on the dashboard: every kiosk and whether it is in use."""
+
+    name = "kiosks"
+    template_name = "kiosk/admin/kiosks_panel.html"
+
+    def get_context_data(self, parent_context=None):
+        return {"kiosks": Kiosk.objects.all()}
+
+
+@hooks.register("construct_homepage_panels")
+def add_kiosks_panel(request, panels):
+    if request.user.has_perm("kiosk.change_kiosk"):
+        panels.append(KiosksPanel())
 
 
 @hooks.register("register_admin_urls")

@@ -6,6 +6,7 @@ from modelcluster.models import ClusterableModel
 
 from django import forms
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -17,9 +18,8 @@ from django.utils.functional import cached_property
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import DraftStateMixin, Orderable, Page, RevisionMixin, WorkflowMixin
 from wagtail.search import index
-from wagtail.snippets.models import register_snippet
 
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock
 from home.mixins import SitePageMixin
@@ -82,9 +82,21 @@ STATUS_TAG_CLASSES = {
 }
 
 
-class Recommendation(index.Indexed, ClusterableModel):
+class LiveRecommendations(models.Manager):
+    """What visitors may see: recommendations published (approved in Comms review)."""
+
+    def get_queryset(self):
+        return super().get_queryset().filter(live=True)
+
+
+class Recommendation(
+    WorkflowMixin, DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel
+):
     """A recommendation made to the Commissioner (for example by the Police and
-    Crime Panel), the response to it, and how it has moved on since."""
+    Crime Panel), the response to it, and how it has moved on since.
+
+    Changes go through Comms review like pages do: an editor's change (a new status,
+    say) is a draft until an approver approves it; /progress/ shows the published one."""
 
     made_by = models.CharField(
         max_length=120,
@@ -146,9 +158,26 @@ class Recommendation(index.Indexed, ClusterableModel):
         index.FilterField("letter"),
     ]
 
+    # Deleting a recommendation deletes its drafts and reviews too.
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="recommendation")
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="recommendation",
+        for_concrete_model=False,
+    )
+
+    objects = models.Manager()
+    published = LiveRecommendations()
+
     class Meta:
         ordering = ["made_on", "letter"]
         verbose_name = "recommendation"
+
+    @property
+    def revisions(self):
+        return self._revisions
 
     def __str__(self):
         return f"({self.letter}) {self.title}"
@@ -197,15 +226,14 @@ class RecommendationStatusChange(Orderable):
         verbose_name = "status change"
 
 
-register_snippet(Recommendation)
-
-
 class UpdateFilterForm(forms.Form):
     theme = forms.ModelChoiceField(
         queryset=StrategicTheme.objects.all(), required=False, empty_label="All themes"
     )
     recommendation = forms.ModelChoiceField(
-        queryset=Recommendation.objects.all(), required=False, empty_label="All recommendations"
+        queryset=Recommendation.published.all(),
+        required=False,
+        empty_label="All recommendations",
     )
 
 
@@ -272,7 +300,7 @@ class ProgressIndexPage(RoutablePageMixin, SitePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        recommendations = list(Recommendation.objects.prefetch_related("status_changes"))
+        recommendations = list(Recommendation.published.prefetch_related("status_changes"))
         today = timezone.localdate()
         context.update(
             recommendations=recommendations,
@@ -401,7 +429,9 @@ class ProgressUpdatePage(SitePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["linked_recommendations"] = self.recommendations.prefetch_related("status_changes")
+        context["linked_recommendations"] = self.recommendations.filter(live=True).prefetch_related(
+            "status_changes"
+        )
         context["linked_themes"] = self.themes.all()
         return context
 
@@ -446,7 +476,7 @@ class AnnualUpdatePage(SitePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        recommendations = list(Recommendation.objects.prefetch_related("status_changes"))
+        recommendations = list(Recommendation.published.prefetch_related("status_changes"))
         for recommendation in recommendations:
             recommendation.changes_this_year = [
                 c for c in recommendation.timeline if c.changed_on.year == self.year

@@ -322,6 +322,8 @@ class SelfReferralForm(forms.Form):
             consent_at=timezone.now(),
         )
         if received_on is not None:
+            # The day it arrived, for the coordinators and the figures (not the day typed in).
+            referral.created_on = received_on
             referral.first_contact_due = add_working_days(
                 received_on, settings.SELF_REFERRAL_FIRST_CONTACT_WORKING_DAYS
             )

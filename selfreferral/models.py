@@ -7,13 +7,14 @@ and the notification email). Other apps read `selfreferral.figures`."""
 import datetime
 import uuid
 
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import models, transaction
 from django.utils import timezone
 
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, Panel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
@@ -108,6 +109,35 @@ class Channel(models.TextChoices):
     KIOSK = "kiosk", "Kiosk"
     PAPER = "paper", "Paper form"
     PHONE = "phone", "Phone call"
+
+
+class ReferralSummaryPanel(Panel):
+    """What a coordinator needs before calling: when first contact is due (and whether
+    that is today, tomorrow or past), how and when it arrived, and whether a message
+    may be left. At the top of the referral's edit page."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "selfreferral/admin/referral_summary_panel.html"
+
+        def get_context_data(self, parent_context=None):
+            from selfreferral.details import due_in_words, due_status, received_in_words
+
+            context = super().get_context_data(parent_context)
+            referral = self.instance
+            context.update(
+                referral=referral,
+                received=received_in_words(referral),
+                # The status is shown as a tag beside it.
+                due=due_in_words(referral, with_status=False),
+                due_status=due_status(referral),
+            )
+            return context
+
+
+# An unticked box read as "no answer"; the answer is a safety matter, so say it both ways.
+SAFE_TO_LEAVE_MESSAGE_WIDGET = forms.RadioSelect(
+    choices=[(True, "Yes, it is safe to leave a message"), (False, "No, do not leave a message")]
+)
 
 
 class ReferralQuerySet(models.QuerySet):
@@ -229,6 +259,7 @@ class Referral(models.Model):
     objects = ReferralQuerySet.as_manager()
 
     panels = [
+        ReferralSummaryPanel(heading="At a glance"),
         MultiFieldPanel(
             [
                 FieldPanel("status"),
@@ -239,13 +270,13 @@ class Referral(models.Model):
         ),
         MultiFieldPanel(
             [
+                FieldPanel("safe_to_leave_message", widget=SAFE_TO_LEAVE_MESSAGE_WIDGET),
+                FieldPanel("safe_times"),
                 FieldPanel("name"),
                 FieldPanel("preferred_contact"),
                 FieldPanel("phone"),
                 FieldPanel("email"),
                 FieldPanel("address"),
-                FieldPanel("safe_to_leave_message"),
-                FieldPanel("safe_times"),
                 FieldPanel("prison_number"),
             ],
             heading="Contact details (correct them if the person tells you they have changed)",

@@ -17,6 +17,7 @@ from django.utils import translation
 
 from home.addresses import absolute_url
 from selfreferral import questions as q
+from selfreferral.details import due_in_words, received_in_words
 
 
 def queue_notifications(referral):
@@ -49,6 +50,8 @@ def coordinator_email(referral):
         "age_group": questions["age_group"].choice_labels.get(
             referral.age_group, referral.age_group
         ),
+        "received": received_in_words(referral),
+        "due": due_in_words(referral),
         "include_what_happened": settings.SELF_REFERRAL_EMAIL_INCLUDES_WHAT_HAPPENED,
         "admin_url": admin_url(referral),
     }

@@ -16,7 +16,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.widgets import HeaderButton
 from wagtail.log_actions import log
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import EditView, IndexView, SnippetViewSet
+from wagtail.snippets.views.snippets import EditView, IndexView, InspectView, SnippetViewSet
 
 from selfreferral import questions as q
 from selfreferral.admin_views import (
@@ -25,6 +25,7 @@ from selfreferral.admin_views import (
     can_enter_referrals,
     format_received_on,
 )
+from selfreferral.details import EXPORT_COLUMNS, due_status, export_row, inspect_rows, received
 from selfreferral.forms import recaptcha_enabled
 from selfreferral.models import Area, Channel, Referral, Status
 
@@ -52,13 +53,31 @@ class ReferralFilterSet(WagtailFilterSet):
 
 
 class FirstContactDueColumn(Column):
-    """The due date, marked when it has passed and nobody has been in touch."""
+    """The due date, marked when it has passed, is today or tomorrow and nobody has been in touch."""
 
     cell_template_name = "selfreferral/admin/first_contact_due_cell.html"
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        context["due"] = due_status(instance)
+        return context
+
+
+class ReceivedColumn(Column):
+    def get_value(self, instance):
+        return received(instance)
 
 
 class NotificationColumn(Column):
     cell_template_name = "selfreferral/admin/notification_cell.html"
+
+
+class ReferralInspectView(InspectView):
+    def get_fields_context(self):
+        return [
+            {"label": label, "value": value, "component": None}
+            for label, value in inspect_rows(self.object)
+        ]
 
 
 class ReferralEditView(EditView):
@@ -76,6 +95,10 @@ class ReferralEditView(EditView):
 
 
 class ReferralIndexView(IndexView):
+    def to_row_dict(self, item):
+        # Labels, not codes; UK times, not UTC (selfreferral/details.py).
+        return export_row(item)
+
     @cached_property
     def header_buttons(self):
         buttons = list(super().header_buttons)
@@ -99,6 +122,7 @@ class ReferralViewSet(SnippetViewSet):
     add_to_admin_menu = True
     copy_view_enabled = False
     inspect_view_enabled = True
+    inspect_view_class = ReferralInspectView
     edit_view_class = ReferralEditView
     index_view_class = ReferralIndexView
     filterset_class = ReferralFilterSet
@@ -109,7 +133,7 @@ class ReferralViewSet(SnippetViewSet):
     ordering = ["-created_at"]
     list_display = [
         "reference",
-        Column("created_at", label="Received", sort_key="created_at"),
+        ReceivedColumn("received", label="Received", sort_key="created_at"),
         Column("status", label="Status", accessor="get_status_display", sort_key="status"),
         Column("area_name", label="Area"),
         Column("age_group", label="Age", accessor="get_age_group_display"),
@@ -119,56 +143,9 @@ class ReferralViewSet(SnippetViewSet):
         ),
         NotificationColumn("notified_at", label="Coordinator email"),
     ]
-    list_export = [
-        "reference",
-        "created_at",
-        "status",
-        "channel",
-        "source_code",
-        "role",
-        "age_group",
-        "area_name",
-        "first_contact_due",
-        "first_contacted_on",
-        "is_overdue",
-        "name",
-        "preferred_contact",
-        "phone",
-        "email",
-        "address",
-        "safe_to_leave_message",
-        "safe_times",
-        "support_needs",
-    ]
-    export_headings = {"area_name": "Area", "is_overdue": "Overdue"}
+    list_export = [heading for heading, _value in EXPORT_COLUMNS]
+    export_headings = {heading: heading for heading in list_export}
     export_filename = "referrals"
-    inspect_view_fields = [
-        "reference",
-        "created_at",
-        "status",
-        "first_contact_due",
-        "first_contacted_on",
-        "channel",
-        "source_code",
-        "role",
-        "name",
-        "age_group",
-        "area",
-        "preferred_contact",
-        "phone",
-        "email",
-        "address",
-        "safe_to_leave_message",
-        "safe_times",
-        "confirmation_email",
-        "what_happened",
-        "support_needs",
-        "coordinator_notes",
-        "notified_at",
-        "notification_attempts",
-        "notification_error",
-        "personal_data_erased_at",
-    ]
 
     def get_queryset(self, request):
         return Referral.objects.select_related("area")
@@ -216,16 +193,23 @@ def register_referral_log_actions(actions):
 
 
 class ReferralsPanel(Component):
-    """New and overdue referrals, and any coordinator email not sent in time."""
+    """A coordinator's work: new referrals, the soonest due first, overdue ones marked;
+    and any coordinator email not sent in time."""
 
     name = "referrals"
-    order = 50
     template_name = "selfreferral/admin/referrals_panel.html"
+    limit = 15
 
     def get_context_data(self, parent_context):
         referrals = Referral.objects.all()
+        new = referrals.filter(status=Status.NEW).select_related("area")
+        rows = [
+            {"referral": referral, "received": received(referral), "due": due_status(referral)}
+            for referral in new.order_by("first_contact_due", "created_at")[: self.limit]
+        ]
         return {
-            "new_count": referrals.filter(status=Status.NEW).count(),
+            "rows": rows,
+            "new_count": new.count(),
             "overdue_count": referrals.overdue().count(),
             "stale_count": referrals.notification_stale().count(),
             "stale_minutes": settings.SELF_REFERRAL_NOTIFICATION_STALE_MINUTES,
@@ -234,13 +218,13 @@ class ReferralsPanel(Component):
 
 class RecaptchaWarningPanel(Component):
     name = "recaptcha_warning"
-    order = 10
     template_name = "selfreferral/admin/recaptcha_warning_panel.html"
 
 
 @hooks.register("construct_homepage_panels")
 def add_referral_panels(request, panels):
-    if not recaptcha_enabled():
+    # The keys are set where the site is deployed: only superusers can act on it.
+    if not recaptcha_enabled() and request.user.is_superuser:
         panels.append(RecaptchaWarningPanel())
     if request.user.has_perm("selfreferral.view_referral"):
         panels.append(ReferralsPanel())

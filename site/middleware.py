@@ -3,6 +3,7 @@ when the database is unreachable."""
 
 import http
 import logging
+import time
 
 from csp.constants import HEADER, HEADER_REPORT_ONLY
 from csp.middleware import CheckableLazyObject
@@ -11,7 +12,7 @@ from csp.utils import build_policy
 
 from django.conf import settings
 from django.core.signals import setting_changed
-from django.db import InterfaceError, OperationalError
+from django.db import InterfaceError, OperationalError, transaction
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils.cache import patch_cache_control
@@ -91,23 +92,59 @@ def _forget_policies(setting, **kwargs):
 setting_changed.connect(_forget_policies)
 
 
-def service_unavailable(request=None):
-    """The static 'service unavailable' page: no database, no cache, no session."""
-    response = HttpResponse(render_to_string("503.html"), status=503)
-    response["Retry-After"] = "30"
-    patch_cache_control(response, private=True, no_store=True, no_cache=True, max_age=0)
-    return response
+ADMIN_PREFIX = "/admin/"
+# SQLite: "database is locked" (SQLITE_BUSY), "database table is locked" (SQLITE_LOCKED).
+SQLITE_BUSY_CODES = {5, 6}
+# PostgreSQL: serialization failure, deadlock, lock timeout.
+POSTGRES_RETRY_CODES = {"40001", "40P01", "55P03"}
+WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
+WRITE_ATTEMPTS = 3
 
 
 def is_database_down(exc):
     return isinstance(exc, OperationalError | InterfaceError)
 
 
-class DatabaseUnavailableMiddleware:
-    """A view that cannot reach the database answers 503 with a plain page.
+def is_database_busy(exc):
+    """A write that met another writer: the database is up, and trying again will work."""
+    if not isinstance(exc, OperationalError):
+        return False
+    cause = exc.__cause__
+    code = getattr(cause, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF in SQLITE_BUSY_CODES
+    return getattr(cause, "sqlstate", None) in POSTGRES_RETRY_CODES
 
-    Exceptions raised before the view (in other middleware) are answered the
-    same way by `rjsite.views.server_error`, the 500 handler."""
+
+def service_unavailable(request=None, exc=None):
+    """The static page for a database failure: no database, no cache, no session.
+
+    Visitors get the public page (with the quick exit, and 999 for an emergency).
+    Staff in the admin get their own, which says whether to try again now."""
+    if request is not None and request.path_info.startswith(ADMIN_PREFIX):
+        busy = exc is not None and is_database_busy(exc)
+        html = render_to_string("wagtailadmin/database_unavailable.html", {"busy": busy})
+    else:
+        html = render_to_string("503.html")
+    response = HttpResponse(html, status=503)
+    response["Retry-After"] = "30"
+    patch_cache_control(response, private=True, no_store=True, no_cache=True, max_age=0)
+    return response
+
+
+class DatabaseUnavailableMiddleware:
+    """What people see when the database cannot do what a request needs.
+
+    - A form sent while another writer (the task worker, another editor) holds the
+      database is saved once that writer has finished: each write request runs in one
+      transaction, and if the database stays busy past its own wait (the SQLite busy
+      timeout), the transaction is rolled back whole and the request tried again.
+      Nothing is ever half saved, so trying again cannot save twice.
+    - A view that cannot reach the database answers 503 with a plain page (see
+      `service_unavailable`).
+
+    Exceptions raised before the view (in other middleware) are answered the same way
+    by `rjsite.views.server_error`, the 500 handler."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -115,8 +152,26 @@ class DatabaseUnavailableMiddleware:
     def __call__(self, request):
         return self.get_response(request)
 
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if request.method not in WRITE_METHODS:
+            return None
+        for attempt in range(1, WRITE_ATTEMPTS + 1):
+            try:
+                with transaction.atomic():
+                    return view_func(request, *view_args, **view_kwargs)
+            except (OperationalError, InterfaceError) as error:
+                if not (is_database_busy(error) and attempt < WRITE_ATTEMPTS):
+                    return self.process_exception(request, error)
+                logger.warning("Database busy: write attempt %s of %s", attempt, WRITE_ATTEMPTS)
+                time.sleep(0.1 * attempt)
+        return None
+
     def process_exception(self, request, exception):
         if is_database_down(exception):
-            logger.error("Database unavailable: %s", type(exception).__name__)
-            return service_unavailable(request)
+            logger.error(
+                "Database %s: %s",
+                "busy" if is_database_busy(exception) else "unavailable",
+                type(exception).__name__,
+            )
+            return service_unavailable(request, exception)
         return None

@@ -181,6 +181,19 @@ if ON_POSTGRES:
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
         "connect_timeout", env.int("DB_CONNECT_TIMEOUT", default=5)
     )
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The web server and the task worker write to one SQLite file (`make run`, small
+    # installs). WAL lets pages be read while one of them writes; IMMEDIATE makes a
+    # transaction take the write lock as it starts, so a writer waits its turn (up to
+    # SQLITE_BUSY_SECONDS) instead of failing with "database is locked" half-way, which
+    # SQLite does to a transaction that read first and then meets another writer.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+            "transaction_mode": "IMMEDIATE",
+            "timeout": env.int("SQLITE_BUSY_SECONDS", default=20),
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: local memory unless REDIS_URL (or CACHE_URL) is set. With several app
@@ -209,7 +222,15 @@ else:
     CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://default")}
     CACHES["pages"] = {**CACHES["default"], "KEY_PREFIX": "pages"}
     if CACHES["default"]["BACKEND"].endswith("LocMemCache"):
-        CACHES["pages"]["LOCATION"] = "pages"
+        # Whole pages in files under var/, shared by every process on this machine:
+        # the task worker publishes scheduled pages and must move the web server's page
+        # cache on, which a process's own memory would keep from it.
+        CACHES["pages"] = {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(VAR_DIR / "page-cache"),
+            "KEY_PREFIX": "pages",
+            "OPTIONS": {"MAX_ENTRIES": env.int("PAGE_CACHE_MAX_ENTRIES", default=5000)},
+        }
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
 CACHE_MIDDLEWARE_ALIAS = "pages"
 CACHE_MIDDLEWARE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
@@ -393,6 +414,9 @@ BASE_URL = env.str("BASE_URL", default="http://127.0.0.1:8000").rstrip("/")
 
 # Wagtail
 WAGTAIL_SITE_NAME = env.str("WAGTAIL_SITE_NAME", default="Restorative Justice Service")
+# No Gravatar: the admin would send every user's email hash to another site, and the
+# images break where that site is blocked. Wagtail shows its own default avatar.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_BASE_URL = BASE_URL
 # Full-text search in the database: PostgreSQL's own search when on PostgreSQL.
 WAGTAILSEARCH_BACKENDS = {
@@ -416,6 +440,7 @@ WAGTAILADMIN_RICH_TEXT_EDITORS = {
 # 50 megapixels; documents up to 20 MB. Wagtail shows a clear message when a
 # file is too big or of the wrong type.
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.uploads.ImageForm"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = env.int("IMAGE_MAX_UPLOAD_MB", default=10) * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 50_000_000
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "rtf", "txt", "vtt", "xlsx"]
@@ -430,6 +455,10 @@ WAGTAILADMIN_NOTIFICATION_USE_HTML = True
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = env.bool("NOTIFY_SUPERUSERS", default=False)
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAIL_WORKFLOW_ENABLED = True
+# No autosave: on a new page it saved the page (and wagtail-localize made its copies in
+# every language) before the editor chose to, and clashed with their own first save
+# ("slug already in use"). Wagtail still warns before leaving a page with unsaved changes.
+WAGTAIL_AUTOSAVE_INTERVAL = 0
 WAGTAIL_WORKFLOW_CANCEL_ON_PUBLISH = True
 # Months between publishing a page and its "review by" date, unless an editor sets one.
 PAGE_REVIEW_MONTHS = env.int("PAGE_REVIEW_MONTHS", default=12)

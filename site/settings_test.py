@@ -23,6 +23,16 @@ QUICK_EXIT_URL = "https://www.bbc.co.uk/weather"
 # Serve static files straight from the source folders; no collectstatic in tests.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+# Each test process keeps its pages in its own memory (files in var/ would be shared by
+# the parallel test workers); tests/production/test_make_run.py runs the real thing.
+CACHES = {
+    **CACHES,  # noqa: F405
+    "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "pages",
+        "KEY_PREFIX": "pages",
+    },
+}
 # Tasks run at once unless a test asks for the real database queue.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 # Tests check the minimum fill time explicitly (tests/selfreferral/test_guards.py).

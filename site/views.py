@@ -11,5 +11,5 @@ def server_error(request, template_name="500.html"):
     Neither page touches the database, so both render during an outage."""
     exc = sys.exc_info()[1]
     if exc is not None and is_database_down(exc):
-        return service_unavailable(request)
+        return service_unavailable(request, exc)
     return django_server_error(request, template_name)

@@ -12,6 +12,7 @@ import os
 import re
 import socket
 import sqlite3
+import threading
 import time
 from pathlib import Path
 
@@ -181,10 +182,33 @@ def demo_site(db):
     return Site.objects.get(is_default_site=True).root_page.specific
 
 
+class _OneRequestAtATime:
+    """The live server answers with one thread per request, and every thread uses the
+    test's one database connection (in-memory SQLite). Two requests at once (a page and
+    the admin's background pings) would run inside each other's transactions; here they
+    take turns, as they would each have a connection of their own on a real server."""
+
+    def __init__(self, app):
+        self.app = app
+        self.lock = threading.Lock()
+
+    def __call__(self, environ, start_response):
+        with self.lock:
+            response = self.app(environ, start_response)
+            try:
+                return [b"".join(response)]
+            finally:
+                if hasattr(response, "close"):
+                    response.close()
+
+
 @pytest.fixture
 def live_site(transactional_db, live_server, settings):
     """The demo site served by a live server thread, for the browser (and its BASE_URL)."""
     settings.BASE_URL = settings.WAGTAILADMIN_BASE_URL = live_server.url
+    httpd = live_server.thread.httpd
+    if not isinstance(httpd.get_app(), _OneRequestAtATime):
+        httpd.set_app(_OneRequestAtATime(httpd.get_app()))
     return live_server
 
 
@@ -261,6 +285,15 @@ def coordinator(db):
 @pytest.fixture
 def superuser(db):
     return staff_user("root")
+
+
+def sign_in(page, base_url, username, password=STAFF_PASSWORD):
+    """Sign in to the admin in the browser, as a person does."""
+    page.goto(f"{base_url}/admin/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_load_state()
 
 
 # --- The self-referral form -------------------------------------------------------------

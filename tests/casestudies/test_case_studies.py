@@ -112,7 +112,9 @@ def test_publishing_a_draft_without_consent_by_any_route_is_refused(index):
     assert not page.live
 
 
-def test_dashboard_lists_case_studies_past_review(client, index, admin_user):
+def test_dashboard_lists_case_studies_past_review_once_with_where_to_look(
+    client, index, admin_user
+):
     overdue = CaseStudyPageFactory(
         parent=index,
         title="An overdue story",
@@ -123,11 +125,15 @@ def test_dashboard_lists_case_studies_past_review(client, index, admin_user):
         title="A story reviewed recently",
         review_by=timezone.localdate() + datetime.timedelta(days=100),
     )
+    overdue.save_revision().publish()
     client.force_login(admin_user)
     html = client.get(reverse("wagtailadmin_home")).text
-    assert "Case studies to review" in html
-    assert "An overdue story" in html
-    assert reverse("wagtailadmin_pages:edit", args=(overdue.pk,)) in html
+    # One list of pages due for review, case studies included (not a second panel).
+    assert "Case studies to review" not in html
+    panel = html[html.index("Pages due for review") :]
+    assert panel.count("An overdue story") == 1
+    assert reverse("wagtailadmin_pages:edit", args=(overdue.pk,)) in panel
+    assert "consent still stands; the date is on the Consent tab" in panel
     assert "A story reviewed recently" not in html
 
 

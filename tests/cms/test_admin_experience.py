@@ -33,6 +33,10 @@ def test_dashboard_links_editors_to_the_guide(client, editor):
     assert guide.status_code == 200
     assert "Submit to Comms review" in guide.text
     assert "Headings go down one level at a time" in guide.text
+    # Translation, and what the preview and the checks show.
+    assert "Translating a page" in guide.text and "Translate this page" in guide.text
+    assert "It follows your changes as you type" in guide.text
+    assert "It reads the preview" in guide.text
 
 
 def test_guide_is_for_the_comms_team(client, site_admin):
@@ -127,3 +131,43 @@ def test_demo_logins_work_and_see_their_role(client, tmp_path, monkeypatch):
     assert client.get(reverse("wagtailimages:add")).status_code == 200
     assert client.login(username="siteadmin", password=logins["siteadmin"])
     assert client.get(reverse("wagtailusers_users:index")).status_code == 200
+
+
+def test_the_image_form_says_the_description_is_the_alt_text(client, editor):
+    client.force_login(editor)
+    assert "Alt text: what the picture shows" in client.get(reverse("wagtailimages:add")).text
+    response = client.post(
+        reverse("wagtailimages:add"),
+        {
+            "title": "Meeting room",
+            "description": "Two people talking at a kitchen table",
+            "file": SimpleUploadedFile("room.png", png(), "image/png"),
+        },
+    )
+    assert response.status_code == 302
+    from wagtail.images import get_image_model
+
+    image = get_image_model().objects.get(title="Meeting room")
+    assert image.default_alt_text == "Two people talking at a kitchen table"
+
+
+def test_an_editor_adds_an_awareness_week_from_the_events_chooser(client, editor):
+    from events.models import AwarenessWeek
+
+    client.force_login(editor)
+    chooser = client.get(reverse("wagtailsnippetchoosers_events_awarenessweek:choose"))
+    assert "Add a week" in chooser.json()["html"]
+    response = client.post(
+        reverse("wagtailsnippetchoosers_events_awarenessweek:create"),
+        {
+            "name": "Restorative Justice Week",
+            "year": "2031",
+            "start_date": "2031-11-16",
+            "end_date": "2031-11-22",
+            "intro": "A week of events.",
+        },
+    )
+    assert response.status_code == 200
+    assert response.json()["step"] == "chosen"
+    week = AwarenessWeek.objects.get(year=2031)
+    assert response.json()["result"]["id"] == str(week.pk)

@@ -163,3 +163,29 @@ def test_later_page_types_can_add_kiosk_and_easy_read_modes(rf, demo_site):
     assert page.get_preview_template(request, "kiosk") == "blocks/quote_block.html"
     assert page.get_preview_template(request, "easy-read") == page.template
     assert page.get_preview_context(request, "easy-read")["preview_mode"] == "easy-read"
+
+
+@pytest.mark.django_db
+def test_the_preview_panel_may_frame_the_preview_and_nothing_else_may(client, demo_site, editor):
+    """Wagtail's preview panel (and the checker and content metrics inside it) is a
+    frame of the admin: the preview lets this site frame it; live pages still refuse."""
+    from home.models import StandardPage
+
+    page = english(StandardPage).get(slug="is-it-safe")
+    client.force_login(editor)
+    preview_url = reverse("wagtailadmin_pages:preview_on_edit", args=(page.pk,))
+    edit = client.get(reverse("wagtailadmin_pages:edit", args=(page.pk,)))
+    assert preview_url in edit.text
+    for url in (
+        f"{preview_url}?mode=&in_preview_panel=true",
+        reverse("wagtailadmin_pages:view_draft", args=(page.pk,)),
+    ):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert response["X-Frame-Options"] == "SAMEORIGIN", url
+        csp = response.get("Content-Security-Policy", "")
+        assert "frame-ancestors 'none'" not in csp, url
+    client.logout()
+    live = client.get(page.url)
+    assert live["X-Frame-Options"] == "DENY"
+    assert "frame-ancestors 'none'" in live["Content-Security-Policy"]

@@ -74,13 +74,24 @@ def test_made_up_enrolment_link_does_not_work(client, kiosk):
     assert client.get("/kiosk/enrol/" + "x" * 300 + "/").status_code == 404
 
 
-def test_revoked_kiosk_gets_the_public_form(kiosk_client, kiosk, referral_page):
+def assert_locked(response):
+    """The screen a revoked kiosk shows: no form, no search, no languages, no way out."""
+    html = response.text
+    assert response.status_code == 200
+    assert "This kiosk is not in use" in html and "tell a member of staff" in html
+    assert "<form" not in html
+    assert 'href="/exit/"' not in html and "rj-header-search" not in html
+    assert "hreflang" not in html and 'href="/pl/' not in html
+    links = re.findall(r'href="([^"]+)"', html)
+    assert all(link.startswith(("/kiosk/", "/static/", "#")) for link in links), links
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_a_revoked_kiosk_shows_a_locked_screen(kiosk_client, kiosk, referral_page):
     assert kiosk_client.get("/kiosk/").status_code == 200
     kiosk.revoke()
-    response = kiosk_client.get("/kiosk/")
-    assert response.status_code == 302
-    assert response["Location"] == "/self-referral/"
-    assert kiosk_client.get("/kiosk/referral/").status_code == 302
+    for url in ("/kiosk/", "/kiosk/referral/", f"/kiosk/pages/{referral_page.pk}/"):
+        assert_locked(kiosk_client.get(url))
 
 
 def test_new_enrolment_ends_the_old_device(client, kiosk, referral_page):
@@ -88,7 +99,7 @@ def test_new_enrolment_ends_the_old_device(client, kiosk, referral_page):
     replacement = client.__class__()
     enrol(replacement, kiosk)
     assert replacement.get("/kiosk/").status_code == 200
-    assert client.get("/kiosk/").status_code == 302
+    assert_locked(client.get("/kiosk/"))
 
 
 def test_no_cookie_or_a_forged_one_gets_the_public_form(client, kiosk, referral_page):

@@ -1,13 +1,18 @@
-"""A real Redis server on loopback for the production settings (SMTP: tests/conftest.py)."""
+"""A real Redis server on loopback for the production settings (SMTP: tests/conftest.py),
+and `make run` as it runs, for the tests of the server and the task worker together."""
 
 import shutil
 import socket
+import sqlite3
 import subprocess
+import sys
 import time
 
 import pytest
 
-from tests.conftest import free_port
+from tests.conftest import STAFF, STAFF_PASSWORD, free_port
+
+from .helpers import ROOT, production_env
 
 
 @pytest.fixture(scope="session")
@@ -51,3 +56,96 @@ def redis_url(tmp_path_factory):
     yield f"redis://127.0.0.1:{port}/0"
     process.terminate()
     process.wait(timeout=10)
+
+
+# --- `make run` as it runs: runserver and the real task worker on one SQLite file ----------
+
+
+class MakeRunSite:
+    """A copy of this test's database served as `make run` serves it: the development
+    server and the task worker (`db_worker`), two processes writing one SQLite file,
+    with the real settings (not the test settings) and their own var/ folder."""
+
+    def __init__(self, tmp_path):
+        self.tmp_path = tmp_path
+        self.database = tmp_path / "db.sqlite3"
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.processes = []
+
+    def start(self):
+        from django.conf import settings
+        from django.db import connection
+
+        # The staff sign in with the real password hashers (the tests use MD5).
+        _rehash_staff_passwords()
+        connection.ensure_connection()
+        copy = sqlite3.connect(self.database)
+        connection.connection.backup(copy)
+        copy.close()
+        env = production_env(
+            self.tmp_path,
+            DJANGO_DEBUG="1",
+            DATABASE_URL=f"sqlite:///{self.database}",
+            BASE_URL=self.url,
+            ALLOWED_HOSTS="127.0.0.1",
+            SECRET_KEY=settings.SECRET_KEY,
+            FIELD_ENCRYPTION_KEYS=",".join(settings.FIELD_ENCRYPTION_KEYS),
+            LOG_LEVEL="ERROR",
+        )
+        manage = [sys.executable, str(ROOT / "manage.py")]
+        for command in (
+            ["runserver", "--noreload", "--skip-checks", f"127.0.0.1:{self.port}"],
+            ["db_worker", "--interval", "0.2"],
+        ):
+            self.processes.append(
+                subprocess.Popen(  # noqa: S603
+                    manage + command,
+                    cwd=ROOT,
+                    env=env,
+                    stdout=subprocess.DEVNULL,
+                    stderr=open(self.tmp_path / f"{command[0]}.log", "w"),  # noqa: SIM115
+                )
+            )
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with socket.create_connection(("127.0.0.1", self.port), timeout=1):
+                    return self
+            except OSError:
+                if time.monotonic() > deadline or any(p.poll() is not None for p in self.processes):
+                    raise RuntimeError(self.logs()) from None
+                time.sleep(0.1)
+
+    def logs(self):
+        return "\n".join(log.read_text() for log in self.tmp_path.glob("*.log"))
+
+    def stop(self):
+        for process in self.processes:
+            process.terminate()
+        for process in self.processes:
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+
+def _rehash_staff_passwords():
+    from django.contrib.auth.hashers import PBKDF2PasswordHasher
+    from django.contrib.auth.models import User
+
+    hasher = PBKDF2PasswordHasher()
+    password = hasher.encode(STAFF_PASSWORD, hasher.salt(), iterations=1000)
+    User.objects.filter(username__in=STAFF).update(password=password)
+
+
+@pytest.fixture
+def make_run_site(transactional_db, tmp_path):
+    """`make run` on a copy of the database as the test left it: call it to start."""
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        pytest.skip("`make run` serves SQLite")
+    site = MakeRunSite(tmp_path)
+    yield site.start
+    site.stop()

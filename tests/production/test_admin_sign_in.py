@@ -141,6 +141,22 @@ def test_a_coordinator_sets_up_an_app_before_seeing_anything(client, coordinator
     assert device.confirmed
 
 
+def test_the_code_pages_get_the_icons_they_load_not_a_second_copy_of_themselves(
+    client, coordinator
+):
+    """The admin fetches its icon sprite and inlines the answer: answered with the
+    set-up page, every sign-in page showed two headings, two QR codes and two forms."""
+    sign_in(client, coordinator)
+    page = client.get(SETUP_URL).text
+    sprite_url = re.search(r'data-icon-url="([^"]+)"', page).group(1)
+    sprite = client.get(sprite_url)
+    assert sprite.status_code == 200
+    assert sprite["Content-Type"].startswith("image/svg+xml")
+    assert "<form" not in sprite.text and "authenticator" not in sprite.text
+    # Every other admin address still sends them to set up the app first.
+    assert client.get("/admin/pages/").url.startswith(SETUP_URL)
+
+
 def test_next_time_a_code_is_asked_for_and_a_password_alone_cannot_add_an_app(client, coordinator):
     device = set_up_app(client, coordinator)
     later = timezone.now() + datetime.timedelta(minutes=2)

@@ -1,5 +1,7 @@
 """When the database cannot be reached, visitors get a readable 503 page, never a traceback."""
 
+import sqlite3
+
 import pytest
 
 from django.db import InterfaceError, OperationalError
@@ -67,3 +69,98 @@ class Broken:
 class Bug(Broken):
     def __call__(self, request):
         raise ValueError("a programming mistake")
+
+
+# A busy database (another writer holds it) is not an outage.
+
+
+def busy_error():
+    cause = sqlite3.OperationalError("database is locked")
+    cause.sqlite_errorcode = 5  # SQLITE_BUSY
+    error = OperationalError("database is locked")
+    error.__cause__ = cause
+    return error
+
+
+@pytest.fixture
+def busy_saves(monkeypatch):
+    """Saving a page revision meets a busy database `times` times, then works."""
+    from wagtail.models import Page
+
+    real_save_revision = Page.save_revision
+    failures = {"left": 0}
+
+    def save_revision(self, *args, **kwargs):
+        if failures["left"]:
+            failures["left"] -= 1
+            raise busy_error()
+        return real_save_revision(self, *args, **kwargs)
+
+    monkeypatch.setattr(Page, "save_revision", save_revision)
+
+    def fail(times):
+        failures["left"] = times
+
+    return fail
+
+
+def edit_and_save(client, page, title):
+    from django.urls import reverse
+
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+
+    edit_url = reverse("wagtailadmin_pages:edit", args=(page.pk,))
+    form = client.get(edit_url).context["form"]
+    data = {name: form[name].value() for name in ("slug", "intro", "review_by")}
+    data.update(
+        title=title,
+        body=streamfield([]),
+        easy_read_page="",
+        comments=inline_formset([]),
+    )
+    return client.post(edit_url, nested_form_data(data))
+
+
+def test_an_editors_save_that_meets_another_writer_is_tried_again_and_saved_once(
+    demo_site, editor, busy_saves
+):
+    from home.models import StandardPage
+    from tests.conftest import english
+
+    page = english(StandardPage).get(slug="is-it-safe")
+    revisions = page.revisions.count()
+    client = Client(raise_request_exception=False)
+    client.force_login(editor)
+    busy_saves(times=2)
+    response = edit_and_save(client, page, "Is it safe? (checked)")
+    assert response.status_code == 302
+    page.refresh_from_db()
+    assert page.draft_title == "Is it safe? (checked)"
+    assert page.revisions.count() == revisions + 1
+
+
+def test_staff_never_get_the_public_outage_page_for_a_busy_database(demo_site, editor, busy_saves):
+    from home.models import StandardPage
+    from tests.conftest import english
+
+    page = english(StandardPage).get(slug="is-it-safe")
+    client = Client(raise_request_exception=False)
+    client.force_login(editor)
+    busy_saves(times=10)
+    response = edit_and_save(client, page, "Is it safe? (checked)")
+    assert response.status_code == 503
+    html = response.text
+    assert "Your change has not been saved yet" in html
+    assert "Back button" in html
+    assert "999" not in html and "Sorry, the service is unavailable" not in html
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_staff_in_the_admin_are_told_plainly_when_the_database_is_down(editor, database_down):
+    client = Client(raise_request_exception=False)
+    client.force_login(editor)
+    database_down()
+    response = client.get("/admin/")
+    assert response.status_code == 503
+    assert "The admin cannot reach its database" in response.text
+    assert "999" not in response.text

@@ -8,6 +8,7 @@ from .helpers import ROOT, production_env, production_settings, run_python
 
 
 def test_embedded_default_is_sqlite_local_memory_files_and_file_mail(tmp_path):
+    """SQLite shared by the web server and the task worker, so pages in files both see."""
     s = production_settings(
         tmp_path,
         "DATABASES",
@@ -21,7 +22,11 @@ def test_embedded_default_is_sqlite_local_memory_files_and_file_mail(tmp_path):
     )
     assert s["DATABASES"]["default"]["ENGINE"] == "django.db.backends.sqlite3"
     assert s["CACHES"]["default"]["BACKEND"].endswith("LocMemCache")
-    assert s["CACHES"]["pages"]["BACKEND"].endswith("LocMemCache")
+    assert s["CACHES"]["pages"]["BACKEND"].endswith("FileBasedCache")
+    assert s["CACHES"]["pages"]["LOCATION"] == str(tmp_path / "page-cache")
+    sqlite = s["DATABASES"]["default"]["OPTIONS"]
+    assert "journal_mode=WAL" in sqlite["init_command"]
+    assert sqlite["transaction_mode"] == "IMMEDIATE" and sqlite["timeout"] >= 20
     assert s["SESSION_ENGINE"] == "django.contrib.sessions.backends.db"
     assert s["STORAGES"]["default"]["BACKEND"].endswith("FileSystemStorage")
     assert s["EMAIL_BACKEND"].endswith("filebased.EmailBackend")

@@ -2,6 +2,7 @@
 overdue first contact across weekends and bank holidays, filters, CSV export,
 the dashboard panel and the retention purge."""
 
+import csv
 import datetime
 import io
 from zoneinfo import ZoneInfo
@@ -97,7 +98,7 @@ def _edit_form(referral, **changes):
         "phone": referral.phone,
         "email": referral.email,
         "address": referral.address,
-        "safe_to_leave_message": "on" if referral.safe_to_leave_message else "",
+        "safe_to_leave_message": str(referral.safe_to_leave_message),
         "safe_times": referral.safe_times,
     }
     data.update(changes)
@@ -198,17 +199,29 @@ def test_a_contacted_referral_is_not_overdue():
 
 
 def test_overdue_referrals_are_highlighted_filtered_and_counted(client, coordinator):
-    late = _received(datetime.datetime(2024, 5, 24, 10, 0))
-    on_time = _received(datetime.datetime(2024, 5, 29, 10, 0))
+    late = _received(datetime.datetime(2024, 5, 24, 10, 0))  # due Wed 29 May
+    due_today = _received(datetime.datetime(2024, 5, 28, 10, 0))  # due Thu 30 May
+    due_tomorrow = _received(datetime.datetime(2024, 5, 29, 10, 0))  # due Fri 31 May
     client.force_login(coordinator)
     with time_machine.travel(datetime.datetime(2024, 5, 30, 12, 0, tzinfo=LONDON)):
         listing = client.get(LIST_URL).text
         overdue_only = client.get(LIST_URL, {"overdue": "true"}).text
         dashboard = client.get("/admin/").text
-    assert listing.count("data-overdue") == 1
-    assert late.reference in overdue_only and on_time.reference not in overdue_only
-    assert "2 new referrals" in dashboard
+    # Each is marked in words, not only in colour: overdue, due today, due tomorrow.
+    for html in (listing, dashboard):
+        assert html.count('data-due="overdue">Overdue<') == 1
+        assert html.count('data-due="today">Due today<') == 1
+        assert html.count('data-due="tomorrow">Due tomorrow<') == 1
+    assert late.reference in overdue_only
+    assert due_today.reference not in overdue_only and due_tomorrow.reference not in overdue_only
+    assert "3 new referrals" in dashboard
     assert "1 overdue for first contact" in dashboard
+    # The dashboard lists them soonest due first.
+    assert (
+        dashboard.index(late.reference)
+        < dashboard.index(due_today.reference)
+        < dashboard.index(due_tomorrow.reference)
+    )
 
 
 @pytest.mark.parametrize(
@@ -258,16 +271,73 @@ def test_listing_does_not_run_a_query_per_referral(
         client.get(LIST_URL)
 
 
-def test_csv_export_for_coordinators(client, coordinator):
-    referral = ReferralFactory(name="Casey Export", phone="020 7946 0000")
-    client.force_login(coordinator)
+def export(client):
     response = client.get(LIST_URL, {"export": "csv"})
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")
     body = b"".join(response.streaming_content).decode() if response.streaming else response.text
-    header, row = body.strip().splitlines()[:2]
-    assert "Reference" in header and "Area" in header and "Overdue" in header
-    assert referral.reference in row and "Casey Export" in row
+    return list(csv.DictReader(io.StringIO(body)))
+
+
+def test_csv_export_for_coordinators(client, coordinator):
+    referral = ReferralFactory(name="Casey Export", phone="020 7946 0000")
+    client.force_login(coordinator)
+    rows = export(client)
+    assert {"Reference", "Area", "Overdue"} <= set(rows[0])
+    row = next(row for row in rows if row["Reference"] == referral.reference)
+    assert row["Name"] == "Casey Export"
+
+
+def test_the_csv_has_readable_labels_and_uk_times(client, coordinator):
+    # 09:30 UTC on 1 July is 10:30 in London (summer time).
+    with time_machine.travel(datetime.datetime(2026, 7, 1, 9, 30, tzinfo=datetime.UTC)):
+        referral = ReferralFactory(
+            age_group="18-or-over", role="harmed", safe_to_leave_message=False, channel="web"
+        )
+    client.force_login(coordinator)
+    row = next(row for row in export(client) if row["Reference"] == referral.reference)
+    assert row["Received"] == "01/07/2026 10:30"
+    assert row["Age"] == "18 or over"
+    assert row["Who"] == "I was harmed by a crime or by anti-social behaviour"
+    assert row["How it arrived"] == "Website"
+    assert row["Safe to leave a message"] == "No"
+    assert row["Status"] == "New"
+    assert row["First contact due"] == "03/07/2026"
+    assert not {"18-or-over", "False", "True", "None", "harmed", "web"} & set(row.values())
+
+
+def test_the_inspect_page_reads_in_words(client, coordinator):
+    referral = ReferralFactory(
+        safe_to_leave_message=False, email="", confirmation_email=False, support_needs=""
+    )
+    client.force_login(coordinator)
+    html = client.get(
+        reverse("wagtailsnippets_selfreferral_referral:inspect", args=[referral.pk])
+    ).text
+    main = html[html.index("<main") :]
+    assert "First contact due" in main
+    assert referral.first_contact_due.strftime("%-d %B %Y") in main
+    assert "No: do not leave a message" in main
+    assert "Not given" in main and "Not yet" in main
+    for raw in (">False<", ">True<", ">None<", "Notification attempts", "Notification error"):
+        assert raw not in main
+
+
+def test_the_edit_page_starts_with_the_due_date_and_whether_to_leave_a_message(client, coordinator):
+    referral = ReferralFactory(safe_to_leave_message=False, safe_times="After 6pm")
+    client.force_login(coordinator)
+    html = client.get(edit_url(referral)).text
+    summary = html[html.index("rj-referral-summary") :]
+    assert summary.index("Do not leave a message") < summary.index('name="status"')
+    assert "Safe times to contact: After 6pm" in summary
+    assert referral.first_contact_due.strftime("%A %-d %B %Y") in summary
+    # The answer is a choice between two sentences, not an unticked box.
+    assert 'type="radio" name="safe_to_leave_message" value="False"' in html
+    assert "No, do not leave a message" in html
+    client.post(edit_url(referral), _edit_form(referral, safe_to_leave_message="True"))
+    referral.refresh_from_db()
+    assert referral.safe_to_leave_message
+    assert "Do not leave a message" not in client.get(edit_url(referral)).text
 
 
 # Retention

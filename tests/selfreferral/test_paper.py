@@ -306,12 +306,19 @@ def test_first_contact_counts_from_the_date_received(
     referral = Referral.objects.get()
     assert referral.first_contact_due == datetime.date(2026, 11, 25)
     assert referral.is_overdue
+    # It is shown as received on the day the paper form came, not the day it was typed in.
+    assert referral.created_on == datetime.date(2026, 11, 23)
+    assert "23/11/2026" in client.get(reverse("wagtailsnippets_selfreferral_referral:list")).text
     call_command("db_worker", batch=True, interval=0, startup_delay=False, verbosity=0)
     body = email.message_from_string(smtp_server.messages[0]["data"], policy=policy.default)
+    text = body.get_body(("plain",)).get_content()
     assert (
-        "First contact due by: Wednesday 25 November 2026"
-        in body.get_body(("plain",)).get_content()
+        "Received: Monday 23 November 2026, by paper form "
+        "(typed in on Friday 27 November 2026)" in text
     )
+    # The email says why it is already past due.
+    assert "First contact due by: Wednesday 25 November 2026 (overdue)" in text
+    assert "from the day the paper form came in, so it had passed before it was typed in" in text
 
 
 @time_machine.travel(datetime.datetime(2026, 11, 27, 10, 0, tzinfo=LONDON))
