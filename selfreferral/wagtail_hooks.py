@@ -18,6 +18,7 @@ from wagtail.log_actions import log
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import EditView, IndexView, SnippetViewSet
 
+from home.spreadsheets import csv_response
 from selfreferral import questions as q
 from selfreferral.admin_views import (
     LOG_ACTION,
@@ -76,6 +77,16 @@ class ReferralEditView(EditView):
 
 
 class ReferralIndexView(IndexView):
+    def write_csv_response(self, queryset):
+        # Written by the site's one CSV writer, which keeps typed-in formulas inert.
+        fields = self.list_export
+        headings = [self.get_heading(queryset, field) for field in fields]
+        rows = (
+            [self.preprocess_field_value(field, value, self.FORMAT_CSV) for field, value in row]
+            for row in (self.to_row_dict(item).items() for item in queryset)
+        )
+        return csv_response(self.get_filename(), [headings, *rows])
+
     @cached_property
     def header_buttons(self):
         buttons = list(super().header_buttons)

@@ -288,6 +288,22 @@ def test_figures_csv_downloads(client, home):
     assert client.get(index.url + "figures/names/csv/").status_code == 404
 
 
+def test_figures_csv_keeps_a_formula_in_an_area_name_inert(client, home):
+    import csv
+    import io
+
+    from selfreferral.factories import AreaFactory
+
+    AreaFactory(name="=cmd|' /C calc'!A0")
+    index = ProgressIndexPageFactory(parent=home, slug="progress-test")
+    _referrals(7, timezone.localdate().replace(day=1) - datetime.timedelta(days=100))
+    rows = list(
+        csv.reader(io.StringIO(client.get(index.url + "figures/area/csv/").content.decode()))
+    )
+    assert "'=cmd|' /C calc'!A0" in rows[0]
+    assert not any(cell.startswith("=") for row in rows for cell in row)
+
+
 def test_demo_figures_show_on_the_progress_page(client, progress_index):
     html = client.get("/progress/").text
     assert "Outcome figures" in html and "Self-referrals by area" in html
