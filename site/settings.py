@@ -124,6 +124,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "rjsite.log_filters.RememberRequestForLogsMiddleware",
+    # Before anything reads a form: one sent in another encoding gets the 400 page.
+    "rjsite.middleware.UnreadableFormMiddleware",
     "home.middleware.AdminReferrerPolicyMiddleware",
     "rjsite.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -460,6 +462,11 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
+# The form's security cookie goes when the browser closes (Django keeps it a year):
+# on a shared device it must not show the visit long after. The quick exit clears it too.
+CSRF_COOKIE_AGE = None
+# A form sent without it gets the site's own page, with the quick exit (rjsite/views.py).
+CSRF_FAILURE_VIEW = "rjsite.views.csrf_failure"
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = not DEBUG and env.bool("SECURE_COOKIES", default=True)
 # Production redirects plain HTTP to HTTPS (the health check is exempt, so a
 # load balancer may probe over plain HTTP on the private network).
