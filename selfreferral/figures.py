@@ -17,6 +17,7 @@ from django.db.models import Case, Count, IntegerField, Value, When
 from django.db.models.functions import ExtractMonth, ExtractYear
 from django.utils import timezone, translation
 
+from home.cache import next_generation, read_generation
 from selfreferral import questions as q
 from selfreferral.models import Channel, Referral
 from selfreferral.working_days import is_working_day
@@ -157,14 +158,11 @@ def closed_quarters(first_day=None, count=8, today=None):
 
 
 def bump_generation(**kwargs):
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, 2, timeout=None)
+    next_generation(cache, GENERATION_KEY)
 
 
 def _cached(name, quarters, compute):
-    generation = cache.get_or_set(GENERATION_KEY, 1, timeout=None)
+    generation = read_generation(cache, GENERATION_KEY)
     first = f"{quarters[0].year}-{quarters[0].number}" if quarters else "none"
     key = f"figures:{generation}:{name}:{first}:{len(quarters)}"
     return cache.get_or_set(key, compute, timeout=24 * 3600)
