@@ -1,5 +1,9 @@
-"""A real Redis server on loopback for the production settings (SMTP: tests/conftest.py)."""
+"""A real Redis server on loopback for the production settings (SMTP: tests/conftest.py),
+and what the site's own log handler writes."""
 
+import io
+import json
+import logging
 import shutil
 import socket
 import subprocess
@@ -51,3 +55,22 @@ def redis_url(tmp_path_factory):
     yield f"redis://127.0.0.1:{port}/0"
     process.terminate()
     process.wait(timeout=10)
+
+
+@pytest.fixture
+def log_output():
+    """What the configured console handler writes, at INFO and above."""
+    root = logging.getLogger()
+    handler = next(h for h in root.handlers if h.get_name() == "console")
+    stream = io.StringIO()
+    old_stream = handler.setStream(stream)
+    old_level = root.level
+    root.setLevel(logging.INFO)
+    yield stream
+    root.setLevel(old_level)
+    handler.setStream(old_stream)
+
+
+def json_lines(stream):
+    lines = [line for line in stream.getvalue().splitlines() if line.strip()]
+    return lines, [json.loads(line) for line in lines]
