@@ -9,8 +9,9 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.userbar import ContentCheckerItem
 
-from cms import views
+from cms import access, views
 from cms.checks import SiteContentChecker, link_text_warnings
+from cms.users import USER_BULK_ACTIONS
 from home.mixins import pages_due_for_review
 
 
@@ -118,3 +119,25 @@ def two_factor_account_item(request):
         if not has_app
         else "You already sign in with a code. Add an app on a second phone, for example.",
     }
+
+
+# Users: the guarded bulk actions take the place of Wagtail's (registered later, so
+# they win), and the history of who can see referrals reads in words (cms/access.py).
+for action_class in USER_BULK_ACTIONS:
+    hooks.register("register_bulk_action", action_class, order=100)
+
+
+@hooks.register("register_log_actions")
+def register_referral_access_log_actions(actions):
+    for action, label, verb in [
+        (access.GRANTED, "Referral access given", "Can now see referrals"),
+        (access.REMOVED, "Referral access taken away", "Can no longer see referrals"),
+    ]:
+
+        class Change:
+            def format_message(self, log_entry, verb=verb):
+                reason = log_entry.data.get("reason")
+                return f"{verb} ({reason})" if reason else verb
+
+        Change.label = label
+        actions.register_action(action)(Change)

@@ -9,13 +9,16 @@ from django.urls import path, reverse
 from django.utils.functional import cached_property
 
 from wagtail import hooks
+from wagtail.admin.auth import permission_denied
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.widgets import HeaderButton
 from wagtail.log_actions import log
+from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import EditView, IndexView, SnippetViewSet
 
 from home.spreadsheets import csv_response
@@ -24,7 +27,9 @@ from selfreferral.admin_views import (
     LOG_ACTION,
     EnterPaperReferralView,
     can_enter_referrals,
+    can_see_referrals,
     format_received_on,
+    only_for_referral_staff,
 )
 from selfreferral.forms import recaptcha_enabled
 from selfreferral.models import Area, Channel, Referral, Status
@@ -101,8 +106,16 @@ class ReferralIndexView(IndexView):
         return buttons
 
 
+class ReferralChooserViewSet(SnippetChooserViewSet):
+    def get_urlpatterns(self):
+        return only_for_referral_staff(super().get_urlpatterns())
+
+
 class ReferralViewSet(SnippetViewSet):
+    """Every address under it, and its chooser's, is for those who can see referrals."""
+
     model = Referral
+    chooser_viewset_class = ReferralChooserViewSet
     icon = "mail"
     menu_label = "Referrals"
     menu_name = "referrals"
@@ -184,6 +197,9 @@ class ReferralViewSet(SnippetViewSet):
     def get_queryset(self, request):
         return Referral.objects.select_related("area")
 
+    def get_urlpatterns(self):
+        return only_for_referral_staff(super().get_urlpatterns())
+
 
 class AreaViewSet(SnippetViewSet):
     model = Area
@@ -194,6 +210,22 @@ class AreaViewSet(SnippetViewSet):
 
 register_snippet(ReferralViewSet)
 register_snippet(AreaViewSet)
+
+
+class ReferralDeleteBulkAction(DeleteBulkAction):
+    """The snippets' bulk delete, for referrals: its page lists the references chosen
+    (or every one, with ?id=all), so it is closed to anyone who cannot see them."""
+
+    models = [Referral]
+
+    def dispatch(self, request, *args, **kwargs):
+        if not can_see_referrals(request.user):
+            return permission_denied(request)
+        return super().dispatch(request, *args, **kwargs)
+
+
+# Registered after the snippets' own bulk actions, so this one is used for referrals.
+hooks.register("register_bulk_action", ReferralDeleteBulkAction, order=100)
 
 
 @hooks.register("register_log_actions")
