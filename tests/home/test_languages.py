@@ -226,3 +226,16 @@ def test_questions_and_answers_are_translated_too(client, demo_site):
     assert "Czy muszę spotkać się z drugą osobą?" in html
     assert "Nie. Udział nie skraca ani nie wydłuża wyroku." in html
     assert "Do I have to meet the other person?" not in html
+
+
+def test_pages_do_not_vary_by_the_browsers_language(client, demo_site, django_assert_num_queries):
+    # The address names the language, so one cached copy serves every browser.
+    english_page = client.get("/what-is-restorative-justice/", HTTP_ACCEPT_LANGUAGE="pl")
+    assert "accept-language" not in english_page.get("Vary", "").lower()
+    assert english_page["Content-Language"] == "en-gb"
+    polish = client.get("/pl/what-is-restorative-justice/", HTTP_ACCEPT_LANGUAGE="en-GB")
+    assert "accept-language" not in polish.get("Vary", "").lower()
+    assert polish["Content-Language"] == "pl"
+    with django_assert_num_queries(0):  # from the page cache, whatever the browser asks for
+        again = client.get("/what-is-restorative-justice/", HTTP_ACCEPT_LANGUAGE="ar, en;q=0.5")
+    assert again.content == english_page.content
