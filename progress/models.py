@@ -326,7 +326,7 @@ class ProgressIndexPage(RoutablePageMixin, SitePageMixin, Page):
                 for row in figures.first_contact(quarters)
             ]
         elif name == "sources":
-            rows = [["Source code", "Self-referrals"]] + [
+            rows = [["Where people heard about us", "Self-referrals"]] + [
                 [row["label"], cell(row["count"])] for row in figures.sources(quarters)
             ]
         else:

@@ -20,6 +20,7 @@ from django.utils import timezone, translation
 from home.cache import next_generation, read_generation
 from selfreferral import questions as q
 from selfreferral.models import Channel, Referral
+from selfreferral.sources import known_sources, label_for
 from selfreferral.working_days import is_working_day
 
 
@@ -304,7 +305,8 @@ def first_contact(quarters, today=None):
 
 
 def sources(quarters):
-    """Referrals by the source code on the leaflet or link that brought them, largest first."""
+    """Referrals by the link, leaflet or kiosk that brought them, largest first, named
+    as the list of sources names them; any code not on the list counts as "Other"."""
 
     def compute():
         if not quarters:
@@ -314,8 +316,13 @@ def sources(quarters):
             .exclude(source_code="")
             .values_list("source_code")
             .annotate(n=Count("pk"))
-            .order_by("-n", "source_code")
         )
-        return [{"label": code, "count": suppress(n)} for code, n in rows]
+        known = known_sources()
+        counts = {}
+        for code, n in rows:
+            label = label_for(code, known)
+            counts[label] = counts.get(label, 0) + n
+        ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+        return [{"label": label, "count": suppress(n)} for label, n in ordered]
 
     return _cached("sources", quarters, compute)

@@ -4,7 +4,6 @@
 coordinator): the caller says which channel it is. The guards (signed start
 time, honeypot, reCAPTCHA) are only added for forms the public fills in."""
 
-import re
 import secrets
 import time
 import unicodedata
@@ -21,11 +20,11 @@ from django.utils.translation import gettext, gettext_lazy
 
 from selfreferral import questions as q
 from selfreferral.models import Area, Channel, Referral
+from selfreferral.sources import source_code_for
 from selfreferral.working_days import add_working_days
 
 TOKEN_SALT = "selfreferral.form-token"  # noqa: S105 (a signing salt, not a secret)
 TOKEN_MAX_AGE = 24 * 60 * 60  # a form left open overnight still sends
-SOURCE_CODE_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
 HONEYPOT_NAME = "website"
 
 # Messages are lazy, so each one is shown in the language of the page that shows it.
@@ -71,12 +70,6 @@ def read_form_token(token):
     if not isinstance(data, dict) or not isinstance(data.get("n"), str):
         return None
     return data
-
-
-def clean_source_code(value):
-    """The `?src=` code from a link or leaflet, if it is a safe, short code."""
-    value = (value or "").strip().lower()
-    return value if SOURCE_CODE_PATTERN.match(value) else ""
 
 
 def has_unreadable_characters(value, multiline):
@@ -236,7 +229,7 @@ class SelfReferralForm(forms.Form):
     # Validation
 
     def clean_src(self):
-        return clean_source_code(self.cleaned_data.get("src"))
+        return source_code_for(self.cleaned_data.get("src"))
 
     def clean_phone(self):
         value = self.cleaned_data.get("phone", "")

@@ -9,7 +9,7 @@ import uuid
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import validate_email
+from django.core.validators import RegexValidator, validate_email
 from django.db import models, transaction
 from django.utils import timezone
 
@@ -82,6 +82,40 @@ class Area(models.Model):
     @property
     def coordinator_inbox_list(self):
         return _inbox_list(self.coordinator_inboxes)
+
+
+source_code_validator = RegexValidator(
+    r"^[a-z0-9][a-z0-9-]{0,19}$",
+    "Use up to 20 lower-case letters, numbers and hyphens, for example 'partner-site'.",
+)
+
+
+class ReferralSource(models.Model):
+    """A link the comms team hands out with its own `?src=` code (a partner's website,
+    a newsletter), so the figures can count the referrals it brings. Leaflets and
+    kiosks register their own codes (see selfreferral/sources.py); any other code a
+    visitor sends is counted as "Other"."""
+
+    code = models.CharField(
+        max_length=20,
+        unique=True,
+        validators=[source_code_validator],
+        help_text="The code added to the web address, for example 'partner-site' in "
+        "/self-referral/?src=partner-site. Do not change it once the link is in use.",
+    )
+    label = models.CharField(
+        max_length=80,
+        help_text="What the figures call it, for example 'Victim Support's website'.",
+    )
+
+    panels = [FieldPanel("code"), FieldPanel("label")]
+
+    class Meta:
+        ordering = ["label"]
+        verbose_name = "referral link"
+
+    def __str__(self):
+        return f"{self.label} ({self.code})"
 
 
 class Status(models.TextChoices):

@@ -10,9 +10,10 @@ from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 
 from home.models import ContactSettings
-from selfreferral.forms import SelfReferralForm, clean_source_code, read_form_token
+from selfreferral.forms import SelfReferralForm, read_form_token
 from selfreferral.guards import rate_limited
 from selfreferral.models import Channel, Referral
+from selfreferral.sources import source_code_for
 
 THANK_YOU_SALT = "selfreferral.thank-you"
 THANK_YOU_MAX_AGE = 2 * 60 * 60
@@ -89,7 +90,7 @@ def referral_form(
         status = 200
     else:
         src = source_code if source_code is not None else request.GET.get("src")
-        form = SelfReferralForm(channel=channel, initial={"src": clean_source_code(src)})
+        form = SelfReferralForm(channel=channel, initial={"src": source_code_for(src)})
         if not captcha:
             form.fields.pop("captcha", None)
     response = TemplateResponse(

@@ -32,7 +32,7 @@ from selfreferral.admin_views import (
     only_for_referral_staff,
 )
 from selfreferral.forms import recaptcha_enabled
-from selfreferral.models import Area, Channel, Referral, Status
+from selfreferral.models import Area, Channel, Referral, ReferralSource, Status
 
 COORDINATORS_GROUP = "Restorative justice coordinators"
 
@@ -208,8 +208,16 @@ class AreaViewSet(SnippetViewSet):
     list_display = ["name", "coordinator_inboxes", "youth_inbox", "is_active"]
 
 
+class ReferralSourceViewSet(SnippetViewSet):
+    model = ReferralSource
+    icon = "link"
+    menu_label = "Referral links"
+    list_display = ["label", "code"]
+
+
 register_snippet(ReferralViewSet)
 register_snippet(AreaViewSet)
+register_snippet(ReferralSourceViewSet)
 
 
 class ReferralDeleteBulkAction(DeleteBulkAction):

@@ -282,7 +282,7 @@ def test_figures_csv_downloads(client, home):
     sources = list(
         csv.reader(io.StringIO(client.get(index.url + "figures/sources/csv/").content.decode()))
     )
-    assert sources == [["Source code", "Self-referrals"], ["gp-leaflet", "7"]]
+    assert sources == [["Where people heard about us", "Self-referrals"], ["Other", "7"]]
     contact = client.get(index.url + "figures/first-contact/csv/").content.decode()
     assert "Median working days to first contact" in contact
     assert client.get(index.url + "figures/names/csv/").status_code == 404
@@ -302,6 +302,20 @@ def test_figures_csv_keeps_a_formula_in_an_area_name_inert(client, home):
     )
     assert "'=cmd|' /C calc'!A0" in rows[0]
     assert not any(cell.startswith("=") for row in rows for cell in row)
+
+
+def test_text_a_visitor_put_in_a_link_never_reaches_the_public_figures(client, home):
+    from selfreferral.models import Referral
+
+    index = ProgressIndexPageFactory(parent=home, slug="progress-test")
+    day = timezone.localdate().replace(day=1) - datetime.timedelta(days=100)
+    _referrals(6, day)
+    Referral.objects.update(source_code="scam-call-0900-123456")  # as stored before the list
+    html = client.get(index.url).text
+    csv_text = client.get(index.url + "figures/sources/csv/").content.decode()
+    for text in (html, csv_text):
+        assert "scam-call" not in text
+    assert "Other,6" in csv_text
 
 
 def test_demo_figures_show_on_the_progress_page(client, progress_index):

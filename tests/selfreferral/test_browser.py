@@ -86,12 +86,12 @@ def _fill_in(page):
 
 def test_thank_you_page_and_back_does_not_show_the_answers(live_site, browser_page):
     page = browser_page
-    page.goto(live_site.url + "/self-referral/?src=bus-poster")
+    page.goto(live_site.url + "/self-referral/?src=shop")
     _fill_in(page)
     page.get_by_role("button", name="Send referral").click()
     page.wait_for_url("**/self-referral/thank-you/**")
     referral = Referral.objects.get()
-    assert referral.source_code == "bus-poster"
+    assert referral.source_code == "shop"
     assert page.locator("[data-reference]").inner_text() == referral.reference
     assert page.get_by_role("heading", level=1).inner_text() == "Your referral has been sent"
     assert run_axe(page) == []

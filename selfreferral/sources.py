@@ -1,0 +1,43 @@
+"""Where self-referrals come from: the `?src=` code on the link, leaflet or kiosk
+that brought someone to the form.
+
+Only codes on the list are kept: the comms team's own links (`ReferralSource`,
+a snippet) and the codes other apps register through the
+`register_referral_sources` hook (each leaflet's distribution points, each
+kiosk). Anything else a visitor puts in the address is kept as "other", so no
+made-up text reaches the coordinators or the public figures."""
+
+import re
+
+from wagtail import hooks
+
+OTHER = "other"
+OTHER_LABEL = "Other"
+# What may be a code at all: short, lower-case letters, digits and hyphens.
+CODE_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
+
+
+def known_sources():
+    """{code: label} for every code on the list."""
+    from selfreferral.models import ReferralSource
+
+    sources = dict(ReferralSource.objects.values_list("code", "label"))
+    for register in hooks.get_hooks("register_referral_sources"):
+        for code, label in register():
+            sources.setdefault(code, label)
+    return sources
+
+
+def source_code_for(value, known=None):
+    """The code to keep for what arrived in `?src=`: itself if it is on the list,
+    "other" if it is anything else, "" if nothing came."""
+    value = (value or "").strip().lower()
+    if not value:
+        return ""
+    if CODE_PATTERN.match(value) and value in (known if known is not None else known_sources()):
+        return value
+    return OTHER
+
+
+def label_for(code, known):
+    return known.get(code, OTHER_LABEL)
