@@ -4,10 +4,12 @@ Cached pages are keyed by a 'generation' number: publishing anything bumps it,
 so every app server stops serving the old copies at once, without flushing a
 cache that may be shared with sessions and rate limits."""
 
+import logging
 import time
 
 from django.core.cache import caches
 
+logger = logging.getLogger(__name__)
 GENERATION_KEY = "page-cache-generation"
 
 
@@ -26,9 +28,13 @@ def read_generation(cache, key):
 
 def next_generation(cache, key):
     try:
-        cache.incr(key)
-    except ValueError:  # dropped: start again from a number never used before
-        cache.add(key, time.time_ns(), timeout=None)
+        try:
+            cache.incr(key)
+        except ValueError:  # dropped: start again from a number never used before
+            cache.add(key, time.time_ns(), timeout=None)
+    except Exception as error:  # noqa: BLE001 - a cache that is down must not stop a save
+        # Nothing is served from a cache that is down; copies expire in PAGE_CACHE_SECONDS.
+        logger.warning("Could not move the cache on (%s): %s", key, type(error).__name__)
 
 
 def current_generation():

@@ -328,9 +328,11 @@ def test_rate_limit_is_per_kiosk(client, referral_page, settings):
     first, second = KioskFactory(), KioskFactory()
     enrol(client, first)
     assert send_kiosk_referral(client).status_code == 302
-    limited = send_kiosk_referral(client)
+    limited = send_kiosk_referral(client, name="Jo Kept")
     assert limited.status_code == 429
     assert "rj-kiosk" in limited.text
+    assert "Too many forms sent" in limited.text and 'value="Jo Kept"' in limited.text
+    assert "phone us" not in limited.text  # a kiosk has no phone to offer
     assert_never_stored(limited)
     # Another kiosk on the same prison network is not held back.
     other = client.__class__()
