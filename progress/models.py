@@ -295,7 +295,7 @@ class ProgressIndexPage(RoutablePageMixin, SitePageMixin, Page):
         quarters = self.quarters()
 
         def cell(value):
-            return "fewer than 5" if value is None else value
+            return "not shown" if value is None else value
 
         if name in figures.DIMENSIONS:
             table = figures.quarterly(name, quarters)

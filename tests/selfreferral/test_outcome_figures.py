@@ -53,12 +53,13 @@ def test_counts_by_channel_are_suppressed_below_five_and_zero_stays_zero():
     )
     spring, summer = table["rows"]
     assert spring["quarter"] == "2026 Q2"
-    assert spring["cells"][web] == 6
     assert spring["cells"][paper] is None  # 3 is "fewer than 5"
+    # Shown, the 6 would give back the 3 (the total, 9, less 6): it is hidden too.
+    assert spring["cells"][web] is None
     assert spring["cells"][kiosk] == 0
     assert spring["total"] == 9
     assert summer["cells"] == [0, 0, 0, 0] and summer["total"] == 0  # an empty period
-    assert table["totals"][web] == 6 and table["totals"][paper] is None
+    assert table["totals"][web] is None and table["totals"][paper] is None
 
 
 def test_counts_by_area_include_not_sure():
