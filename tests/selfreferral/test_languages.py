@@ -197,6 +197,7 @@ def test_too_many_attempts_is_said_in_polish_with_the_answers_kept(client, demo_
     assert '<h2 class="govuk-error-summary__title">Zbyt wiele prób</h2>' in response.text
     assert "Możesz też do nas zadzwonić: <strong>" in response.text
     assert 'value="Another"' in response.text
+    assert "Twoje odpowiedzi nadal są w formularzu poniżej." in response.text
     assert "Too many attempts" not in response.text
 
 
