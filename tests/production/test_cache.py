@@ -83,3 +83,23 @@ def test_emails_written_to_files_are_readable_by_this_user_only(tmp_path, settin
     assert written[0].stat().st_mode & 0o077 == 0
     assert (tmp_path / "mail").stat().st_mode & 0o077 == 0
     assert os.access(written[0], os.R_OK)
+
+
+def test_the_shared_file_cache_keeps_expires_and_counts(tmp_path):
+    import time
+
+    from django.core.cache.backends.filebased import FileBasedCache
+
+    from rjsite.cache import SharedFileCache
+
+    cache = SharedFileCache(str(tmp_path / "cache"), {})
+    cache.set("page", {"html": "<p>Hello</p>"}, timeout=60)
+    assert cache.get("page") == {"html": "<p>Hello</p>"}
+    assert cache.add("count", 1) and not cache.add("count", 5)
+    assert cache.incr("count") == 2
+    cache.set("soon", "gone", timeout=0.01)
+    time.sleep(0.05)
+    assert cache.get("soon", "missing") == "missing"
+    # A file left by Django's own (compressing) file cache reads as a miss, not an error.
+    FileBasedCache(str(tmp_path / "cache"), {}).set("old", "compressed")
+    assert cache.get("old", "missing") == "missing"
