@@ -176,30 +176,22 @@ def _deleted(sender, instance, **kwargs):
 VERBS = {"add": "given", "remove": "taken away", "clear": "all taken away"}
 
 
-def _membership_changed(sender, instance, action, reverse, pk_set, **kwargs):
-    """A user's roles, changed from either side (user.groups.add, group.user_set.add)."""
+def _m2m_changed(sender, instance, action, reverse, pk_set, **kwargs):
+    """Roles given or taken away (user.groups, group.user_set), and permissions (a
+    user's own, or a role's, from either side)."""
     when, _, what = action.partition("_")
     if when == "post":
         _after(instance)
         return
-    if reverse:
+    if reverse and sender is get_user_model().groups.through:  # group.user_set
         reason = f"role “{instance.name}” {VERBS[what]}"
-    else:
+    elif reverse:  # permission.group_set, permission.user_set
+        reason = f"permission “{instance.codename}” {VERBS[what]}"
+    elif sender is Group.permissions.through:
+        reason = f"permissions of the role “{instance.name}” changed"
+    elif sender is get_user_model().groups.through:
         names = sorted(Group.objects.filter(pk__in=pk_set or ()).values_list("name", flat=True))
         reason = f"role {VERBS[what]}: {', '.join(names)}" if names else f"roles {VERBS[what]}"
-    _before(instance, reason)
-
-
-def _permissions_changed(sender, instance, action, reverse, pk_set, **kwargs):
-    """A user's own permissions, or a role's (from either side)."""
-    when, _, what = action.partition("_")
-    if when == "post":
-        _after(instance)
-        return
-    if reverse:
-        reason = f"permission “{instance.codename}” {VERBS[what]}"
-    elif isinstance(instance, Group):
-        reason = f"permissions of the role “{instance.name}” changed"
     else:
         reason = f"own permissions {VERBS[what]}"
     _before(instance, reason)
@@ -213,11 +205,9 @@ def connect_signals():
     post_delete.connect(_deleted, sender=user_model, dispatch_uid="cms-access-user-deleted")
     pre_delete.connect(_group_deleting, sender=Group, dispatch_uid="cms-access-group-deleting")
     post_delete.connect(_deleted, sender=Group, dispatch_uid="cms-access-group-deleted")
-    m2m_changed.connect(
-        _membership_changed, sender=user_model.groups.through, dispatch_uid="cms-access-groups"
-    )
     for through, uid in [
+        (user_model.groups.through, "cms-access-groups"),
         (user_model.user_permissions.through, "cms-access-user-permissions"),
         (Group.permissions.through, "cms-access-group-permissions"),
     ]:
-        m2m_changed.connect(_permissions_changed, sender=through, dispatch_uid=uid)
+        m2m_changed.connect(_m2m_changed, sender=through, dispatch_uid=uid)

@@ -153,24 +153,12 @@ class OnlySuperusersMixin:
         return super().dispatch(request, *args, **kwargs)
 
 
-class GroupIndexView(OnlySuperusersMixin, groups.IndexView):
-    pass
-
-
-class GroupCreateView(OnlySuperusersMixin, groups.CreateView):
-    pass
-
-
-class GroupEditView(OnlySuperusersMixin, groups.EditView):
-    pass
-
-
-class GroupDeleteView(OnlySuperusersMixin, groups.DeleteView):
-    pass
+def _for_superusers(view_class):
+    return type(view_class.__name__, (OnlySuperusersMixin, view_class), {})
 
 
 class GroupViewSet(groups.GroupViewSet):
-    index_view_class = GroupIndexView
-    add_view_class = GroupCreateView
-    edit_view_class = GroupEditView
-    delete_view_class = GroupDeleteView
+    index_view_class = _for_superusers(groups.IndexView)
+    add_view_class = _for_superusers(groups.CreateView)
+    edit_view_class = _for_superusers(groups.EditView)
+    delete_view_class = _for_superusers(groups.DeleteView)

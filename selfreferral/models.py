@@ -9,7 +9,7 @@ import uuid
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import RegexValidator, validate_email
+from django.core.validators import validate_email
 from django.db import models, transaction
 from django.utils import timezone
 
@@ -22,6 +22,7 @@ from wagtail.search import index
 from home.blocks import RICH_TEXT_FEATURES
 from home.mixins import SitePageMixin
 from home.models import EasyReadLinkMixin
+from home.validators import source_code_validator
 from selfreferral import questions as q
 from selfreferral.encryption import EncryptedCharField, EncryptedEmailField, EncryptedTextField
 from selfreferral.working_days import add_working_days
@@ -82,12 +83,6 @@ class Area(models.Model):
     @property
     def coordinator_inbox_list(self):
         return _inbox_list(self.coordinator_inboxes)
-
-
-source_code_validator = RegexValidator(
-    r"^[a-z0-9][a-z0-9-]{0,19}$",
-    "Use up to 20 lower-case letters, numbers and hyphens, for example 'partner-site'.",
-)
 
 
 class ReferralSource(models.Model):

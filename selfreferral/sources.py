@@ -7,14 +7,10 @@ a snippet) and the codes other apps register through the
 kiosk). Anything else a visitor puts in the address is kept as "other", so no
 made-up text reaches the coordinators or the public figures."""
 
-import re
-
 from wagtail import hooks
 
 OTHER = "other"
 OTHER_LABEL = "Other"
-# What may be a code at all: short, lower-case letters, digits and hyphens.
-CODE_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
 
 
 def known_sources():
@@ -34,9 +30,8 @@ def source_code_for(value, known=None):
     value = (value or "").strip().lower()
     if not value:
         return ""
-    if CODE_PATTERN.match(value) and value in (known if known is not None else known_sources()):
-        return value
-    return OTHER
+    # Every code on the list was checked when it was entered (home.validators).
+    return value if value in (known if known is not None else known_sources()) else OTHER
 
 
 def label_for(code, known):
