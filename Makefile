@@ -91,6 +91,8 @@ serve: export BIND=127.0.0.1:$(PORT)
 serve: export BASE_URL=http://127.0.0.1:$(PORT)
 # Without reCAPTCHA keys in the environment, the form runs on its other guards (on loopback only).
 serve: export RECAPTCHA_DISABLED=$(if $(RECAPTCHA_PUBLIC_KEY),0,1)
+# Without a mail server in the environment, emails go to files in var/mail (on loopback only).
+serve: export EMAIL_TO_FILES=$(if $(EMAIL_HOST)$(EMAIL_URL),0,1)
 serve: install
 	@mkdir -p var && [ -s var/production-secret-key ] || $(PY) -c 'import secrets; print(secrets.token_urlsafe(64))' > var/production-secret-key
 	@[ -s var/production-field-key ] || $(PY) -c 'import secrets; print(secrets.token_urlsafe(48))' > var/production-field-key

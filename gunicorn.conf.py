@@ -41,5 +41,7 @@ forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 # visitors may be victims of crime and should not be traceable through our logs.
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-") or None
 access_log_format = '%(t)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms'
+# Nor the secret in a kiosk's enrolment link or a password-reset link (rjsite/log_filters.py).
+logger_class = "rjsite.gunicorn_logging.AccessLogWithoutSecrets"
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")

@@ -54,6 +54,7 @@ def environment(var_dir):
             "FIELD_ENCRYPTION_KEYS": secrets.token_urlsafe(40),
             "RJ_VAR_DIR": str(var_dir),
             "ALLOWED_HOSTS": "127.0.0.1",
+            "BASE_URL": "http://127.0.0.1",
             "SECURE_COOKIES": "0",
             "SECURE_SSL_REDIRECT": "0",  # plain HTTP on loopback only
             "GUNICORN_ACCESS_LOG": "",  # gunicorn reads gunicorn.conf.py from the checkout

@@ -31,14 +31,17 @@ class CmsConfig(AppConfig):
     verbose_name = "Content management"
 
     def ready(self):
-        from cms import notifications
+        from cms import access, notifications
 
         notifications.queue_workflow_notifications()
+        access.connect_signals()
         post_migrate.connect(sync_roles_after_migrate, dispatch_uid="cms-sync-roles")
 
 
 class UsersConfig(WagtailUsersAppConfig):
-    """Wagtail's user management, where only a superuser may make a superuser (cms/users.py)."""
+    """Wagtail's user management, where only a superuser gives the roles that reach
+    referrals and nobody changes their own (cms/users.py)."""
 
     default = False
     user_viewset = "cms.users.UserViewSet"
+    group_viewset = "cms.users.GroupViewSet"

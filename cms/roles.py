@@ -72,6 +72,8 @@ COMMS_CONTENT_MODELS = [
     "casestudies.casestudyarea",
     "strategy.strategictheme",
     "progress.recommendation",
+    # The comms team's own referral links and their source codes (no personal data).
+    "selfreferral.referralsource",
 ]
 COMMS_CONTENT_PERMISSIONS = [perm for label in COMMS_CONTENT_MODELS for perm in _crud(label)]
 # Content that goes through Comms review: only approvers publish it (editors submit it).

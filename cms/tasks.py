@@ -20,6 +20,39 @@ def send_workflow_notification(event, instance_pk, user_pk):
     return send_now(event, instance_pk, user_pk)
 
 
+@task()
+def email_superusers_about_referral_access(lines, by, when):
+    """Tell every superuser who can now, or can no longer, see referrals (cms.access)."""
+    from django.contrib.auth import get_user_model
+    from django.core.mail import EmailMessage
+
+    recipients = list(
+        get_user_model()
+        .objects.filter(is_superuser=True, is_active=True)
+        .exclude(email="")
+        .values_list("email", flat=True)
+    )
+    if not recipients:
+        logger.warning("Referral access changed, and no superuser has an email address to tell")
+        return 0
+    body = "\n".join(
+        [
+            f"Who can see referrals on {settings.WAGTAIL_SITE_NAME} changed on {when}, by {by}:",
+            "",
+            *lines,
+            "",
+            "If you did not expect this, sign in to the admin, check the user under Settings > "
+            "Users (their History shows each change), and take the role away.",
+        ]
+    )
+    return EmailMessage(
+        subject="Referral access changed",
+        body=body,
+        to=[settings.DEFAULT_FROM_EMAIL],
+        bcc=recipients,
+    ).send()
+
+
 def scheduled_publishing_interval():
     return timedelta(seconds=settings.SCHEDULED_PUBLISHING_INTERVAL_SECONDS)
 

@@ -14,7 +14,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.userbar import ContentCheckerItem
 
-from cms import views
+from cms import access, views
 from cms.checks import SiteContentChecker, link_text_warnings
 from cms.dashboard import (
     EditorsGuidePanel,
@@ -25,6 +25,7 @@ from cms.dashboard import (
     can_edit_pages,
 )
 from cms.translation_review import review_translation, submit_translation
+from cms.users import USER_BULK_ACTIONS
 
 
 @hooks.register("construct_homepage_panels")
@@ -168,3 +169,25 @@ def review_actions_first(menu_items, request, context):
     if approve is not None:
         menu_items.remove(approve)
         menu_items.insert(0, approve)
+
+
+# Users: the guarded bulk actions take the place of Wagtail's (registered later, so
+# they win), and the history of who can see referrals reads in words (cms/access.py).
+for action_class in USER_BULK_ACTIONS:
+    hooks.register("register_bulk_action", action_class, order=100)
+
+
+@hooks.register("register_log_actions")
+def register_referral_access_log_actions(actions):
+    for action, label, verb in [
+        (access.GRANTED, "Referral access given", "Can now see referrals"),
+        (access.REMOVED, "Referral access taken away", "Can no longer see referrals"),
+    ]:
+
+        class Change:
+            def format_message(self, log_entry, verb=verb):
+                reason = log_entry.data.get("reason")
+                return f"{verb} ({reason})" if reason else verb
+
+        Change.label = label
+        actions.register_action(action)(Change)

@@ -1,4 +1,4 @@
-"""Quality rules for what editors write: heading levels and link text.
+"""Quality rules for what editors write: heading levels, link text, source codes.
 
 Skipped heading levels stop the page making sense to screen-reader users, so
 they are an error: the page cannot be saved until they are fixed. Vague link
@@ -12,6 +12,16 @@ import re
 from bs4 import BeautifulSoup
 
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.utils.translation import gettext_lazy as _
+
+# A `?src=` code (a leaflet's distribution point, a referral link): short enough to
+# print in a leaflet's web address. Codes a visitor sends are matched against those
+# entered here (selfreferral/sources.py).
+source_code_validator = RegexValidator(
+    r"^[a-z0-9][a-z0-9-]{0,19}$",
+    _("Use up to 20 lower-case letters, numbers and hyphens, for example 'gp' or 'ae-saltcombe'."),
+)
 
 HEADING_TAGS = ["h1", "h2", "h3", "h4", "h5", "h6"]
 

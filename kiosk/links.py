@@ -1,12 +1,21 @@
 """Keep a kiosk inside the kiosk: links to pages it may show point to their kiosk
 copies, and every other link (other sites, phone numbers, email, downloads,
-pages a kiosk does not show) becomes plain text."""
+pages a kiosk does not show) becomes plain text.
+
+The HTML is read with a parser, and every address is worked out the way a
+browser will follow it (tabs and new lines dropped, backslashes read as slashes,
+`..` and `%2e%2e` resolved) before it is checked, so `/kiosk/../exit/` is seen as
+`/exit/`. A link that stays a link is written back in that worked-out form."""
 
 import re
-from html import unescape
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
-from django.urls import reverse
+from bs4 import BeautifulSoup
+from bs4.dammit import EntitySubstitution
+from bs4.formatter import HTMLFormatter
+
+from django.conf import settings
+from django.urls import Resolver404, resolve, reverse
 
 from wagtail.models import Page
 
@@ -19,11 +28,12 @@ KIOSK_PAGE_TYPES = {
     "casestudies.casestudyindexpage",
     "casestudies.casestudypage",
 }
-
-# Anchors never nest in HTML, so an anchor ends at the first </a> after it.
-ANCHOR = re.compile(r"<a\b(?P<attrs>[^>]*)>(?P<text>.*?)</a>", re.DOTALL | re.IGNORECASE)
-HREF = re.compile(r"""\bhref\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
-FORM_ACTION = re.compile(r"""(<form\b[^>]*\baction\s*=\s*)"([^"]*)\"""", re.IGNORECASE)
+UNLINKED_CLASS = "rj-kiosk-unlinked"
+# What browsers ignore inside an address, and around it.
+IGNORED_IN_URL = re.compile(r"[\t\n\r]")
+IGNORED_AROUND_URL = "".join(chr(c) for c in range(0x21))
+SINGLE_DOT = {".", "%2e"}
+DOUBLE_DOT = {"..", ".%2e", "%2e.", "%2e%2e"}
 
 
 def kiosk_page_url(page_id, query=""):
@@ -31,12 +41,58 @@ def kiosk_page_url(page_id, query=""):
     return f"{url}?{query}" if query else url
 
 
+def _remove_dot_segments(path):
+    """The path as a browser resolves it: `.` and `..` segments (also written `%2e`) gone."""
+    output = []
+    segments = path.split("/")
+    for position, segment in enumerate(segments):
+        last = position == len(segments) - 1
+        lowered = segment.lower()
+        if lowered in SINGLE_DOT or lowered in DOUBLE_DOT:
+            if lowered in DOUBLE_DOT and len(output) > 1:
+                output.pop()
+            if last:
+                output.append("")  # "/a/.." is "/a/", with its slash
+            continue
+        output.append(segment)
+    return "/".join(output) or "/"
+
+
+def followed_address(href, page_path, hosts):
+    """(path, query, fragment) of where a browser on `page_path` goes when `href` is
+    followed, if it stays on this site over the web; otherwise None."""
+    href = IGNORED_IN_URL.sub("", href).strip(IGNORED_AROUND_URL).replace("\\", "/")
+    parts = urlsplit(urljoin("http://this-site" + page_path, href))
+    if parts.scheme not in ("http", "https"):
+        return None
+    if parts.netloc != "this-site" and parts.netloc not in hosts:
+        return None
+    return _remove_dot_segments(parts.path), parts.query, parts.fragment
+
+
+def _in_kiosk(path):
+    """Whether `path` is one of the kiosk's own views (the server decodes %-escapes)."""
+    if "%" in path:
+        return False  # kiosk addresses never need escapes; anything escaped is refused
+    try:
+        return resolve(path).namespace == "kiosk"
+    except Resolver404:
+        return False
+
+
+def _with(path, query="", fragment=""):
+    return path + (f"?{query}" if query else "") + (f"#{fragment}" if fragment else "")
+
+
 def _page_ids_by_path(site, paths):
     """The kiosk-shown pages at these site paths, as {path: page id}."""
     if site is None or not paths:
         return {}
     root = site.root_page.url_path
-    url_paths = {root + path.strip("/") + "/" if path.strip("/") else root: path for path in paths}
+    url_paths = {}
+    for path in paths:
+        readable = unquote(path).strip("/")
+        url_paths[root + readable + "/" if readable else root] = path
     found = {}
     pages = Page.objects.live().public().filter(url_path__in=url_paths)
     for page_id, url_path, app_label, model in pages.values_list(
@@ -47,59 +103,62 @@ def _page_ids_by_path(site, paths):
     return found
 
 
-def _target(href, host):
-    """(path, query) for a link to this site that a kiosk might follow, else None."""
-    parts = urlsplit(unescape(href))
-    if parts.scheme not in ("", "http", "https"):
-        return None
-    if parts.netloc and parts.netloc != host:
-        return None
-    if not parts.path.startswith("/"):
-        return None
-    return parts.path, parts.query
+def _hosts(request):
+    """This site's addresses: its own, and the one the kiosk was reached at (allowed already)."""
+    return {urlsplit(settings.BASE_URL).netloc, request.get_host()}
+
+
+class _AsWritten(HTMLFormatter):
+    """Writes the page back as HTML5, with each tag's attributes in their own order."""
+
+    def __init__(self):
+        super().__init__(
+            entity_substitution=EntitySubstitution.substitute_xml,  # &, < and > escaped
+            void_element_close_prefix=None,
+        )
+
+    def attributes(self, tag):
+        # As written (the default sorts them); a boolean attribute stays bare (`defer`).
+        return [(key, None if value == "" else value) for key, value in tag.attrs.items()]
+
+
+# Elements that take a browser somewhere, and the attribute that says where.
+LINKS = (("a", "href"), ("area", "href"))
+ACTIONS = (("form", "action"), ("button", "formaction"), ("input", "formaction"))
 
 
 def keep_inside_kiosk(html, request, site):
     """The page's HTML with each link rewritten for the kiosk or made plain text."""
-    host = request.get_host()
-    kiosk_prefix = reverse("kiosk:start")
-    anchors = list(ANCHOR.finditer(html))
-    targets = {}
-    for match in anchors:
-        href = HREF.search(match["attrs"])
-        if href:
-            target = _target(href[1] if href[1] is not None else href[2], host)
-            if target and not target[0].startswith(kiosk_prefix):
-                targets[target[0]] = None
-    for match in FORM_ACTION.finditer(html):
-        target = _target(match[2], host)
-        if target:
-            targets[target[0]] = None
-    page_ids = _page_ids_by_path(site, list(targets))
+    soup = BeautifulSoup(html, "html.parser")
+    hosts = _hosts(request)
+    page_path = request.path
 
-    def replace(match):
-        href = HREF.search(match["attrs"])
-        if href is None:
-            return match[0]
-        value = href[1] if href[1] is not None else href[2]
-        if value.startswith(("#", "?")):
-            return match[0]  # a place on this same page, or another page of this list
-        target = _target(value, host)
-        if target and target[0].startswith(kiosk_prefix):
-            return match[0]
-        if target and target[0] in page_ids:
-            new_href = kiosk_page_url(page_ids[target[0]], target[1]).replace("&", "&amp;")
-            attrs = HREF.sub(lambda _: f'href="{new_href}"', match["attrs"], count=1)
-            attrs = re.sub(r"\s(download|target|hreflang)(=\"[^\"]*\")?", "", attrs)
-            return f"<a{attrs}>{match['text']}</a>"
-        return f'<span class="rj-kiosk-unlinked">{match["text"]}</span>'
+    found = []
+    for name, attribute in LINKS + ACTIONS:
+        for element in soup.find_all(name, attrs={attribute: True}):
+            value = element[attribute]
+            stays_here = value.strip(IGNORED_AROUND_URL).startswith(("#", "?"))
+            target = followed_address(value, page_path, hosts)
+            found.append((element, attribute, stays_here, target))
+    candidates = {t[0] for _, _, _, t in found if t is not None and not _in_kiosk(t[0])}
+    page_ids = _page_ids_by_path(site, list(candidates))
 
-    html = ANCHOR.sub(replace, html)
-
-    def replace_action(match):
-        target = _target(match[2], host)
-        if target and target[0] in page_ids:
-            return f'{match[1]}"{kiosk_page_url(page_ids[target[0]])}"'
-        return match[0]
-
-    return FORM_ACTION.sub(replace_action, html)
+    for element, attribute, stays_here, target in found:
+        if stays_here and target is not None and _in_kiosk(target[0]):
+            continue  # a place on this same page, or another page of this list
+        if target is not None and _in_kiosk(target[0]):
+            element[attribute] = _with(*target)
+        elif target is not None and target[0] in page_ids:
+            element[attribute] = _with(
+                kiosk_page_url(page_ids[target[0]], target[1]), "", target[2]
+            )
+            for extra in ("download", "target", "hreflang"):
+                element.attrs.pop(extra, None)
+        elif element.name in ("a", "area"):
+            element.name = "span"
+            element.attrs = {"class": UNLINKED_CLASS}
+        elif element.name == "form":
+            element.unwrap()  # its fields stay readable; nothing can send them out
+        else:
+            del element[attribute]  # the button sends its form where the form goes
+    return soup.decode(formatter=_AsWritten())

@@ -87,7 +87,10 @@ def kiosk_only(view):
             response = HttpResponseRedirect((page.url if page else None) or "/")
         else:
             response = view(request, kiosk, *args, **kwargs)
-            if response.get("Content-Type", "").startswith("text/html"):
+            # A page drawn without the database (to send a form again) has no links to keep in.
+            if response.get("Content-Type", "").startswith("text/html") and not getattr(
+                response, "drawn_without_database", False
+            ):
                 if hasattr(response, "render"):
                     response.render()
                 # Rich text anywhere (a privacy notice on the form) keeps to the kiosk too.
@@ -162,12 +165,25 @@ def _kiosk_sections(form):
     ]
 
 
+# The kiosk's own words when a form cannot be sent now: no phone, no internet connection.
+KIOSK_REFUSALS = {
+    "rate_limited": referral_views.Refusal(
+        "Too many forms sent",
+        (
+            "A lot of forms have been sent from this screen, so we could not send yours. "
+            "Your answers are still in the form below: please try again in an hour.",
+            "You can also ask a member of staff for a paper form.",
+        ),
+    ),
+}
+
+
 @kiosk_only
 def referral(request, kiosk):
     referral_page = _referral_page()
     if referral_page is None:
         return _not_found(request, kiosk)
-    response = referral_views.referral_form(
+    return referral_views.referral_form(
         request,
         referral_page,
         channel=Channel.KIOSK,
@@ -180,11 +196,9 @@ def referral(request, kiosk):
         source_code=kiosk.source_code,
         thank_you_path=reverse("kiosk:thank_you"),
         extra_context=kiosk_context(kiosk),
-        rate_limited_template="kiosk/rate_limited.html",
+        form_context=lambda form: {"kiosk_sections": _kiosk_sections(form)},
+        refusals=KIOSK_REFUSALS,
     )
-    if hasattr(response, "context_data") and "form" in (response.context_data or {}):
-        response.context_data["kiosk_sections"] = _kiosk_sections(response.context_data["form"])
-    return response
 
 
 @kiosk_only

@@ -141,3 +141,9 @@ def register_kiosk_admin_urls():
 def register_kiosk_log_actions(actions):
     actions.register_action("kiosk.enrolment_link", "Make an enrolment link", "Enrolment link made")
     actions.register_action("kiosk.revoke", "Revoke", "Kiosk revoked")
+
+
+@hooks.register("register_referral_sources")
+def kiosk_source_codes():
+    """Each kiosk's referrals are counted under its own code (selfreferral/sources.py)."""
+    return [(kiosk.source_code, f"Prison kiosk: {kiosk.name}") for kiosk in Kiosk.objects.all()]

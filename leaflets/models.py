@@ -10,7 +10,6 @@ from urllib.parse import urlencode
 import segno
 from modelcluster.fields import ParentalKey
 
-from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.html import format_html
@@ -25,13 +24,9 @@ from wagtail.search import index
 from home.addresses import absolute_url
 from home.blocks import RICH_TEXT_FEATURES
 from home.mixins import SitePageMixin
+from home.validators import source_code_validator
 
 PAPER_SIZES = {"a5": "A5", "a4": "A4"}
-
-source_code_validator = RegexValidator(
-    r"^[a-z0-9][a-z0-9-]{0,19}$",
-    _("Use up to 20 lower-case letters, numbers and hyphens, for example 'gp' or 'ae-saltcombe'."),
-)
 
 
 class LeafletDistribution(Orderable):

@@ -32,9 +32,9 @@ class BarChart:
         return BAR_HEIGHT // 2 + 5
 
 
-def bar_chart(title, items, *, unit="", none_text="fewer than 5"):
-    """A horizontal bar chart of (label, value) pairs; None values (suppressed
-    or too few to judge) get no bar and say so in words."""
+def bar_chart(title, items, *, unit="", none_text="not shown"):
+    """A horizontal bar chart of (label, value) pairs; None values (hidden to protect
+    privacy, or too few to judge) get no bar and say so in words."""
     items = list(items)
     largest = max((value for _, value in items if value), default=0) or 1
     bars = []

@@ -1,4 +1,3 @@
-import csv
 import datetime
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -10,7 +9,7 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -23,6 +22,7 @@ from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock
 from home.mixins import SitePageMixin
+from home.spreadsheets import csv_response
 from progress import charts
 from selfreferral import figures
 from strategy.models import StrategicTheme
@@ -321,48 +321,45 @@ class ProgressIndexPage(RoutablePageMixin, SitePageMixin, Page):
     def figures_csv(self, request, name):
         """Each figure as a CSV download, with the same suppression as the page."""
         quarters = self.quarters()
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="self-referrals-{name}.csv"'
-        writer = csv.writer(response)
 
         def cell(value):
-            return "fewer than 5" if value is None else value
+            return "not shown" if value is None else value
 
         if name in figures.DIMENSIONS:
             table = figures.quarterly(name, quarters)
-            writer.writerow(["Quarter", *table["columns"], "Total"])
-            for row in table["rows"]:
-                writer.writerow([row["quarter"], *map(cell, row["cells"]), cell(row["total"])])
+            rows = [["Quarter", *table["columns"], "Total"]] + [
+                [row["quarter"], *map(cell, row["cells"]), cell(row["total"])]
+                for row in table["rows"]
+            ]
         elif name == "first-contact":
             days = settings.SELF_REFERRAL_FIRST_CONTACT_WORKING_DAYS
-            writer.writerow(
+            rows = [
                 [
                     "Quarter",
                     "Referrals judged",
                     f"% first contacted within {days} working days",
                     "Median working days to first contact",
                 ]
-            )
-            for row in figures.first_contact(quarters):
-                writer.writerow(
-                    [
-                        row["quarter"],
-                        cell(row["judged"]),
-                        "too few to show"
-                        if row["within_target_percent"] is None
-                        else row["within_target_percent"],
-                        "too few to show"
-                        if row["median_working_days"] is None
-                        else row["median_working_days"],
-                    ]
-                )
+            ] + [
+                [
+                    row["quarter"],
+                    cell(row["judged"]),
+                    "too few to show"
+                    if row["within_target_percent"] is None
+                    else row["within_target_percent"],
+                    "too few to show"
+                    if row["median_working_days"] is None
+                    else row["median_working_days"],
+                ]
+                for row in figures.first_contact(quarters)
+            ]
         elif name == "sources":
-            writer.writerow(["Source code", "Self-referrals"])
-            for row in figures.sources(quarters):
-                writer.writerow([row["label"], cell(row["count"])])
+            rows = [["Where people heard about us", "Self-referrals"]] + [
+                [row["label"], cell(row["count"])] for row in figures.sources(quarters)
+            ]
         else:
             raise Http404
-        return response
+        return csv_response(f"self-referrals-{name}", rows)
 
     @path("updates/")
     def update_list(self, request):

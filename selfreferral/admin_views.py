@@ -15,7 +15,7 @@ import datetime
 from django import forms
 from django.db import transaction
 from django.shortcuts import redirect
-from django.urls import reverse
+from django.urls import URLPattern, reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.views.generic import FormView
@@ -30,13 +30,30 @@ from selfreferral import questions as q
 from selfreferral.forms import SelfReferralForm
 from selfreferral.models import Channel
 
-ENTRY_PERMISSIONS = ("selfreferral.view_referral", "selfreferral.change_referral")
+VIEW_PERMISSION = "selfreferral.view_referral"
+ENTRY_PERMISSIONS = (VIEW_PERMISSION, "selfreferral.change_referral")
 LOG_ACTION = "selfreferral.entered"
 RECEIVED_VIA = [(Channel.PAPER, "Paper form"), (Channel.PHONE, "Phone call")]
 
 
+def can_see_referrals(user):
+    return user.has_perm(VIEW_PERMISSION)
+
+
 def can_enter_referrals(user):
     return user.has_perms(ENTRY_PERMISSIONS)
+
+
+def only_for_referral_staff(urlpatterns):
+    """The same addresses, each refused (as the admin refuses) to anyone who cannot see referrals.
+
+    Wagtail checks permissions in most of a snippet's views, but not in its chooser
+    (which lists every referral's reference and the total to anyone in the admin)."""
+    guard = user_passes_test(can_see_referrals)
+    return [
+        URLPattern(pattern.pattern, guard(pattern.callback), pattern.default_args, pattern.name)
+        for pattern in urlpatterns
+    ]
 
 
 class PaperReferralForm(SelfReferralForm):

@@ -2,7 +2,7 @@
 
 from home.demo import ensure_demo_user, ensure_page
 from selfreferral import questions as q
-from selfreferral.models import Area, SelfReferralPage
+from selfreferral.models import Area, ReferralSource, SelfReferralPage
 
 AREAS = [
     ("Fenmoor North", "north.rj@fenmoor-saltcombe-pcc.example", "youth.north@fenmoor.example"),
@@ -18,6 +18,13 @@ def ensure_areas():
             name=name,
             defaults={"coordinator_inboxes": inbox, "youth_inbox": youth, "sort_order": order},
         )
+
+
+def ensure_referral_sources():
+    """A link of the comms team's own; leaflets and kiosks register theirs."""
+    ReferralSource.objects.get_or_create(
+        code="partner-site", defaults={"label": "Victim Support's website"}
+    )
 
 
 def ensure_referral_page(home):
@@ -59,13 +66,15 @@ def ensure_referral_page(home):
 
 def load(home):
     ensure_areas()
+    ensure_referral_sources()
     ensure_referral_page(home)
     ensure_demo_referrals()
     return [ensure_demo_user("coordinator", groups=["Restorative justice coordinators"])]
 
 
 DEMO_REFERRAL_COUNT = 420
-DEMO_SOURCES = ["", "", "", "gp-leaflet", "ae-poster", "shopping-stand", "prison", "probation"]
+# The demo leaflet's distribution points (leaflets/demo.py) and the demo's own referral link.
+DEMO_SOURCES = ["", "", "", "gp", "ae", "shop", "prison", "probation", "partner-site"]
 
 
 def ensure_demo_referrals(today=None):

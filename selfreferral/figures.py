@@ -3,9 +3,10 @@ outcome pages). This is the only way other apps learn about referrals: they
 never import `Referral`.
 
 Every count below SELF_REFERRAL_SUPPRESS_BELOW (default 5), other than zero,
-is returned as None ("fewer than 5"), so that nobody can be picked out of a
-small group. Figures count every referral, including those whose personal
-details have been erased."""
+is returned as None ("not shown"), so that nobody can be picked out of a small
+group, and so is any other count that would let a hidden one be worked out from
+a row, a column or a total (selfreferral/suppression.py). Figures count every
+referral, including those whose personal details have been erased."""
 
 import datetime as _dt
 import statistics
@@ -14,11 +15,13 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Case, Count, IntegerField, Value, When
-from django.db.models.functions import ExtractMonth, ExtractYear
 from django.utils import timezone, translation
 
+from home.cache import next_generation, read_generation
 from selfreferral import questions as q
+from selfreferral import suppression
 from selfreferral.models import Channel, Referral
+from selfreferral.sources import known_sources, label_for
 from selfreferral.working_days import is_working_day
 
 
@@ -43,57 +46,6 @@ def _english_choices(name):
     # (pages, charts, CSV) are in English, like the rest of the progress pages.
     with translation.override("en-gb"):
         return [(key, str(label)) for key, label in q.choices_for(name)]
-
-
-def total(start=None, end=None):
-    return suppress(_referrals(start, end).count())
-
-
-def _counts(field, labels, start, end):
-    rows = dict(
-        _referrals(start, end).values_list(field).annotate(n=Count("pk")).values_list(field, "n")
-    )
-    return [
-        {"key": key, "label": label, "count": suppress(rows.get(key, 0))} for key, label in labels
-    ]
-
-
-def by_channel(start=None, end=None):
-    return _counts("channel", Channel.choices, start, end)
-
-
-def by_role(start=None, end=None):
-    return _counts("role", _english_choices("role"), start, end)
-
-
-def by_age_group(start=None, end=None):
-    return _counts("age_group", _english_choices("age_group"), start, end)
-
-
-def by_area(start=None, end=None):
-    from selfreferral.models import Area
-
-    labels = [(area.pk, area.name) for area in Area.objects.all()] + [(None, "Not sure")]
-    return _counts("area", labels, start, end)
-
-
-def by_quarter(start=None, end=None):
-    """Counts per calendar quarter, oldest first: [{"year", "quarter", "count"}]."""
-    # From the stored local date: no time-zone conversion per row, and the figures index covers it.
-    rows = (
-        _referrals(start, end)
-        .annotate(year=ExtractYear("created_on"), month=ExtractMonth("created_on"))
-        .values_list("year", "month")
-        .annotate(n=Count("pk"))
-    )
-    quarters = {}
-    for year, month, count in rows:
-        key = (year, (month - 1) // 3 + 1)
-        quarters[key] = quarters.get(key, 0) + count
-    return [
-        {"year": year, "quarter": quarter, "count": suppress(count)}
-        for (year, quarter), count in sorted(quarters.items())
-    ]
 
 
 # --- Outcome figures for public reporting (the progress pages) -------------
@@ -157,14 +109,11 @@ def closed_quarters(first_day=None, count=8, today=None):
 
 
 def bump_generation(**kwargs):
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, 2, timeout=None)
+    next_generation(cache, GENERATION_KEY)
 
 
 def _cached(name, quarters, compute):
-    generation = cache.get_or_set(GENERATION_KEY, 1, timeout=None)
+    generation = read_generation(cache, GENERATION_KEY)
     first = f"{quarters[0].year}-{quarters[0].number}" if quarters else "none"
     key = f"figures:{generation}:{name}:{first}:{len(quarters)}"
     return cache.get_or_set(key, compute, timeout=24 * 3600)
@@ -216,31 +165,51 @@ def _quarter_counts(quarters):
 def quarterly(dimension, quarters):
     """Referrals per quarter split by `dimension` (channel, role or area):
     {"columns": [labels], "rows": [{"quarter", "cells": [count|None], "total": count|None}],
-     "totals": [count|None]} with every count suppressed."""
+     "totals": [count|None]}, protected together with the other dimensions' tables of
+    the same quarters (they count the same referrals)."""
+    return _protected_tables(quarters)[dimension]
 
+
+def _protected_tables(quarters):
     def compute():
-        labels = _labels(dimension)
+        labels = {name: _labels(name) for name in DIMENSIONS}
         if not quarters:
-            return {"columns": [label for _, label in labels], "rows": [], "totals": []}
-        position = list(DIMENSIONS).index(dimension) + 1
+            return {
+                name: {"columns": [label for _, label in labels[name]], "rows": [], "totals": []}
+                for name in DIMENSIONS
+            }
         counts = {}
-        for row in _quarter_counts(quarters):
-            bucket = (quarters[row[0]], row[position])
-            counts[bucket] = counts.get(bucket, 0) + row[-1]
-        table = []
-        for quarter in quarters:
-            cells = [counts.get((quarter, key), 0) for key, _ in labels]
-            table.append(
-                {
-                    "quarter": quarter.label,
-                    "cells": [suppress(c) for c in cells],
-                    "total": suppress(sum(cells)),
-                }
-            )
-        totals = [suppress(sum(counts.get((qr, key), 0) for qr in quarters)) for key, _ in labels]
-        return {"columns": [label for _, label in labels], "rows": table, "totals": totals}
+        totals = [0] * len(quarters)
+        for bucket, *keys, n in _quarter_counts(quarters):
+            totals[bucket] += n
+            for name, key in zip(DIMENSIONS, keys, strict=True):
+                counts[(name, bucket, key)] = counts.get((name, bucket, key), 0) + n
+        tables = {}
+        for name in DIMENSIONS:
+            rows = [
+                [counts.get((name, bucket, key), 0) for key, _ in labels[name]]
+                for bucket in range(len(quarters))
+            ]
+            # A value no label names (one from before a choice was renamed) still counts.
+            residue = [total - sum(row) for total, row in zip(totals, rows, strict=True)]
+            if any(residue):
+                labels[name] = [*labels[name], ("", "Not recorded")]
+                rows = [[*row, extra] for row, extra in zip(rows, residue, strict=True)]
+            tables[name] = rows
+        published = suppression.protected_tables(tables, settings.SELF_REFERRAL_SUPPRESS_BELOW)
+        return {
+            name: {
+                "columns": [label for _, label in labels[name]],
+                "rows": [
+                    {"quarter": quarter.label, **row}
+                    for quarter, row in zip(quarters, published[name]["rows"], strict=True)
+                ],
+                "totals": published[name]["totals"],
+            }
+            for name in DIMENSIONS
+        }
 
-    return _cached(f"quarterly-{dimension}", quarters, compute)
+    return _cached("quarterly", quarters, compute)
 
 
 def _working_day_index(first, last):
@@ -282,6 +251,11 @@ def first_contact(quarters, today=None):
                 elapsed = max(0, index[contacted] - index[created])
                 durations.setdefault(quarter, []).extend([elapsed] * n)
         threshold = settings.SELF_REFERRAL_SUPPRESS_BELOW
+        # Once a quarter has ended, nearly every referral in it can be judged: the
+        # count would give back the quarter's total where that is hidden.
+        total_hidden = {
+            row["quarter"] for row in quarterly("channel", quarters)["rows"] if row["total"] is None
+        }
         result = []
         for quarter in quarters:
             n_judged = judged.get(quarter, 0)
@@ -289,7 +263,7 @@ def first_contact(quarters, today=None):
             result.append(
                 {
                     "quarter": quarter.label,
-                    "judged": suppress(n_judged),
+                    "judged": None if quarter.label in total_hidden else suppress(n_judged),
                     "within_target_percent": (
                         round(100 * within.get(quarter, 0) / n_judged)
                         if n_judged >= threshold
@@ -306,7 +280,8 @@ def first_contact(quarters, today=None):
 
 
 def sources(quarters):
-    """Referrals by the source code on the leaflet or link that brought them, largest first."""
+    """Referrals by the link, leaflet or kiosk that brought them, largest first, named
+    as the list of sources names them; any code not on the list counts as "Other"."""
 
     def compute():
         if not quarters:
@@ -316,8 +291,13 @@ def sources(quarters):
             .exclude(source_code="")
             .values_list("source_code")
             .annotate(n=Count("pk"))
-            .order_by("-n", "source_code")
         )
-        return [{"label": code, "count": suppress(n)} for code, n in rows]
+        known = known_sources()
+        counts = {}
+        for code, n in rows:
+            label = label_for(code, known)
+            counts[label] = counts.get(label, 0) + n
+        ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+        return [{"label": label, "count": suppress(n)} for label, n in ordered]
 
     return _cached("sources", quarters, compute)

@@ -4,7 +4,6 @@
 coordinator): the caller says which channel it is. The guards (signed start
 time, honeypot, reCAPTCHA) are only added for forms the public fills in."""
 
-import re
 import secrets
 import time
 import unicodedata
@@ -21,11 +20,11 @@ from django.utils.translation import gettext, gettext_lazy
 
 from selfreferral import questions as q
 from selfreferral.models import Area, Channel, Referral
+from selfreferral.sources import source_code_for
 from selfreferral.working_days import add_working_days
 
 TOKEN_SALT = "selfreferral.form-token"  # noqa: S105 (a signing salt, not a secret)
 TOKEN_MAX_AGE = 24 * 60 * 60  # a form left open overnight still sends
-SOURCE_CODE_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
 HONEYPOT_NAME = "website"
 
 # Messages are lazy, so each one is shown in the language of the page that shows it.
@@ -37,10 +36,26 @@ PHONE_MESSAGE = gettext_lazy(
     "Enter a phone number, like 07911 123456 or 020 7946 0000, or choose another way to contact you"
 )
 EMAIL_MESSAGE = gettext_lazy("Enter an email address in the correct format, like name@example.com")
+GUARD_TITLE = gettext_lazy("There is a problem")
 GUARD_MESSAGE = gettext_lazy(
     "Sorry, we could not send your form. Check your answers and send it again"
 )
 TOO_FAST_MESSAGE = gettext_lazy("Take a moment to check your answers, then send the form again")
+ALREADY_SENT_MESSAGE = gettext_lazy(
+    "You have already sent us this form, and we have your first answers. We have not sent "
+    "these changed answers: check them and send the form again to send them as well"
+)
+RATE_LIMITED_TITLE = gettext_lazy("Too many attempts")
+RATE_LIMITED_MESSAGE = gettext_lazy(
+    "This form has been sent too many times from your internet connection. Please try again "
+    "in an hour."
+)
+UNAVAILABLE_TITLE = gettext_lazy("Sorry, we could not send your form")
+UNAVAILABLE_MESSAGE = gettext_lazy(
+    "Our website is not working properly at the moment. Please send the form again in a few "
+    "minutes."
+)
+ANSWERS_KEPT_MESSAGE = gettext_lazy("Your answers are still in the form below.")
 EXPIRED_MESSAGE = gettext_lazy(
     "This form was open for a long time. Check your answers and send it again"
 )
@@ -73,10 +88,14 @@ def read_form_token(token):
     return data
 
 
-def clean_source_code(value):
-    """The `?src=` code from a link or leaflet, if it is a safe, short code."""
-    value = (value or "").strip().lower()
-    return value if SOURCE_CODE_PATTERN.match(value) else ""
+# What a refused form is not given back: the security token, the form's own token
+# (a new one is made), the field only robots fill in, and the reCAPTCHA answer.
+NOT_KEPT = {"csrfmiddlewaretoken", "form_token", HONEYPOT_NAME, "g-recaptcha-response"}
+
+
+def answers_to_keep(data):
+    """What someone sent, to show again in the form when it cannot be sent now."""
+    return {name: data.get(name) for name in data if name not in NOT_KEPT}
 
 
 def has_unreadable_characters(value, multiline):
@@ -236,7 +255,7 @@ class SelfReferralForm(forms.Form):
     # Validation
 
     def clean_src(self):
-        return clean_source_code(self.cleaned_data.get("src"))
+        return source_code_for(self.cleaned_data.get("src"))
 
     def clean_phone(self):
         value = self.cleaned_data.get("phone", "")
@@ -288,6 +307,37 @@ class SelfReferralForm(forms.Form):
 
     # Saving
 
+    def referral_values(self):
+        """What the referral stores from these answers (a valid form)."""
+        data = self.cleaned_data
+        area = data["area"]
+        return {
+            "channel": self.channel,
+            "source_code": data.get("src", ""),
+            "role": data["role"],
+            "name": data["name"],
+            "preferred_contact": data["preferred_contact"],
+            "phone": data.get("phone", ""),
+            "email": data.get("email", ""),
+            "address": data.get("address", ""),
+            "safe_to_leave_message": data["safe_to_leave_message"] == q.YES,
+            "safe_times": data.get("safe_times", ""),
+            "prison_number": data.get("prison_number", ""),
+            "confirmation_email": bool(data.get("confirmation_email")),
+            "area": None
+            if area == q.NOT_SURE
+            else next(a for a in self.areas if str(a.pk) == area),
+            "age_group": data["age_group"],
+            "what_happened": data.get("what_happened", ""),
+            "support_needs": data.get("support_needs", ""),
+        }
+
+    def same_answers_as(self, referral):
+        """Whether this valid form says what `referral` says (the same form sent twice)."""
+        return all(
+            getattr(referral, name) == value for name, value in self.referral_values().items()
+        )
+
     def save(self, received_on=None):
         """Store the referral and queue the coordinator email, in one transaction.
 
@@ -298,27 +348,10 @@ class SelfReferralForm(forms.Form):
         there was one, so sending twice never makes two referrals."""
         from selfreferral.notifications import queue_notifications
 
-        data = self.cleaned_data
-        area = data["area"]
         token = self.submission_token if self.guarded else None
         referral = Referral(
-            channel=self.channel,
-            source_code=data.get("src", ""),
+            **self.referral_values(),
             submission_token=token,
-            role=data["role"],
-            name=data["name"],
-            preferred_contact=data["preferred_contact"],
-            phone=data.get("phone", ""),
-            email=data.get("email", ""),
-            address=data.get("address", ""),
-            safe_to_leave_message=data["safe_to_leave_message"] == q.YES,
-            safe_times=data.get("safe_times", ""),
-            prison_number=data.get("prison_number", ""),
-            confirmation_email=bool(data.get("confirmation_email")),
-            area=None if area == q.NOT_SURE else next(a for a in self.areas if str(a.pk) == area),
-            age_group=data["age_group"],
-            what_happened=data.get("what_happened", ""),
-            support_needs=data.get("support_needs", ""),
             consent_at=timezone.now(),
         )
         if received_on is not None:

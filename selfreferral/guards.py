@@ -1,8 +1,12 @@
 """Guards that sit in front of the form: a rate limit in the Django cache, per IP
 address (or per device, for callers that know which device it is)."""
 
+import logging
+
 from django.conf import settings
 from django.core.cache import cache
+
+logger = logging.getLogger(__name__)
 
 
 def client_ip(request):
@@ -24,6 +28,14 @@ def rate_limited(request, scope="selfreferral", key=None, limit=None):
     if limit <= 0:
         return False
     key = f"ratelimit:{scope}:{key if key is not None else client_ip(request)}"
+    try:
+        return _count(key, limit)
+    except Exception as error:  # noqa: BLE001 - a cache that fails must not lose a referral
+        logger.warning("Rate limit not counted, cache unavailable: %s", type(error).__name__)
+        return False
+
+
+def _count(key, limit):
     window = settings.SELF_REFERRAL_RATE_WINDOW_SECONDS
     if cache.add(key, 1, timeout=window):
         return False

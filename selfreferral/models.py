@@ -23,6 +23,7 @@ from wagtail.search import index
 from home.blocks import RICH_TEXT_FEATURES
 from home.mixins import SitePageMixin
 from home.models import EasyReadLinkMixin
+from home.validators import source_code_validator
 from selfreferral import questions as q
 from selfreferral.encryption import EncryptedCharField, EncryptedEmailField, EncryptedTextField
 from selfreferral.working_days import add_working_days
@@ -83,6 +84,34 @@ class Area(models.Model):
     @property
     def coordinator_inbox_list(self):
         return _inbox_list(self.coordinator_inboxes)
+
+
+class ReferralSource(models.Model):
+    """A link the comms team hands out with its own `?src=` code (a partner's website,
+    a newsletter), so the figures can count the referrals it brings. Leaflets and
+    kiosks register their own codes (see selfreferral/sources.py); any other code a
+    visitor sends is counted as "Other"."""
+
+    code = models.CharField(
+        max_length=20,
+        unique=True,
+        validators=[source_code_validator],
+        help_text="The code added to the web address, for example 'partner-site' in "
+        "/self-referral/?src=partner-site. Do not change it once the link is in use.",
+    )
+    label = models.CharField(
+        max_length=80,
+        help_text="What the figures call it, for example 'Victim Support's website'.",
+    )
+
+    panels = [FieldPanel("code"), FieldPanel("label")]
+
+    class Meta:
+        ordering = ["label"]
+        verbose_name = "referral link"
+
+    def __str__(self):
+        return f"{self.label} ({self.code})"
 
 
 class Status(models.TextChoices):

@@ -17,3 +17,17 @@ post_save.connect(
 post_delete.connect(
     bump_generation, sender="selfreferral.Referral", dispatch_uid="figures-on-referral-delete"
 )
+
+
+# The figures name each source as the list does: a renamed link shows at once.
+def _sources_changed(**kwargs):
+    bump_generation()
+    purge_page_cache()
+
+
+post_save.connect(
+    _sources_changed, sender="selfreferral.ReferralSource", dispatch_uid="figures-on-source-save"
+)
+post_delete.connect(
+    _sources_changed, sender="selfreferral.ReferralSource", dispatch_uid="figures-on-source-del"
+)

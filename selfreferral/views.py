@@ -3,17 +3,35 @@
 Both send `Cache-Control: private, no-store`: they are never kept by the page
 cache, a proxy or the browser, so Back after sending cannot show the answers."""
 
+import logging
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.core import signing
+from django.db import InterfaceError, OperationalError
 from django.http import HttpResponseBadRequest, HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 
 from home.models import ContactSettings
-from selfreferral.forms import SelfReferralForm, clean_source_code, read_form_token
+from rjsite.views import resend_page
+from selfreferral.forms import (
+    ALREADY_SENT_MESSAGE,
+    ANSWERS_KEPT_MESSAGE,
+    GUARD_TITLE,
+    RATE_LIMITED_MESSAGE,
+    RATE_LIMITED_TITLE,
+    UNAVAILABLE_MESSAGE,
+    UNAVAILABLE_TITLE,
+    SelfReferralForm,
+    answers_to_keep,
+    read_form_token,
+)
 from selfreferral.guards import rate_limited
 from selfreferral.models import Channel, Referral
+from selfreferral.sources import source_code_for
 
+logger = logging.getLogger(__name__)
 THANK_YOU_SALT = "selfreferral.thank-you"
 THANK_YOU_MAX_AGE = 2 * 60 * 60
 
@@ -49,76 +67,113 @@ def referral_form(
     source_code=None,
     thank_you_path=None,
     extra_context=None,
-    rate_limited_template="selfreferral/rate_limited.html",
+    form_context=None,
+    refusals=None,
 ):
     """The form for `page`. Another channel (the prison kiosk) may leave out the
-    reCAPTCHA, count sends by its own key, fix the source code and send people to
-    its own thank-you path; the other guards stay."""
+    reCAPTCHA, count sends by its own key, fix the source code, send people to its
+    own thank-you path, add to the page's context for its form (`form_context`:
+    form -> dict) and word its own refusals; the other guards stay.
+
+    A form that cannot be sent now (too many sends, the same form sent again with
+    other answers, the database not answering) comes back with every answer kept
+    and says why: nothing typed is lost."""
     extra_context = extra_context or {}
-    if request.method not in ("GET", "HEAD", "POST"):
-        return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
-    status = 200
-    if request.method == "POST":
-        try:
-            length = int(request.META.get("CONTENT_LENGTH") or 0)
-        except ValueError:
-            length = 0
-        if length > settings.SELF_REFERRAL_MAX_BODY_BYTES:
-            return _private(HttpResponseBadRequest("The form sent was too large."))
-        if rate_limited(request, key=rate_limit_key, limit=rate_limit):
-            return _rate_limited(request, page, rate_limited_template, extra_context)
-        token = read_form_token(request.POST.get("form_token"))
-        earlier = (
-            Referral.objects.filter(submission_token=token["n"]).only("reference").first()
-            if token
-            else None
-        )
-        if earlier is not None:
-            # The same form sent again (double click, resend): one referral.
-            return _private(HttpResponseRedirect(thank_you_url(page, earlier, thank_you_path)))
-        data = request.POST
-        if source_code is not None:
-            data = data.copy()
-            data["src"] = source_code
-        form = SelfReferralForm(data, channel=channel)
-        if not captcha:
-            form.fields.pop("captcha", None)
-        if form.is_valid():
-            referral = form.save()
-            return _private(HttpResponseRedirect(thank_you_url(page, referral, thank_you_path)))
-        status = 200
-    else:
-        src = source_code if source_code is not None else request.GET.get("src")
-        form = SelfReferralForm(channel=channel, initial={"src": clean_source_code(src)})
-        if not captcha:
-            form.fields.pop("captcha", None)
-    response = TemplateResponse(
-        request,
-        template,
-        {
+    refusals = {**REFUSALS, **(refusals or {})}
+
+    def page_for(form, refusal=None, status=200):
+        context = {
             "page": page,
             "self": page,
             "form": form,
             "recaptcha": "captcha" in form.fields,
+            "refusal": refusal,
             **extra_context,
-        },
-        status=status,
-    )
-    if "captcha" in form.fields:
-        response._csp_update = RECAPTCHA_CSP
-    return _private(response)
+            **(form_context(form) if form_context else {}),
+        }
+        if refusal is REFUSALS["rate_limited"]:  # the web's: a kiosk has no phone to offer
+            context["contact"] = ContactSettings.for_request(request)
+        response = TemplateResponse(request, template, context, status=status)
+        if "captcha" in form.fields:
+            response._csp_update = RECAPTCHA_CSP
+        return _private(response)
+
+    def new_form(**kwargs):
+        form = SelfReferralForm(channel=channel, **kwargs)
+        if not captcha:
+            form.fields.pop("captcha", None)
+        return form
+
+    def answers_kept(refusal, status):
+        kept = answers_to_keep(request.POST)
+        if source_code is not None:
+            kept["src"] = source_code
+        return page_for(new_form(initial=kept), refusal, status)
+
+    if request.method not in ("GET", "HEAD", "POST"):
+        return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
+    if request.method != "POST":
+        src = source_code if source_code is not None else request.GET.get("src")
+        return page_for(new_form(initial={"src": source_code_for(src)}))
+    try:
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        length = 0
+    if length > settings.SELF_REFERRAL_MAX_BODY_BYTES:
+        return _private(HttpResponseBadRequest("The form sent was too large."))
+    try:
+        if rate_limited(request, key=rate_limit_key, limit=rate_limit):
+            response = answers_kept(refusals["rate_limited"], 429)
+            response["Retry-After"] = str(settings.SELF_REFERRAL_RATE_WINDOW_SECONDS)
+            return response
+        data = request.POST
+        if source_code is not None:
+            data = data.copy()
+            data["src"] = source_code
+        token = read_form_token(data.get("form_token"))
+        earlier = Referral.objects.filter(submission_token=token["n"]).first() if token else None
+        form = new_form(data=data)
+        if earlier is not None:
+            # Sent before with this token: the same answers are a double click (one
+            # referral); other answers are a change we must not drop without a word.
+            form.fields.pop("captcha", None)
+            if form.is_valid() and form.same_answers_as(earlier):
+                return _private(HttpResponseRedirect(thank_you_url(page, earlier, thank_you_path)))
+            return answers_kept(refusals["already_sent"], 200)
+        if not form.is_valid():
+            return page_for(form)
+        referral = form.save()
+    except (OperationalError, InterfaceError):
+        logger.error("Self-referral not saved: database unavailable")
+        return _unavailable(request, lambda: answers_kept(refusals["unavailable"], 503))
+    return _private(HttpResponseRedirect(thank_you_url(page, referral, thank_you_path)))
 
 
-def _rate_limited(request, page, template="selfreferral/rate_limited.html", extra_context=None):
-    contact = ContactSettings.for_request(request)
-    response = TemplateResponse(
-        request,
-        template,
-        {"page": page, "contact": contact, **(extra_context or {})},
-        status=429,
-    )
-    response["Retry-After"] = str(settings.SELF_REFERRAL_RATE_WINDOW_SECONDS)
-    return _private(response)
+@dataclass(frozen=True)
+class Refusal:
+    """Why a form could not be sent now: the error summary's title and lines."""
+
+    title: str
+    lines: tuple
+
+
+REFUSALS = {
+    "rate_limited": Refusal(RATE_LIMITED_TITLE, (RATE_LIMITED_MESSAGE, ANSWERS_KEPT_MESSAGE)),
+    "already_sent": Refusal(GUARD_TITLE, (ALREADY_SENT_MESSAGE,)),
+    "unavailable": Refusal(UNAVAILABLE_TITLE, (UNAVAILABLE_MESSAGE, ANSWERS_KEPT_MESSAGE)),
+}
+
+
+def _unavailable(request, full_page):
+    """The form with its answers when the page can still be drawn; otherwise a page
+    drawn without the database that holds the answers and sends them again."""
+    try:
+        response = full_page()
+        response.render()
+    except (OperationalError, InterfaceError):
+        response = resend_page(request, UNAVAILABLE_TITLE, [UNAVAILABLE_MESSAGE], status=503)
+    response["Retry-After"] = "30"
+    return response
 
 
 def thank_you(

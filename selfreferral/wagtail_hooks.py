@@ -9,25 +9,31 @@ from django.urls import path, reverse
 from django.utils.functional import cached_property
 
 from wagtail import hooks
+from wagtail.admin.auth import permission_denied
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.widgets import HeaderButton
 from wagtail.log_actions import log
+from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import EditView, IndexView, InspectView, SnippetViewSet
 
+from home.spreadsheets import csv_response
 from selfreferral import questions as q
 from selfreferral.admin_views import (
     LOG_ACTION,
     EnterPaperReferralView,
     can_enter_referrals,
+    can_see_referrals,
     format_received_on,
+    only_for_referral_staff,
 )
 from selfreferral.details import EXPORT_COLUMNS, due_status, export_row, inspect_rows, received
 from selfreferral.forms import recaptcha_enabled
-from selfreferral.models import Area, Channel, Referral, Status
+from selfreferral.models import Area, Channel, Referral, ReferralSource, Status
 
 COORDINATORS_GROUP = "Restorative justice coordinators"
 
@@ -99,6 +105,16 @@ class ReferralIndexView(IndexView):
         # Labels, not codes; UK times, not UTC (selfreferral/details.py).
         return export_row(item)
 
+    def write_csv_response(self, queryset):
+        # Written by the site's one CSV writer, which keeps typed-in formulas inert.
+        fields = self.list_export
+        headings = [self.get_heading(queryset, field) for field in fields]
+        rows = (
+            [self.preprocess_field_value(field, value, self.FORMAT_CSV) for field, value in row]
+            for row in (self.to_row_dict(item).items() for item in queryset)
+        )
+        return csv_response(self.get_filename(), [headings, *rows])
+
     @cached_property
     def header_buttons(self):
         buttons = list(super().header_buttons)
@@ -113,8 +129,16 @@ class ReferralIndexView(IndexView):
         return buttons
 
 
+class ReferralChooserViewSet(SnippetChooserViewSet):
+    def get_urlpatterns(self):
+        return only_for_referral_staff(super().get_urlpatterns())
+
+
 class ReferralViewSet(SnippetViewSet):
+    """Every address under it, and its chooser's, is for those who can see referrals."""
+
     model = Referral
+    chooser_viewset_class = ReferralChooserViewSet
     icon = "mail"
     menu_label = "Referrals"
     menu_name = "referrals"
@@ -150,6 +174,9 @@ class ReferralViewSet(SnippetViewSet):
     def get_queryset(self, request):
         return Referral.objects.select_related("area")
 
+    def get_urlpatterns(self):
+        return only_for_referral_staff(super().get_urlpatterns())
+
 
 class AreaViewSet(SnippetViewSet):
     model = Area
@@ -158,8 +185,32 @@ class AreaViewSet(SnippetViewSet):
     list_display = ["name", "coordinator_inboxes", "youth_inbox", "is_active"]
 
 
+class ReferralSourceViewSet(SnippetViewSet):
+    model = ReferralSource
+    icon = "link"
+    menu_label = "Referral links"
+    list_display = ["label", "code"]
+
+
 register_snippet(ReferralViewSet)
 register_snippet(AreaViewSet)
+register_snippet(ReferralSourceViewSet)
+
+
+class ReferralDeleteBulkAction(DeleteBulkAction):
+    """The snippets' bulk delete, for referrals: its page lists the references chosen
+    (or every one, with ?id=all), so it is closed to anyone who cannot see them."""
+
+    models = [Referral]
+
+    def dispatch(self, request, *args, **kwargs):
+        if not can_see_referrals(request.user):
+            return permission_denied(request)
+        return super().dispatch(request, *args, **kwargs)
+
+
+# Registered after the snippets' own bulk actions, so this one is used for referrals.
+hooks.register("register_bulk_action", ReferralDeleteBulkAction, order=100)
 
 
 @hooks.register("register_log_actions")

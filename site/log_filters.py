@@ -2,6 +2,7 @@
 
 import contextvars
 import logging
+import re
 
 # Names of things a person tells us (see selfreferral.models.PERSONAL_FIELDS), and
 # secrets: a record carrying one of these as an extra attribute has it blanked.
@@ -26,6 +27,17 @@ PERSONAL_NAMES = frozenset(
 REDACTED = "[redacted]"
 # Shorter values (yes/no answers, area ids) are too common to blank everywhere.
 MIN_REDACTED_LENGTH = 4
+# Secrets that travel in an address's path: a kiosk's one-time enrolment link and
+# the admin's password-reset link. Whoever reads a log must not be able to use them.
+SECRET_IN_PATH = re.compile(r"(/kiosk/enrol/|/admin/password_reset/confirm/)[^\s\"'?#]+")
+
+
+def redact_path(text):
+    """`text` with the secret part of any such address blanked (also used for gunicorn's
+    access log, rjsite/gunicorn_logging.py)."""
+    if not isinstance(text, str):
+        return text
+    return SECRET_IN_PATH.sub(r"\1" + REDACTED + "/", text)
 
 
 # The request being answered, so a log line written anywhere during it (a view,
@@ -67,7 +79,7 @@ class NoPersonalDataFilter(logging.Filter):
         request = record.__dict__.pop("request", None)
         if request is not None:
             record.method = getattr(request, "method", None)
-            record.path = getattr(request, "path", None)
+            record.path = redact_path(getattr(request, "path", None))
         typed = set()
         for source in {id(r): r for r in (request, _current_request.get()) if r}.values():
             try:
@@ -76,9 +88,11 @@ class NoPersonalDataFilter(logging.Filter):
                 continue
         for attribute in PERSONAL_NAMES & record.__dict__.keys():
             setattr(record, attribute, REDACTED)
-        message = record.getMessage()
+        if "path" in record.__dict__:
+            record.path = redact_path(record.path)
+        message = redact_path(record.getMessage())
         if record.exc_info:
-            record.exc_text = logging.Formatter().formatException(record.exc_info)
+            record.exc_text = redact_path(logging.Formatter().formatException(record.exc_info))
             record.exc_info = None
         for value in sorted(typed, key=len, reverse=True):
             message = message.replace(value, REDACTED)

@@ -8,6 +8,7 @@ off and production mode refuses to start without a real SECRET_KEY.
 import datetime
 import secrets
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 
@@ -124,6 +125,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "rjsite.log_filters.RememberRequestForLogsMiddleware",
+    # Before anything reads a form: one sent in another encoding gets the 400 page.
+    "rjsite.middleware.UnreadableFormMiddleware",
     "home.middleware.AdminReferrerPolicyMiddleware",
     "rjsite.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -196,10 +199,15 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache: local memory unless REDIS_URL (or CACHE_URL) is set. With several app
-# servers set REDIS_URL=redis://host:6379/0, so that the page cache, sessions and
-# rate limits are shared by all of them. The "pages" alias holds whole public
-# pages for anonymous visitors, under its own key prefix in the same server.
+# Cache: shared by every process that serves the site, so that a publish, a rate
+# limit or a cached figure is seen by all of them at once.
+# - With REDIS_URL=redis://host:6379/0 (any number of app servers): the cache, the
+#   whole-page cache, sessions and rate limits live in Redis. The "pages" alias
+#   holds whole public pages for anonymous visitors, under its own key prefix.
+# - Without it (one app server): files in var/cache/, shared by every gunicorn
+#   worker and the task worker on this machine (rjsite/cache.py). A cache held in
+#   one process's memory is refused in production: each worker would keep its own
+#   copy of a page after it was unpublished, and count rate limits on its own.
 REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
     _redis = {
@@ -218,19 +226,27 @@ if REDIS_URL:
     # Sessions live in Redis too, so any app server can read them.
     SESSION_ENGINE = "django.contrib.sessions.backends.cache"
     SESSION_CACHE_ALIAS = "default"
-else:
-    CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://default")}
+elif env.str("CACHE_URL", default=""):
+    CACHES = {"default": env.cache("CACHE_URL")}
     CACHES["pages"] = {**CACHES["default"], "KEY_PREFIX": "pages"}
     if CACHES["default"]["BACKEND"].endswith("LocMemCache"):
-        # Whole pages in files under var/, shared by every process on this machine:
-        # the task worker publishes scheduled pages and must move the web server's page
-        # cache on, which a process's own memory would keep from it.
-        CACHES["pages"] = {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-            "LOCATION": str(VAR_DIR / "page-cache"),
-            "KEY_PREFIX": "pages",
-            "OPTIONS": {"MAX_ENTRIES": env.int("PAGE_CACHE_MAX_ENTRIES", default=5000)},
-        }
+        if not DEBUG:
+            raise ImproperlyConfigured(
+                "CACHE_URL asks for a cache in each process's memory, which the web workers do "
+                "not share. Leave CACHE_URL unset (files in var/cache, one machine) or set "
+                "REDIS_URL (see docs/deploy.md)."
+            )
+        CACHES["pages"]["LOCATION"] = "pages"
+    SESSION_ENGINE = "django.contrib.sessions.backends.db"
+else:
+    _files = {
+        "BACKEND": "rjsite.cache.SharedFileCache",
+        "OPTIONS": {"MAX_ENTRIES": env.int("FILE_CACHE_MAX_ENTRIES", default=5000)},
+    }
+    CACHES = {
+        "default": {**_files, "LOCATION": str(VAR_DIR / "cache" / "default")},
+        "pages": {**_files, "LOCATION": str(VAR_DIR / "cache" / "pages")},
+    }
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
 CACHE_MIDDLEWARE_ALIAS = "pages"
 CACHE_MIDDLEWARE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
@@ -369,10 +385,14 @@ if AWS_STORAGE_BUCKET_NAME:
 # Documents always go through Django, which checks privacy, never a direct link.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 
-# Mail: written to files in var/mail unless an SMTP server is given, either as
-# discrete EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD,
-# EMAIL_USE_TLS (STARTTLS) / EMAIL_USE_SSL variables, or as one EMAIL_URL
-# (e.g. smtp+tls://user:password@host:587).
+# Mail: an SMTP server, given either as discrete EMAIL_HOST, EMAIL_PORT,
+# EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS (STARTTLS) / EMAIL_USE_SSL
+# variables, or as one EMAIL_URL (e.g. smtp+tls://user:password@host:587).
+# Without one, development writes emails to files in var/mail (readable by this
+# user only). Production refuses to start without a mail server: referrals would
+# be written to disk, whole, instead of reaching a coordinator. EMAIL_TO_FILES=1
+# says, on purpose, to write them to files all the same (a trial on loopback).
+EMAIL_TO_FILES = env.bool("EMAIL_TO_FILES", default=False)
 if env.str("EMAIL_HOST", default=""):
     EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     EMAIL_HOST = env.str("EMAIL_HOST")
@@ -385,9 +405,15 @@ if env.str("EMAIL_HOST", default=""):
         raise ImproperlyConfigured("Set EMAIL_USE_TLS or EMAIL_USE_SSL, not both.")
 elif env.str("EMAIL_URL", default=""):
     vars().update(env.email("EMAIL_URL"))
-else:
-    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+elif DEBUG or EMAIL_TO_FILES:
+    EMAIL_BACKEND = "rjsite.mail.PrivateFileEmailBackend"
     EMAIL_FILE_PATH = VAR_DIR / "mail"
+else:
+    raise ImproperlyConfigured(
+        "No mail server is set. Production needs EMAIL_HOST (or EMAIL_URL) so that referrals "
+        "reach the coordinators; set EMAIL_TO_FILES=1 to write emails to files in var/mail "
+        "on purpose (see docs/deploy.md)."
+    )
 # Every network call has a timeout: a stuck mail server must not hold a worker.
 EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="no-reply@rj-service.example")
@@ -410,7 +436,29 @@ PAGE_PDF_CACHE_SECONDS = env.int("PAGE_PDF_CACHE_SECONDS", default=60 * 60 * 24 
 # absolute address the site writes (emails, PDFs, feeds, calendars, the sitemap,
 # structured data, QR codes) starts with it, never with the Host header a request
 # sent. `migrate` writes it into Wagtail's Site record (home/addresses.py).
-BASE_URL = env.str("BASE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# Production refuses to start without it: a guess (or the request's Host) would be
+# printed into PDFs and emails and cached for everyone.
+
+
+def _base_url():
+    value = env.str("BASE_URL", default="")
+    if not value:
+        if not DEBUG:
+            raise ImproperlyConfigured(
+                "BASE_URL is not set. Production needs the site's public address, such as "
+                "https://rj.example.org: every link in emails, PDFs, feeds and the sitemap "
+                "starts with it."
+            )
+        value = "http://127.0.0.1:8000"
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.path.strip("/"):
+        raise ImproperlyConfigured(
+            f"BASE_URL must be a scheme and a host only, such as https://rj.example.org, not {value!r}."
+        )
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+BASE_URL = _base_url()
 
 # Wagtail
 WAGTAIL_SITE_NAME = env.str("WAGTAIL_SITE_NAME", default="Restorative Justice Service")
@@ -440,9 +488,10 @@ WAGTAILADMIN_RICH_TEXT_EDITORS = {
 # 50 megapixels; documents up to 20 MB. Wagtail shows a clear message when a
 # file is too big or of the wrong type.
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
-WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.uploads.ImageForm"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = env.int("IMAGE_MAX_UPLOAD_MB", default=10) * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 50_000_000
+# A damaged picture is refused with a message, not a server error (cms/uploads.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.uploads.ImageForm"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "rtf", "txt", "vtt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = env.int("DOCUMENT_MAX_UPLOAD_MB", default=20) * 1024 * 1024
 # Renditions for <picture>: modern formats first, JPEG for the rest.
@@ -490,6 +539,11 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
+# The form's security cookie goes when the browser closes (Django keeps it a year):
+# on a shared device it must not show the visit long after. The quick exit clears it too.
+CSRF_COOKIE_AGE = None
+# A form sent without it gets the site's own page, with the quick exit (rjsite/views.py).
+CSRF_FAILURE_VIEW = "rjsite.views.csrf_failure"
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = not DEBUG and env.bool("SECURE_COOKIES", default=True)
 # Production redirects plain HTTP to HTTPS (the health check is exempt, so a
 # load balancer may probe over plain HTTP on the private network).

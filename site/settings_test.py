@@ -6,6 +6,9 @@ os.environ.setdefault("SECRET_KEY", "test-" + "x" * 60)
 # Tests replace the reCAPTCHA verification call; keys are set per test.
 os.environ.setdefault("RECAPTCHA_DISABLED", "1")
 os.environ.setdefault("FIELD_ENCRYPTION_KEYS", "test-field-key-" + "y" * 40)
+os.environ.setdefault("BASE_URL", "http://testserver")
+# Replaced by the in-memory backend below; production refuses to start without a mail server.
+os.environ.setdefault("EMAIL_TO_FILES", "1")
 
 from rjsite.settings import *  # noqa: E402,F403
 
@@ -15,6 +18,16 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Each test process keeps its own cache in memory (the shared file cache is tested
+# in tests/production/test_cache.py); each test starts with it empty.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "pages",
+        "KEY_PREFIX": "pages",
+    },
+}
 SECURE_SSL_REDIRECT = False
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = False
 SECURE_HSTS_SECONDS = 0

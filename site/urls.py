@@ -12,6 +12,10 @@ from home import views as home_views
 from rjsite import health
 from sitesearch import views as search_views
 
+# The site's own error pages, none of which reads the form data (rjsite/views.py).
+handler400 = "rjsite.views.bad_request"
+handler403 = "rjsite.views.permission_denied"
+handler404 = "rjsite.views.page_not_found"
 handler500 = "rjsite.views.server_error"
 
 urlpatterns = [

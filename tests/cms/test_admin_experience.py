@@ -171,3 +171,35 @@ def test_an_editor_adds_an_awareness_week_from_the_events_chooser(client, editor
     assert response.json()["step"] == "chosen"
     week = AwarenessWeek.objects.get(year=2031)
     assert response.json()["result"]["id"] == str(week.pk)
+
+
+BROKEN_IMAGES = {
+    "header-only.gif": (b"GIF89a", "image/gif"),
+    "header-and-size.gif": (b"GIF89a\x10\x00\x10\x00\x80\x00\x00", "image/gif"),
+    "cut-short.png": (png()[:60], "image/png"),
+    "not-a-picture.jpg": (b"\xff\xd8\xff\xe0" + b"\x00" * 30, "image/jpeg"),
+}
+
+
+@pytest.mark.parametrize("name", BROKEN_IMAGES)
+def test_a_broken_image_is_refused_with_a_clear_message(client, editor, name):
+    from wagtail.images.models import Image
+
+    content, content_type = BROKEN_IMAGES[name]
+    client.force_login(editor)
+    response = client.post(
+        reverse("wagtailimages:add"),
+        {"title": "Broken", "file": SimpleUploadedFile(name, content, content_type)},
+    )
+    assert response.status_code == 200
+    assert "We could not read this picture" in response.text
+    # The page that takes several files at once answers each file in JSON.
+    response = client.post(
+        reverse("wagtailimages:add_multiple"),
+        {"files[]": SimpleUploadedFile(name, content, content_type)},
+        headers={"x-requested-with": "XMLHttpRequest"},
+    )
+    assert response.status_code == 200
+    assert response.json()["success"] is False
+    assert "We could not read this picture" in response.json()["error_message"]
+    assert not Image.objects.filter(title="Broken").exists()

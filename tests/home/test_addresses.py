@@ -77,3 +77,43 @@ def test_leaflet_qr_codes_and_coordinator_links_use_the_base_url(client, demo_si
     html = client.get(leaflet.url + "?src=gp", **OTHER_HOST).text
     assert f"QR code that opens {BASE}/self-referral/?src=gp" in html
     assert admin_url(ReferralFactory()).startswith(f"{BASE}/admin/")
+
+
+@pytest.mark.parametrize("document", ["page", "leaflet", "paper form"])
+def test_pdfs_asked_for_through_other_hosts_and_ports_are_built_once(
+    client, demo_site, base_url, monkeypatch, document
+):
+    """A new Host or port neither changes what a cached PDF says nor forces a new build."""
+    import io
+
+    from pypdf import PdfReader
+
+    from home import pdf as home_pdf
+    from leaflets.models import LeafletPage
+    from selfreferral import paper
+    from selfreferral.models import SelfReferralPage
+
+    builds = []
+    real = home_pdf.html_to_pdf
+
+    def counted(html, request):
+        builds.append(request.get_host())
+        return real(html, request)
+
+    monkeypatch.setattr(home_pdf, "html_to_pdf", counted)
+    monkeypatch.setattr(paper, "html_to_pdf", counted)
+    if document == "page":
+        url = f"/pdf/{english(StandardPage).get(slug='what-is-restorative-justice').pk}/"
+    elif document == "leaflet":
+        url = f"/pdf/{english(LeafletPage).live().first().pk}/?src=gp"
+    else:
+        url = paper.paper_form_url(english(SelfReferralPage).get())
+    hosts = ["localhost:6666", "localhost:6667", "127.0.0.1:9", "localhost"]
+    bodies = [client.get(url, HTTP_HOST=host).content for host in hosts]
+    assert len(builds) == 1, builds
+    assert len(set(bodies)) == 1
+    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(bodies[0])).pages)
+    assert "localhost" not in text and "127.0.0.1" not in text
+    printed = {"page": BASE, "leaflet": "rj.example.org/self-referral/?src=gp"}
+    if document in printed:
+        assert printed[document] in text.replace("\n", "")

@@ -339,9 +339,11 @@ def test_rate_limit_is_per_kiosk(client, referral_page, settings):
     first, second = KioskFactory(), KioskFactory()
     enrol(client, first)
     assert send_kiosk_referral(client).status_code == 302
-    limited = send_kiosk_referral(client)
+    limited = send_kiosk_referral(client, name="Jo Kept")
     assert limited.status_code == 429
     assert "rj-kiosk" in limited.text
+    assert "Too many forms sent" in limited.text and 'value="Jo Kept"' in limited.text
+    assert "phone us" not in limited.text  # a kiosk has no phone to offer
     assert_never_stored(limited)
     # Another kiosk on the same prison network is not held back.
     other = client.__class__()
@@ -396,3 +398,77 @@ def test_only_links_to_kiosk_pages_stay_links(demo_site, rf):
         assert gone not in out
     for text in ("protocol-relative", "script", "admin", "pdf"):
         assert f'<span class="rj-kiosk-unlinked">{text}</span>' in out
+
+
+def test_a_way_out_written_into_a_page_is_unlinked_on_the_kiosk(kiosk_client, demo_site):
+    from home.models import StandardPage
+
+    page = english(StandardPage).get(slug="what-is-restorative-justice")
+    page.body = [
+        (
+            "text",
+            '<p><a href="/kiosk/../exit/">one</a> <a href="/kiosk/%2e%2e/search/?q=x">two</a></p>',
+        )
+    ]
+    page.save_revision().publish()
+    html = kiosk_client.get(f"/kiosk/pages/{page.pk}/").text
+    assert '<span class="rj-kiosk-unlinked">one</span>' in html
+    assert '<span class="rj-kiosk-unlinked">two</span>' in html
+    assert "exit/" not in html and "search/" not in html
+
+
+@pytest.mark.parametrize(
+    "href",
+    [
+        "/kiosk/../exit/",
+        "/kiosk/%2e%2e/search/",
+        "/kiosk/%2E%2e/admin/",
+        "/kiosk/.%2e/exit/",
+        "/kiosk/pages/../../exit/",
+        "/kiosk/..\\exit/",
+        "/kiosk/\t../exit/",
+        " /kiosk/../exit/",
+        "/kiosk/nowhere/",  # a kiosk address with no kiosk page: the public 404 page
+        "/kiosk%2f..%2fexit/",
+        "../exit/",
+        "http://evil.example/kiosk/",
+        "\\\\evil.example/kiosk/",
+        "JaVaScRiPt:alert(1)",
+        "java\tscript:alert(1)",
+    ],
+)
+def test_links_that_a_browser_resolves_outside_the_kiosk_are_unlinked(demo_site, rf, href):
+    from wagtail.models import Site
+
+    from kiosk.links import keep_inside_kiosk
+
+    html = f"<p><a href=\"{href}\">way out</a> <a HREF='{href}'>another</a></p>"
+    out = keep_inside_kiosk(html, rf.get("/kiosk/pages/1/"), Site.objects.get(is_default_site=True))
+    assert "href" not in out.lower(), out
+    assert '<span class="rj-kiosk-unlinked">way out</span>' in out
+
+
+def test_a_form_or_button_that_sends_outside_the_kiosk_is_made_inert(demo_site, rf):
+    from wagtail.models import Site
+
+    from kiosk.links import keep_inside_kiosk
+
+    html = (
+        '<form action="/kiosk/%2e%2e/search/"><input name="q"><button>Go</button></form>'
+        '<form action="/kiosk/referral/"><button formaction="/kiosk/../exit/">Out</button></form>'
+    )
+    out = keep_inside_kiosk(html, rf.get("/kiosk/"), Site.objects.get(is_default_site=True))
+    assert "search" not in out and "exit" not in out
+    assert '<input name="q">' in out  # the fields stay, with nowhere to be sent
+    assert '<form action="/kiosk/referral/"><button>Out</button></form>' in out
+
+
+def test_links_inside_the_kiosk_are_written_as_the_browser_reads_them(demo_site, rf):
+    from wagtail.models import Site
+
+    from kiosk.links import keep_inside_kiosk
+
+    html = '<a href="/kiosk/pages/../referral/?a=1&amp;b=2#top">form</a><a href="?page=2">next</a>'
+    out = keep_inside_kiosk(html, rf.get("/kiosk/"), Site.objects.get(is_default_site=True))
+    assert '<a href="/kiosk/referral/?a=1&amp;b=2#top">form</a>' in out
+    assert '<a href="?page=2">next</a>' in out

@@ -1,6 +1,10 @@
 """A real Redis server on loopback for the production settings (SMTP: tests/conftest.py),
-and `make run` as it runs, for the tests of the server and the task worker together."""
+`make run` as it runs (the server and the task worker together), and what the site's
+own log handler writes."""
 
+import io
+import json
+import logging
 import shutil
 import socket
 import sqlite3
@@ -149,3 +153,22 @@ def make_run_site(transactional_db, tmp_path):
     site = MakeRunSite(tmp_path)
     yield site.start
     site.stop()
+
+
+@pytest.fixture
+def log_output():
+    """What the configured console handler writes, at INFO and above."""
+    root = logging.getLogger()
+    handler = next(h for h in root.handlers if h.get_name() == "console")
+    stream = io.StringIO()
+    old_stream = handler.setStream(stream)
+    old_level = root.level
+    root.setLevel(logging.INFO)
+    yield stream
+    root.setLevel(old_level)
+    handler.setStream(old_stream)
+
+
+def json_lines(stream):
+    lines = [line for line in stream.getvalue().splitlines() if line.strip()]
+    return lines, [json.loads(line) for line in lines]

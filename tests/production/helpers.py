@@ -38,6 +38,9 @@ OUR_VARIABLES = [
     "LOG_FORMAT",
     "ADMIN_REQUIRE_2FA",
     "LOGIN_LIMITS",
+    "BASE_URL",
+    "EMAIL_TO_FILES",
+    "RECAPTCHA_DISABLED",
 ]
 
 
@@ -48,6 +51,9 @@ def production_env(tmp_path, **variables):
         FIELD_ENCRYPTION_KEYS=FIELD_KEY,
         RJ_VAR_DIR=str(tmp_path),
         ALLOWED_HOSTS="rj.example.org",
+        BASE_URL="https://rj.example.org",
+        EMAIL_URL="smtp+tls://mailer:secret@mail.internal:587",
+        RECAPTCHA_DISABLED="1",
     )
     env.update({k: v for k, v in variables.items() if v is not None})
     for name, value in variables.items():

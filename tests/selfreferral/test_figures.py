@@ -1,4 +1,5 @@
-"""Anonymous figures for other apps, with small-number suppression."""
+"""Anonymous figures for other apps, with small-number suppression: the tables
+through the database (the rules themselves: tests/selfreferral/test_suppression.py)."""
 
 import datetime
 from zoneinfo import ZoneInfo
@@ -8,10 +9,12 @@ import time_machine
 
 from selfreferral import figures
 from selfreferral.factories import ReferralFactory
+from selfreferral.figures import Quarter
 from selfreferral.models import Area
 
 pytestmark = pytest.mark.django_db
 LONDON = ZoneInfo("Europe/London")
+SPRING_2025 = [Quarter(2025, 1), Quarter(2025, 2)]
 
 
 def _at(year, month, day, **fields):
@@ -19,15 +22,21 @@ def _at(year, month, day, **fields):
         return ReferralFactory(**fields)
 
 
-def test_small_counts_are_suppressed_and_zero_is_shown(settings):
+def _cells(dimension, quarters, row=0):
+    table = figures.quarterly(dimension, quarters)
+    return dict(zip(table["columns"], table["rows"][row]["cells"], strict=True))
+
+
+def test_a_small_count_and_the_one_that_would_give_it_away_are_hidden(settings):
     settings.SELF_REFERRAL_SUPPRESS_BELOW = 5
     area = Area.objects.get(name="Saltcombe")
     for _ in range(5):
         _at(2025, 2, 1, area=area, channel="web")
     _at(2025, 2, 1, area=area, channel="kiosk")
-    channels = {row["key"]: row["count"] for row in figures.by_channel()}
-    assert channels == {"web": 5, "kiosk": None, "paper": 0, "phone": 0}
-    assert figures.total() == 6
+    channels = _cells("channel", [Quarter(2025, 1)])
+    # Shown, the 5 would give back the 1 (the total, 6, less 5).
+    assert channels == {"Website": None, "Kiosk": None, "Paper form": 0, "Phone call": 0}
+    assert figures.quarterly("channel", [Quarter(2025, 1)])["rows"][0]["total"] == 6
 
 
 def test_counts_by_quarter_role_and_area(settings):
@@ -37,34 +46,26 @@ def test_counts_by_quarter_role_and_area(settings):
     _at(2025, 3, 31, area=north, role="caused")
     _at(2025, 4, 1, area=south, role="harmed")
     _at(2025, 4, 2, area=None, role="someone-else")
-    assert figures.by_quarter() == [
-        {"year": 2025, "quarter": 1, "count": 2},
-        {"year": 2025, "quarter": 2, "count": 2},
-    ]
-    assert {r["key"]: r["count"] for r in figures.by_role()} == {
-        "harmed": 2,
-        "caused": 1,
-        "someone-else": 1,
-    }
-    assert {r["label"]: r["count"] for r in figures.by_area()} == {
-        "Fenmoor North": 2,
+    rows = figures.quarterly("role", SPRING_2025)["rows"]
+    assert [(row["quarter"], row["total"]) for row in rows] == [("2025 Q1", 2), ("2025 Q2", 2)]
+    assert figures.quarterly("role", SPRING_2025)["totals"] == [2, 1, 1]
+    assert _cells("area", SPRING_2025, row=1) == {
+        "Fenmoor North": 0,
         "Fenmoor South": 1,
         "Saltcombe": 0,
         "Isle of Brannock": 0,
         "Not sure": 1,
     }
-    assert figures.total(start=datetime.date(2025, 4, 1)) == 2
 
 
 def test_figures_survive_the_retention_purge(settings):
     settings.SELF_REFERRAL_SUPPRESS_BELOW = 1
     referral = _at(2025, 1, 10)
     referral.erase_personal_data()
-    assert figures.total() == 1
-    assert figures.by_role()[0]["count"] == 1
+    assert figures.quarterly("role", SPRING_2025)["rows"][0]["total"] == 1
 
 
 def test_figures_return_no_personal_data():
-    ReferralFactory(name="Quinn Secret")
-    flat = repr([figures.by_quarter(), figures.by_channel(), figures.by_role(), figures.by_area()])
+    _at(2025, 1, 10, name="Quinn Secret")
+    flat = repr([figures.quarterly(name, SPRING_2025) for name in figures.DIMENSIONS])
     assert "Quinn" not in flat

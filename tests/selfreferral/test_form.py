@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_a_complete_form_makes_one_referral_and_shows_its_reference(client, referral_page):
-    response = submit(client, src="gp-leaflet")
+    response = submit(client, src="gp")
     assert response.status_code == 302
     referral = Referral.objects.get()
     assert referral.reference.startswith("RJ-")
@@ -22,7 +22,7 @@ def test_a_complete_form_makes_one_referral_and_shows_its_reference(client, refe
     assert referral.phone == "07911 123456"
     assert referral.area.name == "Fenmoor North"
     assert referral.channel == Channel.WEB
-    assert referral.source_code == "gp-leaflet"
+    assert referral.source_code == "gp"
     assert referral.consent_at is not None
     assert referral.safe_to_leave_message is False
     thanks = client.get(response["Location"])
@@ -207,17 +207,34 @@ def test_two_forms_make_two_referrals(client, referral_page):
 
 
 def test_source_code_is_kept_through_the_form_without_cookies(client, referral_page):
-    page = client.get("/self-referral/?src=gp-leaflet")
-    assert 'name="src" value="gp-leaflet"' in page.text
+    page = client.get("/self-referral/?src=gp")
+    assert 'name="src" value="gp"' in page.text
     assert "sessionid" not in page.cookies
 
 
-@pytest.mark.parametrize("src", ["<script>", "a" * 41, "GP Leaflet", "../../etc"])
-def test_unsafe_source_codes_are_dropped(client, referral_page, src):
+@pytest.mark.parametrize(
+    "src", ["<script>", "a" * 41, "GP Leaflet", "../../etc", "scam-call-0900-123456", "gp2"]
+)
+def test_codes_not_on_the_list_are_kept_only_as_other(client, referral_page, src):
     page = client.get("/self-referral/", {"src": src})
-    assert 'name="src" value="">' in page.text
+    assert 'name="src" value="other">' in page.text
     submit(client, src=src)
-    assert Referral.objects.get().source_code == ""
+    assert Referral.objects.get().source_code == "other"
+
+
+def test_codes_on_the_list_are_kept(client, referral_page):
+    from kiosk.factories import KioskFactory
+    from selfreferral.models import ReferralSource
+
+    ReferralSource.objects.create(code="newsletter", label="Our newsletter")
+    kiosk = KioskFactory()
+    for code in ("gp", "newsletter", kiosk.source_code):  # a leaflet's, the comms team's, a kiosk's
+        submit(client, src=code)
+    assert list(Referral.objects.order_by("pk").values_list("source_code", flat=True)) == [
+        "gp",
+        "newsletter",
+        kiosk.source_code,
+    ]
 
 
 def test_thank_you_page_with_a_changed_link_goes_back_to_the_form(client, referral_page):

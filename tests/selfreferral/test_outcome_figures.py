@@ -53,12 +53,13 @@ def test_counts_by_channel_are_suppressed_below_five_and_zero_stays_zero():
     )
     spring, summer = table["rows"]
     assert spring["quarter"] == "2026 Q2"
-    assert spring["cells"][web] == 6
     assert spring["cells"][paper] is None  # 3 is "fewer than 5"
+    # Shown, the 6 would give back the 3 (the total, 9, less 6): it is hidden too.
+    assert spring["cells"][web] is None
     assert spring["cells"][kiosk] == 0
     assert spring["total"] == 9
     assert summer["cells"] == [0, 0, 0, 0] and summer["total"] == 0  # an empty period
-    assert table["totals"][web] == 6 and table["totals"][paper] is None
+    assert table["totals"][web] is None and table["totals"][paper] is None
 
 
 def test_counts_by_area_include_not_sure():
@@ -115,17 +116,31 @@ def test_too_few_referrals_give_no_share_or_median():
     )
 
 
-def test_sources_are_counted_and_suppressed():
+def test_sources_are_counted_by_their_names_and_suppressed():
     quarters = [Quarter(2026, 3)]
     for _ in range(7):
-        make_referral(datetime.date(2026, 8, 1), source="gp-leaflet")
+        make_referral(datetime.date(2026, 8, 1), source="gp")  # the demo leaflet's
     for _ in range(2):
         make_referral(datetime.date(2026, 8, 1), source="prison")
+    for code in ("scam-call-0900-123456", "other", "gp-leaflet", "x", "y"):
+        make_referral(datetime.date(2026, 8, 1), source=code)  # never on the list
     make_referral(datetime.date(2026, 8, 1))
     assert figures.sources(quarters) == [
-        {"label": "gp-leaflet", "count": 7},
-        {"label": "prison", "count": None},
+        {"label": "GP surgeries and dentists", "count": 7},
+        {"label": "Other", "count": 5},
+        {"label": "HMP Saltcombe", "count": None},
     ]
+
+
+def test_a_new_referral_link_is_named_in_the_figures_at_once():
+    from selfreferral.models import ReferralSource
+
+    quarters = [Quarter(2026, 3)]
+    for _ in range(5):
+        make_referral(datetime.date(2026, 8, 1), source="newsletter")
+    assert figures.sources(quarters) == [{"label": "Other", "count": 5}]
+    ReferralSource.objects.create(code="newsletter", label="Our newsletter")
+    assert figures.sources(quarters) == [{"label": "Our newsletter", "count": 5}]
 
 
 def test_figures_are_cached_and_recomputed_when_a_referral_changes(django_assert_num_queries):

@@ -101,3 +101,55 @@ def test_header_has_a_labelled_search_form(client, demo_site):
     assert 'action="/search/"' in form and 'method="get"' in form
     assert '<label class="rj-header-search__label" for="header-search">' in form
     assert 'id="header-search" name="q"' in form
+
+
+@pytest.mark.parametrize("query", ['a"b', "a\x00b", '"', "NEAR(", "a OR", "*", "'; --", "^x"])
+def test_a_query_with_search_syntax_is_searched_as_words_not_an_outage(client, demo_site, query):
+    response = client.get(reverse("search"), {"q": query})
+    assert response.status_code == 200
+    assert "service is unavailable" not in response.text
+    assert "\x00" not in response.text
+
+
+def test_quotes_are_ignored_and_the_words_still_found(client, demo_site):
+    html = client.get(reverse("search"), {"q": '"burgled'}).text
+    assert "A burglary, and a letter that answered her questions" in html
+
+
+def test_a_query_of_symbols_only_asks_for_words(client, demo_site):
+    html = client.get(reverse("search"), {"q": '"()"'}).text
+    assert "Enter the words you are looking for." in html
+    assert 'class="govuk-error-summary"' in html
+
+
+def test_search_words_keep_every_script():
+    from sitesearch.views import search_words
+
+    assert search_words('a"b') == "a b"
+    assert search_words("पुनर्स्थापना (न्याय)") == "पुनर्स्थापना न्याय"
+    assert search_words("عدالة «تصالحية»") == "عدالة تصالحية"
+    assert search_words("Żółć\x00-2026") == "Żółć 2026"
+
+
+def test_a_query_the_search_engine_refuses_is_not_read_as_an_outage(client, demo_site, monkeypatch):
+    from django.db import OperationalError
+
+    def refuse(*args, **kwargs):
+        raise OperationalError("fts5: syntax error")
+
+    monkeypatch.setattr("sitesearch.views.Paginator.get_page", refuse)
+    response = client.get(reverse("search"), {"q": "letter"})
+    assert response.status_code == 200
+    assert "We could not search for that. Try other words." in response.text
+
+
+def test_a_database_that_does_not_answer_is_still_an_outage(client, demo_site, monkeypatch):
+    from django.db import OperationalError
+
+    def refuse(*args, **kwargs):
+        raise OperationalError("could not connect to server")
+
+    monkeypatch.setattr("sitesearch.views.Paginator.get_page", refuse)
+    monkeypatch.setattr("sitesearch.views.database_is_up", lambda: False)
+    response = client.get(reverse("search"), {"q": "letter"})
+    assert response.status_code == 503

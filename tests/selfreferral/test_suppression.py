@@ -1,0 +1,211 @@
+"""No hidden count can be worked out from what the figures show (#15 point 5).
+
+Hypothesis makes up quarters of referrals, each split by channel, role and area
+from one set of people (as the real tables are). The published tables (cells,
+quarter totals, column totals, and the first-contact count, which is the quarter's
+total once a quarter has ended) are handed to an attacker: an exact integer
+solver (HiGHS, through scipy) that knows every number shown, that rows and
+columns add up, that counts are whole numbers and that a hidden count is at least
+1. For every hidden number it finds the smallest and the largest value consistent
+with all of that: they must differ."""
+
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from scipy.optimize import Bounds, LinearConstraint, milp
+
+from selfreferral.suppression import protect, protected_tables
+
+THRESHOLD = 5
+# More than any hidden count could be, for a search that would otherwise be unbounded.
+CEILING = 10_000
+
+
+def people(draw):
+    """One quarter's referrals: how many of each (channel, role, area), mostly few."""
+    return draw(
+        st.lists(st.sampled_from([0, 0, 0, 1, 1, 2, 3, 4, 5, 6, 9, 14]), min_size=24, max_size=24)
+    )
+
+
+@st.composite
+def quarters_of_referrals(draw):
+    shape = (
+        draw(st.integers(2, 4)),  # channels
+        draw(st.integers(2, 3)),  # roles
+        draw(st.integers(2, 4)),  # areas
+    )
+    joint = []
+    for _ in range(draw(st.integers(1, 4))):
+        counts = people(draw)
+        joint.append(np.resize(np.array(counts), shape))
+    tables = {
+        name: [
+            [int(x) for x in quarter.sum(axis=tuple(a for a in range(3) if a != axis))]
+            for quarter in joint
+        ]
+        for axis, name in enumerate(["channel", "role", "area"])
+    }
+    return tables
+
+
+class Publication:
+    """The numbers a page shows, as unknowns and the equations that tie them."""
+
+    def __init__(self):
+        self.values = []  # the true value of each unknown
+        self.shown = []  # whether the page shows it
+        self.equations = []  # (unknown positions that add up, the position of their sum)
+
+    def unknown(self, value, shown):
+        self.values.append(value)
+        self.shown.append(shown)
+        return len(self.values) - 1
+
+    def adds_up(self, parts, whole):
+        self.equations.append((parts, whole))
+
+
+def publish(tables):
+    """What the page and its CSVs show for these tables, as a Publication."""
+    published = protected_tables(tables, THRESHOLD)
+    page = Publication()
+    names = list(tables)
+    quarters = len(tables[names[0]])
+    quarter_totals = []
+    for quarter in range(quarters):
+        total = sum(tables[names[0]][quarter])
+        shown = published[names[0]]["rows"][quarter]["total"] is not None
+        for name in names:  # every table shows the same total for a quarter
+            assert (published[name]["rows"][quarter]["total"] is not None) == shown
+        position = page.unknown(total, shown)
+        quarter_totals.append(position)
+        # The first-contact table: nearly everyone in an ended quarter has been judged.
+        judged = page.unknown(total, shown)  # hidden with the total (and when small)
+        page.adds_up([position], judged)
+    for name in names:
+        cells = []
+        for quarter in range(quarters):
+            row = tables[name][quarter]
+            shown_cells = published[name]["rows"][quarter]["cells"]
+            positions = [
+                page.unknown(value, shown_value is not None)
+                for value, shown_value in zip(row, shown_cells, strict=True)
+            ]
+            for value, shown_value in zip(row, shown_cells, strict=True):
+                assert shown_value is None or shown_value == value
+            page.adds_up(positions, quarter_totals[quarter])
+            cells.append(positions)
+        for column, shown_total in enumerate(published[name]["totals"]):
+            value = sum(tables[name][quarter][column] for quarter in range(quarters))
+            total = page.unknown(value, shown_total is not None)
+            page.adds_up([row[column] for row in cells], total)
+    return page
+
+
+def worked_out(page):
+    """The hidden unknowns whose value the solver pins down exactly."""
+    size = len(page.values)
+    rows = []
+    for parts, whole in page.equations:
+        row = np.zeros(size)
+        for part in parts:
+            row[part] += 1
+        row[whole] -= 1
+        rows.append(row)
+    constraints = [LinearConstraint(np.array(rows), 0, 0)] if rows else []
+    upper = np.array([v if s else CEILING for v, s in zip(page.values, page.shown, strict=True)])
+    # Zero is always shown, so a hidden count is at least 1 (the attacker knows the rule).
+    lower = np.array(
+        [v if s else 1 for v, s in zip(page.values, page.shown, strict=True)], dtype=float
+    )
+    bounds = Bounds(lower, upper)
+    integrality = np.ones(size)
+    pinned = []
+    for position, shown in enumerate(page.shown):
+        if shown:
+            continue
+        objective = np.zeros(size)
+        objective[position] = 1
+        low = milp(objective, constraints=constraints, bounds=bounds, integrality=integrality)
+        high = milp(-objective, constraints=constraints, bounds=bounds, integrality=integrality)
+        assert low.success and high.success, "the true figures must be one answer"
+        if round(low.fun) == round(-high.fun):
+            pinned.append((position, page.values[position]))
+    return pinned
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(quarters_of_referrals())
+def test_no_hidden_count_can_be_worked_out_from_the_page_and_its_csvs(tables):
+    page = publish(tables)
+    assert worked_out(page) == []
+
+
+@settings(max_examples=120, deadline=None)
+@given(quarters_of_referrals())
+def test_every_small_count_is_hidden_and_zero_is_shown(tables):
+    published = protected_tables(tables, THRESHOLD)
+    for name, quarters in tables.items():
+        for row, shown in zip(quarters, published[name]["rows"], strict=True):
+            for value, shown_value in zip(row, shown["cells"], strict=True):
+                if 0 < value < THRESHOLD:
+                    assert shown_value is None
+                if value == 0:
+                    assert shown_value == 0
+            total = sum(row)
+            if 0 < total < THRESHOLD:
+                assert shown["total"] is None
+
+
+@given(quarters_of_referrals(), st.integers(1, 3))
+@settings(max_examples=60, deadline=None)
+def test_a_quarter_is_hidden_the_same_way_on_every_page_that_shows_it(tables, first):
+    """The progress page (all quarters) and a yearly update (some of them) hide the same
+    counts in the quarters they share, so putting them side by side gives nothing away."""
+    every = protected_tables(tables, THRESHOLD)
+    some = protected_tables({name: rows[first:] for name, rows in tables.items()}, THRESHOLD)
+    for name in tables:
+        assert every[name]["rows"][first:] == some[name]["rows"]
+
+
+def test_the_issues_example_an_area_with_four_referrals_stays_hidden():
+    """An area with 4 referrals in a quarter, beside areas of 30, 20 and 10: the total
+    (64) less the others gave the 4 back. Now a second count is hidden with it."""
+    rows = [[30, 20, 4, 10]]
+    (hidden,), total_hidden = protect(rows, 64, THRESHOLD)
+    assert hidden == {2, 3} and not total_hidden  # the 4, and the smallest other count
+    # Two small counts of 1 in a row could only be 1 and 1: a larger one is hidden too.
+    (hidden,), _ = protect([[1, 1, 7, 9]], 18, THRESHOLD)
+    assert hidden == {0, 1, 2}
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        [[1, 1, 1, 1, 1]],  # five ones: the total of 5 would give them all away
+        [[3, 0, 0], [0, 3, 0]],  # a small quarter
+        [[1, 1, 1, 1, 1], [5, 0]],  # then the other table must hide its 5 as well
+    ],
+)
+def test_when_a_row_has_nothing_left_to_hide_the_total_is_hidden(rows):
+    hidden, total_hidden = protect(rows, sum(rows[0]), THRESHOLD)
+    assert total_hidden
+    assert all(row_hidden for row_hidden, row in zip(hidden, rows, strict=True) if any(row))
+    page = publish({f"t{i}": [row] for i, row in enumerate(rows)})
+    assert worked_out(page) == []
+
+
+def test_the_attacker_finds_what_cell_suppression_alone_gives_away():
+    """The attacker is not toothless: with only the small counts hidden, it works them out."""
+    page = Publication()
+    total = page.unknown(64, True)
+    cells = [page.unknown(v, v >= THRESHOLD) for v in (30, 20, 4, 10)]
+    page.adds_up(cells, total)
+    assert worked_out(page) == [(cells[2], 4)]
+    ones = Publication()
+    total = ones.unknown(18, True)
+    cells = [ones.unknown(v, v >= THRESHOLD) for v in (1, 1, 7, 9)]
+    ones.adds_up(cells, total)
+    assert sorted(value for _, value in worked_out(ones)) == [1, 1]
