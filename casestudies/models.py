@@ -12,9 +12,10 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
-from home.addresses import page_url
+from home.addresses import absolute_url, page_url
 from home.blocks import ImageBlock, QuoteBlock, RichTextBlock
 from home.mixins import SitePageMixin
+from home.schema import default_image, in_language, publisher
 
 CASE_STUDIES_PER_PAGE = 10
 
@@ -345,6 +346,13 @@ class CaseStudyPage(SitePageMixin, Page):
             "description": self.search_description or self.summary,
             "url": page_url(self, request),
             "about": self.type_of_harm,
+            "inLanguage": in_language(self),
+            # Stories are anonymous: the service wrote them up, so it is the author.
+            "author": publisher(request),
+            "publisher": publisher(request),
+            "image": absolute_url(self.listing_image.get_rendition("fill-1200x630").url)
+            if self.listing_image_id
+            else default_image(),
         }
         if self.first_published_at:
             data["datePublished"] = self.first_published_at.date().isoformat()

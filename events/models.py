@@ -212,6 +212,10 @@ class EventIndexPage(RoutablePageMixin, SitePageMixin, Page):
         form, events = self.filtered(request)
         context["filter_form"] = form
         context["events"] = events
+        # Calendar apps subscribe with webcal://, on the site's own address (not the Host header).
+        context["calendar_subscribe_url"] = (
+            "webcal://" + page_url(self, request).split("://", 1)[1] + "calendar.ics"
+        )
         return context
 
     @path("")
@@ -706,13 +710,15 @@ class EventPage(SitePageMixin, Page):
     # --- what the page and its calendar file show ---------------------------
 
     def get_context(self, request, *args, **kwargs):
-        from events.structured_data import event_structured_data
-
         context = super().get_context(request, *args, **kwargs)
-        context["structured_data"] = event_structured_data(self, request)
         context["is_past"] = self.is_past()
         context["google_calendar_url"] = self.google_calendar_url(request)
         return context
+
+    def structured_data(self, request=None):
+        from events.structured_data import event_structured_data
+
+        return event_structured_data(self, request)
 
     def google_calendar_url(self, request):
         from events.calendar import google_calendar_url

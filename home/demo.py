@@ -295,10 +295,11 @@ def finish_home(home, pages, home_created):
         for slug, title, sentence, link_text in CALLS_TO_ACTION
     ]
     home.summary_link = pages["what-is-restorative-justice"]
-    home.featured = [
-        {"type": "page", "value": {"page": pages["is-it-safe"].pk, "summary": ""}},
-        {"type": "page", "value": {"page": pages["staying-safe-online"].pk, "summary": ""}},
-    ]
+    featured = [pages["is-it-safe"], pages["staying-safe-online"]]
+    if "strategy" in targets:
+        # The current strategy (strategy/demo.py): one of the four things the site publishes.
+        featured.append(targets["strategy"])
+    home.featured = [{"type": "page", "value": {"page": p.pk, "summary": ""}} for p in featured]
     home.save_revision().publish()
 
 

@@ -14,7 +14,6 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.html import format_html
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
@@ -129,7 +128,11 @@ class LeafletPage(SitePageMixin, Page):
 
     def referral_url(self, request, code=""):
         """The absolute web address the QR code and the printed address point to."""
-        target = self.referral_page.specific if self.referral_page_id else None
+        target = self.referral_page if self.referral_page_id else None
+        if target is not None:
+            # The chooser keeps the English form; a Polish leaflet opens the Polish one.
+            translated = target.get_translation_or_none(self.locale)
+            target = translated if translated is not None and translated.live else target
         url = absolute_url(target.get_url(request) if target else "/self-referral/")
         return f"{url}?{urlencode({'src': code})}" if code else url
 
@@ -161,13 +164,14 @@ class LeafletPage(SitePageMixin, Page):
 
 
 def qr_svg(url):
-    """The QR code for `url` as inline SVG, inside a labelled image for screen readers."""
-    svg = segno.make(url, error="m").svg_inline(
-        scale=6, border=2, dark="#0b0c0c", omitsize=True, svgclass="rj-leaflet__qr-svg"
-    )
-    # segno writes the SVG itself from the URL's characters, escaped; nothing a visitor typed.
+    """The QR code for `url` as an SVG image with its alternative text.
+
+    An `<img>` rather than inline SVG: WeasyPrint gives a PDF's figure its
+    alternative text only from `alt`, and screen readers read it on the web page."""
+    svg = segno.make(url, error="m").svg_data_uri(scale=6, border=2, dark="#0b0c0c")
     return format_html(
-        '<div class="rj-leaflet__qr" role="img" aria-label="{}">{}</div>',
+        '<img class="rj-leaflet__qr" src="{}" alt="{}" width="{}" height="{}">',
+        svg,
         _("QR code that opens %(url)s") % {"url": url},
-        mark_safe(svg),  # noqa: S308
+        *segno.make(url, error="m").symbol_size(scale=6, border=2),
     )

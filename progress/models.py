@@ -209,6 +209,20 @@ class UpdateFilterForm(forms.Form):
     )
 
 
+# What a list of updates (the page, its list, the feed) reads of each update.
+UPDATE_LIST_FIELDS = (
+    "id",
+    "title",
+    "slug",
+    "url_path",
+    "path",
+    "depth",
+    "published_on",
+    "summary",
+    "last_published_at",
+)
+
+
 class ProgressIndexPage(RoutablePageMixin, SitePageMixin, Page):
     """/progress/: for panel members and the public. Answers at a glance how the
     panel's recommendations stand, and lists the latest progress updates."""
@@ -257,17 +271,7 @@ class ProgressIndexPage(RoutablePageMixin, SitePageMixin, Page):
             .live()
             .public()
             .order_by("-published_on", "-pk")
-            .only(
-                "id",
-                "title",
-                "slug",
-                "url_path",
-                "path",
-                "depth",
-                "published_on",
-                "summary",
-                "last_published_at",
-            )
+            .only(*UPDATE_LIST_FIELDS)
         )
 
     def get_context(self, request, *args, **kwargs):

@@ -65,7 +65,8 @@ def load(home):
 
 
 DEMO_REFERRAL_COUNT = 420
-DEMO_SOURCES = ["", "", "", "gp-leaflet", "ae-poster", "shopping-stand", "prison", "probation"]
+# The demo leaflet's source codes (leaflets/demo.py), so /progress/ counts the leaflets' own codes.
+DEMO_SOURCES = ["", "", "", "gp", "ae", "shop", "prison", "probation"]
 
 
 def ensure_demo_referrals(today=None):

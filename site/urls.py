@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import two_factor
 from home import views as home_views
+from home.sitemap import EveryLanguageSitemap
 from rjsite import health
 from sitesearch import views as search_views
 
@@ -26,7 +27,7 @@ urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("pdf/<int:page_id>/", home_views.page_pdf_view, name="page_pdf"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
-    path("sitemap.xml", sitemap),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": EveryLanguageSitemap}}),
 ]
 
 if settings.SERVE_MEDIA:

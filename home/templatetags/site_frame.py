@@ -96,6 +96,12 @@ def untranslated_language(context):
 
 
 @register.filter
+def absolute(path):
+    """`path` on the site's own address (BASE_URL), never the request's Host header."""
+    return absolute_url(path)
+
+
+@register.filter
 def language_direction(language_code):
     return "rtl" if translation.get_language_info(language_code)["bidi"] else "ltr"
 
