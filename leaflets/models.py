@@ -128,13 +128,28 @@ class LeafletPage(SitePageMixin, Page):
 
     def referral_url(self, request, code=""):
         """The absolute web address the QR code and the printed address point to."""
-        target = self.referral_page if self.referral_page_id else None
-        if target is not None:
-            # The chooser keeps the English form; a Polish leaflet opens the Polish one.
-            translated = target.get_translation_or_none(self.locale)
-            target = translated if translated is not None and translated.live else target
+        target = self.referral_target()
         url = absolute_url(target.get_url(request) if target else "/self-referral/")
         return f"{url}?{urlencode({'src': code})}" if code else url
+
+    def referral_target(self):
+        """The form the leaflet sends people to, in the leaflet's own language: the chosen
+        page (choosers keep the English one) or else the site's self-referral page."""
+        if self.referral_page_id:
+            chosen = self.referral_page
+            translated = chosen.get_translation_or_none(self.locale)
+            return translated if translated is not None and translated.live else chosen
+        return (
+            Page.objects.live()
+            .public()
+            .filter(
+                locale_id=self.locale_id,
+                content_type__app_label="selfreferral",
+                content_type__model="selfreferralpage",
+            )
+            .order_by("path")
+            .first()
+        )
 
     # Print and PDF (home/pdf.py): one version per distribution point, on the leaflet's paper.
     def pdf_variant(self, request):

@@ -226,3 +226,46 @@ def test_questions_and_answers_are_translated_too(client, demo_site):
     assert "Czy muszę spotkać się z drugą osobą?" in html
     assert "Nie. Udział nie skraca ani nie wydłuża wyroku." in html
     assert "Do I have to meet the other person?" not in html
+
+
+def test_the_sitemap_lists_every_live_page_in_every_language_with_alternates(client, demo_site):
+    xml = client.get("/sitemap.xml").text
+    locations = set(re.findall(r"<loc>([^<]+)</loc>", xml))
+    for page in Page.objects.live().public().filter(depth__gte=2).specific():
+        assert "http://testserver" + page.url in locations, page.url
+    entry = xml.split("<loc>http://testserver/pl/what-is-restorative-justice/</loc>", 1)[1]
+    entry = entry.split("</url>", 1)[0]
+    alternates = dict(re.findall(r'hreflang="([^"]+)" href="([^"]+)"', entry))
+    assert alternates["en-GB"] == "http://testserver/what-is-restorative-justice/"
+    assert alternates["pl"] == "http://testserver/pl/what-is-restorative-justice/"
+    assert alternates["x-default"] == "http://testserver/what-is-restorative-justice/"
+    # The same alternates as the page's own head.
+    head = hreflangs(client.get("/pl/what-is-restorative-justice/").text)
+    assert alternates == head
+
+
+def test_feeds_and_structured_data_declare_the_language_of_their_words(client, demo_site):
+    from casestudies.models import CaseStudyPage
+    from events.models import EventPage
+
+    # Untranslated copies under /pl/ are English words: they say so.
+    feed = client.get("/pl/progress/updates/feed/").text
+    assert '<feed xml:lang="en-GB"' in feed and '<entry xml:lang="en-GB">' in feed
+    event = english(EventPage).live().first()
+    html = client.get("/pl" + event.url).text
+    assert '"inLanguage": "en-GB"' in html
+    # A real translation says its own language.
+    story = english(CaseStudyPage).live().first()
+    translate_page(story, "pl", {story.title: "Historia"})
+    html = client.get("/pl" + story.url).text
+    assert '"inLanguage": "pl"' in html and '"headline": "Historia"' in html
+
+
+def test_a_translated_leaflet_opens_the_form_in_its_language(client, demo_site):
+    from leaflets.models import LeafletPage
+
+    leaflet = english(LeafletPage).live().first()
+    html = client.get("/pl" + leaflet.url + "?src=gp").text
+    assert "http://testserver/pl/self-referral/?src=gp" in html
+    english_html = client.get(leaflet.url + "?src=gp").text
+    assert "http://testserver/self-referral/?src=gp" in english_html
