@@ -18,7 +18,7 @@ from django.utils.dateformat import format as date_format
 from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -30,6 +30,7 @@ from wagtail.snippets.models import register_snippet
 
 from home.addresses import page_url
 from home.blocks import BodyBlock
+from home.i18n import isolate_numbers
 from home.mixins import SitePageMixin
 
 LONDON = ZoneInfo("Europe/London")
@@ -47,8 +48,18 @@ def third_full_week_of_november(year):
     return start, start + datetime.timedelta(days=6)
 
 
+# Translators: how a time of day is written, in Django's date format letters ("H:i" gives
+# 18:30). "gov.uk" keeps English's own style: 10am, 1:30pm, midday, midnight.
+TIME_STYLE = pgettext_lazy("time format", "gov.uk")
+
+
 def format_time(value):
-    """Times as GOV.UK writes them: 10am, 1:30pm, midday, midnight."""
+    """A time as the visitor's language writes it: GOV.UK's 10am, 1:30pm, midday and
+    midnight in English; the translated format elsewhere (Polish 18:30). Numbers in
+    a right-to-left language are isolated, so they keep their order in any sentence."""
+    style = str(TIME_STYLE)
+    if style != "gov.uk":
+        return isolate_numbers(date_format(value, style))
     if value.hour == 0 and value.minute == 0:
         return _("midnight")
     if value.hour == 12 and value.minute == 0:
@@ -58,8 +69,14 @@ def format_time(value):
     return f"{hour}:{value.minute:02d}{suffix}" if value.minute else f"{hour}{suffix}"
 
 
-def format_day(value):
-    return date_format(value, "l j F Y")
+def format_day(value, with_year=True):
+    """A day as the visitor's language writes it ("Tuesday 1 December 2026"), from the
+    same translated format as the rest of the site."""
+    # Translators: how this page writes a date, in Django's date format letters; English gives "Tuesday 1 December 2026".
+    day_format = _("l j F Y")
+    if not with_year:
+        day_format = day_format.replace("Y", "").strip(" ,،")
+    return date_format(value, day_format)
 
 
 @register_snippet
@@ -138,7 +155,7 @@ class AwarenessWeek(models.Model):
     @property
     def dates_text(self):
         return _("%(start)s to %(end)s") % {
-            "start": date_format(self.start_date, "l j F"),
+            "start": format_day(self.start_date, with_year=False),
             "end": format_day(self.end_date),
         }
 

@@ -12,6 +12,7 @@ from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers, patch_cache_control, patch_vary_headers
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from wagtail.models import Locale, Page, Site
@@ -107,14 +108,14 @@ def start(request, kiosk):
     ):
         menu.append(
             {
-                "title": "What is restorative justice?",
-                "text": "What it is, and how it can help",
+                "title": _("What is restorative justice?"),
+                "text": _("What it is, and how it can help"),
                 "url": kiosk_page_url(about.pk),
             }
         )
     for label, title, text in (
-        ("films.filmindexpage", "Films", "Watch short films, with captions"),
-        ("casestudies.casestudyindexpage", "Stories", "Read what happened for other people"),
+        ("films.filmindexpage", _("Films"), _("Watch short films, with captions")),
+        ("casestudies.casestudyindexpage", _("Stories"), _("Read what happened for other people")),
     ):
         page = _first_page_of_type(label)
         if page is not None:
@@ -122,8 +123,8 @@ def start(request, kiosk):
     if _referral_page() is not None:
         menu.append(
             {
-                "title": "Ask for restorative justice",
-                "text": "Fill in a short form. It is free",
+                "title": _("Ask for restorative justice"),
+                "text": _("Fill in a short form. It is free"),
                 "url": reverse("kiosk:referral"),
             }
         )

@@ -1,6 +1,8 @@
 """One sweep over every public page, in every language and in kiosk mode, in a real
-Chromium: axe-core finds nothing (WCAG 2.2 AA), and nothing scrolls sideways at
-640 and 320 CSS pixels wide (a 1280-pixel window at 200 % and 400 % zoom).
+Chromium: axe-core finds nothing (WCAG 2.2 AA), nothing scrolls sideways at
+640 and 320 CSS pixels wide (a 1280-pixel window at 200 % and 400 % zoom), and the
+Nu HTML Checker finds no error in the HTML served (one run over all the pages of
+a language, and the site's CSS once).
 
 Every live page of the demo is visited, with the states a visitor reaches from
 them: filtered and empty listings, search results and a refused query, events'
@@ -18,6 +20,7 @@ from wagtail.models import Page
 
 from kiosk.models import Kiosk
 from tests.conftest import run_axe
+from tests.html_checker import CSS_FILES, nu_errors
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -70,44 +73,53 @@ def send_the_form_empty(page):
 
 
 @pytest.mark.parametrize("language_code", LANGUAGES)
-def test_every_public_page_passes_axe_and_fits_a_small_screen(
-    live_site, browser_page, language_code
+def test_every_public_page_passes_axe_fits_a_small_screen_and_is_valid_html(
+    live_site, browser_page, language_code, tmp_path
 ):
     page = browser_page
     urls = public_urls(language_code)
     assert len(urls) > len(routes()) + 10, "the demo should have pages in every language"
-    failures = {}
+    failures, served = {}, {}
     for url in urls:
-        page.goto(live_site.url + url)
+        served[url] = page.goto(live_site.url + url).text()
         failures.update(problems_on(page, url))
         if page.locator("form.rj-referral-form").count():
             send_the_form_empty(page)
+            served[url + " (with errors)"] = page.content()
             failures.update(problems_on(page, url + " (with errors)"))
+    css = CSS_FILES if language_code == settings.LANGUAGE_CODE else ()
+    failures.update(
+        {f"Nu: {name}": errors for name, errors in nu_errors(served, tmp_path, css).items()}
+    )
     assert failures == {}
 
 
-def test_every_kiosk_page_passes_axe_and_fits_a_small_screen(live_site, browser_page):
+def test_every_kiosk_page_passes_axe_fits_a_small_screen_and_is_valid_html(
+    live_site, browser_page, tmp_path
+):
     page = browser_page
     kiosk = Kiosk.objects.get(name="HMP Fenmoor (demo kiosk)")
     page.goto(f"{live_site.url}/kiosk/enrol/{kiosk.new_enrolment_token()}/")
     page.get_by_role("button", name="Make this device a kiosk").click()
     page.wait_for_url(f"{live_site.url}/kiosk/")
     # Every kiosk screen the start screen leads to, followed link by link.
-    to_visit, seen, failures = ["/kiosk/"], set(), {}
+    to_visit, seen, failures, served = ["/kiosk/"], set(), {}, {}
     while to_visit:
         url = to_visit.pop(0)
         if url in seen:
             continue
         seen.add(url)
-        page.goto(live_site.url + url)
+        served[url] = page.goto(live_site.url + url).text()
         assert page.locator("body.rj-kiosk").count() == 1, url
         failures.update(problems_on(page, url))
         if page.locator("form.rj-referral-form").count():
             send_the_form_empty(page)
+            served[url + " (with errors)"] = page.content()
             failures.update(problems_on(page, url + " (with errors)"))
         links = page.eval_on_selector_all(
             "a[href^='/kiosk/']", "links => links.map(a => a.getAttribute('href'))"
         )
         to_visit += [link.split("#")[0] for link in links if link.split("#")[0] not in seen]
     assert len(seen) > 10, seen
+    failures.update({f"Nu: {name}": errors for name, errors in nu_errors(served, tmp_path).items()})
     assert failures == {}
