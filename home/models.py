@@ -1,4 +1,6 @@
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext_lazy
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -8,6 +10,7 @@ from wagtail.search import index
 
 from home.blocks import (
     RICH_TEXT_FEATURES,
+    AccessibilityProblemBlock,
     BodyBlock,
     CallToActionBlock,
     EasyReadRowBlock,
@@ -202,6 +205,130 @@ class EasyReadPage(SitePageMixin, Page):
         verbose_name = "Easy Read page"
 
 
+class AccessibilityStatementPage(SitePageMixin, Page):
+    """The site's accessibility statement, in the shape the Public Sector Bodies
+    (Websites and Mobile Applications) (No. 2) Accessibility Regulations 2018 ask for:
+    how accessible the site is, what is not and why, how to ask for another format or
+    report a problem, the enforcement procedure, how it was tested, and when the
+    statement was prepared and last reviewed. The comms team keeps it current here;
+    the enforcement procedure and contact details are filled in by the site."""
+
+    class Compliance(models.TextChoices):
+        FULL = "full", "Fully compliant"
+        PARTIAL = "partial", "Partially compliant"
+        NONE = "none", "Not compliant"
+
+    organisation = models.CharField(
+        max_length=200,
+        help_text="Who runs the site, as the statement names them, for example "
+        "'The Office of the Police and Crime Commissioner for Fenmoor and Saltcombe'.",
+    )
+    using_this_website = RichTextField(
+        features=RICH_TEXT_FEATURES,
+        validators=[validate_heading_order],
+        help_text="What people should be able to do (zoom to 400%, use a keyboard or screen reader) "
+        "and where to get help making their device easier to use, such as AbilityNet.",
+    )
+    compliance = models.CharField(
+        max_length=20,
+        choices=Compliance.choices,
+        default=Compliance.PARTIAL,
+        help_text="How far the site meets WCAG 2.2 level AA. 'Partially' when anything is listed below.",
+    )
+    problems = StreamField(
+        [("problem", AccessibilityProblemBlock())],
+        blank=True,
+        help_text="Each thing that is not accessible yet, and why. The statement groups them by reason.",
+    )
+    feedback = RichTextField(
+        features=RICH_TEXT_FEATURES,
+        validators=[validate_heading_order],
+        help_text="How to ask for information in another format (large print, Easy Read, audio, "
+        "braille) and how long you take to reply. The phone number and email are added from "
+        "Settings > Contact details.",
+    )
+    how_tested = RichTextField(
+        features=RICH_TEXT_FEATURES,
+        validators=[validate_heading_order],
+        help_text="How the site was tested, by whom, and which pages: for example automated checks "
+        "on every page and a manual test with a keyboard and a screen reader.",
+    )
+    last_tested_on = models.DateField(help_text="When the site was last tested.")
+    improvements = RichTextField(
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        validators=[validate_heading_order],
+        help_text="Optional. What you are doing to make the site more accessible.",
+    )
+    prepared_on = models.DateField(help_text="When this statement was first prepared.")
+    reviewed_on = models.DateField(
+        help_text="When the statement was last reviewed. Review it at least once a year."
+    )
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    search_fields = Page.search_fields + [
+        index.SearchField("using_this_website"),
+        index.SearchField("problems"),
+        index.SearchField("feedback"),
+        index.SearchField("how_tested"),
+    ]
+
+    content_panels = Page.content_panels + [
+        FieldPanel("organisation"),
+        FieldPanel("using_this_website"),
+        MultiFieldPanel(
+            [FieldPanel("compliance"), FieldPanel("problems")],
+            heading="Compliance status and what is not accessible",
+        ),
+        FieldPanel("feedback"),
+        MultiFieldPanel(
+            [FieldPanel("how_tested"), FieldPanel("last_tested_on")], heading="How it was tested"
+        ),
+        FieldPanel("improvements"),
+        MultiFieldPanel(
+            [FieldPanel("prepared_on"), FieldPanel("reviewed_on")],
+            heading="Preparation of this statement",
+        ),
+    ]
+
+    class Meta:
+        verbose_name = "accessibility statement"
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.prepared_on and self.reviewed_on and self.reviewed_on < self.prepared_on:
+            errors["reviewed_on"] = "The review cannot be before the statement was prepared."
+        if self.compliance == self.Compliance.FULL and len(self.problems):
+            errors["compliance"] = (
+                "A site with problems listed is not fully compliant: choose 'Partially compliant'."
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    def problems_by_reason(self):
+        """[(reason label, [problem values])] in the order the regulations' model statement uses."""
+        labels = dict(REASON_HEADINGS)
+        grouped = {reason: [] for reason in labels}
+        for block in self.problems:
+            grouped.setdefault(block.value["reason"], []).append(block)
+        return [(labels[reason], items) for reason, items in grouped.items() if items]
+
+
+# Headings of the model statement, shown to visitors (translated).
+REASON_HEADINGS = [
+    ("non-compliance", gettext_lazy("Non-compliance with the accessibility regulations")),
+    ("disproportionate-burden", gettext_lazy("Disproportionate burden")),
+    (
+        "outside-scope",
+        gettext_lazy("Content that is not within the scope of the accessibility regulations"),
+    ),
+]
+
+
 @register_setting(icon="mail")
 class ContactSettings(BaseSiteSetting):
     """How people reach the service, shown in every page's footer."""
@@ -270,7 +397,7 @@ class ContactSettings(BaseSiteSetting):
         MultiFieldPanel(
             [
                 PageChooserPanel("staying_safe_page"),
-                PageChooserPanel("accessibility_page"),
+                PageChooserPanel("accessibility_page", "home.AccessibilityStatementPage"),
                 PageChooserPanel("privacy_page"),
             ],
             heading="Pages linked on every page",
