@@ -7,7 +7,7 @@ from django.db import models
 from django.http import Http404, HttpResponse
 from django.utils.cache import patch_cache_control
 from django.utils.html import strip_tags
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -263,9 +263,13 @@ class FilmPage(RoutablePageMixin, SitePageMixin, Page):
         minutes, seconds = divmod(seconds, 60)
         parts = []
         if minutes:
-            parts.append(f"{minutes} minute{'s' if minutes != 1 else ''}")
+            parts.append(
+                ngettext("%(count)d minute", "%(count)d minutes", minutes) % {"count": minutes}
+            )
         if seconds or not minutes:
-            parts.append(f"{seconds} second{'s' if seconds != 1 else ''}")
+            parts.append(
+                ngettext("%(count)d second", "%(count)d seconds", seconds) % {"count": seconds}
+            )
         return " ".join(parts)
 
     def social_image(self):

@@ -358,3 +358,19 @@ def test_demo_updates_link_strategy_themes(progress_index):
         "information-sharing",
         "quality",
     ]
+
+
+def test_chart_labels_wrap_instead_of_being_cut_short(client, progress_index):
+    from django.template.loader import render_to_string
+
+    from progress.charts import bar_chart
+
+    label = "I was harmed by a crime or by anti-social behaviour"
+    chart = bar_chart("Who referred", [(label, 12), ("Someone else", None)])
+    svg = render_to_string("progress/includes/bar_chart.html", {"chart": chart, "chart_id": "c"})
+    lines = re.findall(r"<tspan[^>]*>([^<]*)</tspan>", svg)
+    assert " ".join(lines[:-1]) == label and lines[-1] == "Someone else"
+    assert "…" not in svg
+    # Rows grow with their label, so nothing overlaps.
+    first, second = chart.bars
+    assert second.y >= first.y + first.height - 8 and chart.height >= second.y + second.height
