@@ -38,6 +38,20 @@ def event_uid(page):
     return f"{page.translation_key}"
 
 
+# SEQUENCE tells a calendar that already imported an event that this copy is newer
+# (RFC 5545 3.8.7.4), so a moved or cancelled event is updated there. It is the
+# seconds from 2020 to the event's last publication: it grows with every publish,
+# never goes back (not even when an older revision is published again), and fits
+# the 32-bit integer calendars expect until 2088.
+SEQUENCE_EPOCH = datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC)
+
+
+def event_sequence(page):
+    if page.last_published_at is None:
+        return 0
+    return max(0, int((page.last_published_at - SEQUENCE_EPOCH).total_seconds()))
+
+
 def _location(page):
     parts = [page.venue_name, ", ".join(line.strip() for line in page.venue_address.splitlines())]
     location = ", ".join(part for part in parts if part.strip())
@@ -69,6 +83,7 @@ def build_event(page, request):
     url = page_url(page, request)
     event = Event()
     event.add("uid", event_uid(page))
+    event.add("sequence", event_sequence(page))
     event.add("dtstamp", timezone.now().astimezone(datetime.UTC))
     if page.last_published_at:
         event.add("last-modified", page.last_published_at.astimezone(datetime.UTC))

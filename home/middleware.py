@@ -1,7 +1,9 @@
 import threading
 
 from django.conf import settings
+from django.conf.urls.i18n import is_language_prefix_patterns_used
 from django.middleware.cache import FetchFromCacheMiddleware, UpdateCacheMiddleware
+from django.middleware.locale import LocaleMiddleware
 from django.utils.cache import patch_cache_control
 
 from home.cache import current_generation
@@ -122,4 +124,29 @@ class AdminReferrerPolicyMiddleware:
         response = self.get_response(request)
         if request.path.startswith("/admin/"):
             response["Referrer-Policy"] = settings.FORM_PAGE_REFERRER_POLICY
+        return response
+
+
+class LanguageFromPathMiddleware(LocaleMiddleware):
+    """Django's LocaleMiddleware, without `Vary: Accept-Language`.
+
+    With i18n_patterns and no prefix for English, every address names its language
+    (`/pl/…`, or English with no prefix) and the browser's Accept-Language is never
+    read, so the header would only make the page cache and a CDN keep one copy of a
+    page for every browser's language string."""
+
+    def process_response(self, request, response):
+        response = super().process_response(request, response)
+        urlconf = getattr(request, "urlconf", settings.ROOT_URLCONF)
+        i18n_patterns_used, prefixed_default_language = is_language_prefix_patterns_used(urlconf)
+        if i18n_patterns_used and not prefixed_default_language and response.has_header("Vary"):
+            kept = [
+                value.strip()
+                for value in response["Vary"].split(",")
+                if value.strip().lower() != "accept-language"
+            ]
+            if kept:
+                response["Vary"] = ", ".join(kept)
+            else:
+                del response["Vary"]
         return response

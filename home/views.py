@@ -1,3 +1,5 @@
+import re
+
 from django.conf import settings
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -35,24 +37,83 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
 
 
+BYTE_RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
+
+
+def requested_range(header, size):
+    """(first, last) byte of a single `Range: bytes=…` request, "unsatisfiable", or None
+    to send the whole file (no Range, several ranges, or one that cannot be read)."""
+    match = BYTE_RANGE.match(header.strip())
+    if not match or match.group(1) == match.group(2) == "":
+        return None
+    first, last = match.group(1), match.group(2)
+    if first == "":  # "bytes=-500": the last 500 bytes
+        length = int(last)
+        if length == 0:
+            return "unsatisfiable"
+        return max(size - length, 0), size - 1
+    first = int(first)
+    last = size - 1 if last == "" else min(int(last), size - 1)
+    if first >= size:
+        return "unsatisfiable"
+    if last < first:
+        return None
+    return first, last
+
+
+def _read_slice(handle, first, length, chunk_size=64 * 1024):
+    try:
+        handle.seek(first)
+        while length > 0:
+            chunk = handle.read(min(chunk_size, length))
+            if not chunk:
+                break
+            length -= len(chunk)
+            yield chunk
+    finally:
+        handle.close()
+
+
 @require_GET
 def serve_media(request, path):
     """Uploaded files (films, images, documents) straight from the storage, for development,
-    tests and small installs where no web server or object store serves /media/."""
+    tests and small installs where no web server or object store serves /media/.
+
+    Byte ranges are answered (206), so a film can be scrubbed and a browser can read
+    its length without downloading all of it."""
     from mimetypes import guess_type
 
     from django.core.exceptions import SuspiciousFileOperation
     from django.core.files.storage import default_storage
-    from django.http import FileResponse, Http404
+    from django.http import FileResponse, StreamingHttpResponse
 
     try:
         if not default_storage.exists(path):
             raise Http404("No such file.")
+        size = default_storage.size(path)
         handle = default_storage.open(path, "rb")
     except (SuspiciousFileOperation, OSError) as error:
         raise Http404("No such file.") from error
     content_type = guess_type(path)[0] or "application/octet-stream"
-    response = FileResponse(handle, content_type=content_type)
+    # If-Range asks for the range only if the file is unchanged; uploads keep their
+    # names, but the whole file is always a correct answer, so send that.
+    byte_range = None
+    if "If-Range" not in request.headers:
+        byte_range = requested_range(request.headers.get("Range", ""), size)
+    if byte_range is None:
+        response = FileResponse(handle, content_type=content_type)
+    elif byte_range == "unsatisfiable":
+        handle.close()
+        response = HttpResponse(status=416)
+        response["Content-Range"] = f"bytes */{size}"
+    else:
+        first, last = byte_range
+        response = StreamingHttpResponse(
+            _read_slice(handle, first, last - first + 1), status=206, content_type=content_type
+        )
+        response["Content-Range"] = f"bytes {first}-{last}/{size}"
+        response["Content-Length"] = str(last - first + 1)
+    response["Accept-Ranges"] = "bytes"
     response["X-Content-Type-Options"] = "nosniff"
     return response
 

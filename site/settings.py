@@ -130,7 +130,7 @@ MIDDLEWARE = [
     "rjsite.middleware.CSPMiddleware",
     "home.middleware.AnonymousPageCacheUpdateMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "home.middleware.LanguageFromPathMiddleware",  # LocaleMiddleware, without Vary: Accept-Language
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -227,8 +227,9 @@ WAGTAILFRONTENDCACHE = {}
 if env.str("FRONTEND_CACHE_URL", default=""):
     # A caching proxy that accepts PURGE requests (Varnish, nginx, Squid).
     WAGTAILFRONTENDCACHE["proxy"] = {
-        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "BACKEND": "home.frontend_cache.TimeoutHTTPBackend",
         "LOCATION": env.str("FRONTEND_CACHE_URL"),
+        "TIMEOUT": env.float("FRONTEND_CACHE_TIMEOUT", default=10.0),
     }
 if env.str("CLOUDFLARE_ZONE_ID", default=""):
     WAGTAILFRONTENDCACHE["cloudflare"] = {

@@ -105,6 +105,14 @@ def test_film_plays_with_captions_from_this_site(live_site, browser_page):
     assert video.evaluate("v => v.textTracks[0].cues[1].text") == (
         "[Words on screen: What happens at a meeting]"
     )
+    # The film can be scrubbed: the server answers byte ranges, so it is seekable.
+    browser_page.wait_for_function("() => document.querySelector('video').readyState >= 1")
+    assert video.evaluate("v => v.seekable.length === 1 && v.seekable.end(0) > 5")
+    video.evaluate(
+        "v => new Promise(done => { v.addEventListener('seeked', done, {once: true});"
+        " v.currentTime = 5; })"
+    )
+    assert video.evaluate("v => v.currentTime") >= 5
     assert all(url.startswith(live_site.url) for url in requests), requests
 
 

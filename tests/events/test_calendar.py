@@ -305,3 +305,29 @@ def test_no_calendar_for_other_pages_or_drafts(client, index, now, home):
     assert client.get("/events/nothing/calendar.ics").status_code == 404
     assert client.post("/events/calendar.ics").status_code == 405
     assert client.head("/events/calendar.ics").status_code == 200
+
+
+def test_a_changed_or_cancelled_event_has_a_higher_sequence(client, index, now, time_machine):
+    page = EventPageFactory(parent=index, title="Spring talk")
+    first = only_event(read(client.get("/events/spring-talk/calendar.ics")))
+    time_machine.move_to(now + datetime.timedelta(hours=2), tick=False)
+    page.start_time = datetime.time(9, 30)
+    page.save_revision().publish()
+    moved = only_event(read(client.get("/events/spring-talk/calendar.ics")))
+    assert moved["UID"] == first["UID"]
+    assert moved.decoded("SEQUENCE") > first.decoded("SEQUENCE")
+    time_machine.move_to(now + datetime.timedelta(hours=3), tick=False)
+    page.status = EventPage.Status.CANCELLED
+    page.save_revision().publish()
+    cancelled = only_event(read(client.get("/events/spring-talk/calendar.ics")))
+    assert cancelled["STATUS"] == "CANCELLED"
+    assert cancelled.decoded("SEQUENCE") > moved.decoded("SEQUENCE")
+    # Publishing an earlier revision again still counts as newer in calendars.
+    time_machine.move_to(now + datetime.timedelta(hours=4), tick=False)
+    page.revisions.order_by("created_at").first().publish()
+    again = only_event(read(client.get("/events/spring-talk/calendar.ics")))
+    assert again.decoded("SEQUENCE") > cancelled.decoded("SEQUENCE")
+    # The feed carries the same sequence as the event's own file.
+    feed = read(client.get("/events/calendar.ics"))
+    [entry] = [e for e in feed.walk("VEVENT") if e["UID"] == first["UID"]]
+    assert entry.decoded("SEQUENCE") == again.decoded("SEQUENCE")

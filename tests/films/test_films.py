@@ -90,6 +90,31 @@ def test_media_files_are_served(client, index):
     assert client.get("/media/../settings.py").status_code == 404
 
 
+def test_films_can_be_scrubbed_byte_ranges_are_answered(client, index):
+    film = english(FilmPage).get(slug="writing-a-letter")
+    whole = b"".join(client.get(film.video.url).streaming_content)
+    size = len(whole)
+
+    def get(range_header, **headers):
+        return client.get(film.video.url, HTTP_RANGE=range_header, **headers)
+
+    middle = get("bytes=100-199")
+    assert middle.status_code == 206
+    assert middle["Content-Range"] == f"bytes 100-199/{size}"
+    assert middle["Content-Length"] == "100" and middle["Accept-Ranges"] == "bytes"
+    assert b"".join(middle.streaming_content) == whole[100:200]
+    tail = get("bytes=-50")
+    assert tail["Content-Range"] == f"bytes {size - 50}-{size - 1}/{size}"
+    assert b"".join(tail.streaming_content) == whole[-50:]
+    rest = get(f"bytes={size - 10}-")
+    assert b"".join(rest.streaming_content) == whole[-10:]
+    beyond = get(f"bytes={size}-")
+    assert beyond.status_code == 416 and beyond["Content-Range"] == f"bytes */{size}"
+    # Several ranges, or a range only if unchanged: the whole file, which is always right.
+    assert get("bytes=0-1,5-9").status_code == 200
+    assert get("bytes=0-1", HTTP_IF_RANGE='"abc"').status_code == 200
+
+
 def test_youtube_player_only_after_a_click(client, index):
     film = FilmPageFactory(parent=index, youtube_url="https://www.youtube.com/watch?v=abcdefghijk")
     html = client.get(film.url).text

@@ -269,3 +269,16 @@ def test_a_translated_leaflet_opens_the_form_in_its_language(client, demo_site):
     assert "http://testserver/pl/self-referral/?src=gp" in html
     english_html = client.get(leaflet.url + "?src=gp").text
     assert "http://testserver/self-referral/?src=gp" in english_html
+
+
+def test_pages_do_not_vary_by_the_browsers_language(client, demo_site, django_assert_num_queries):
+    # The address names the language, so one cached copy serves every browser.
+    english_page = client.get("/what-is-restorative-justice/", HTTP_ACCEPT_LANGUAGE="pl")
+    assert "accept-language" not in english_page.get("Vary", "").lower()
+    assert english_page["Content-Language"] == "en-gb"
+    polish = client.get("/pl/what-is-restorative-justice/", HTTP_ACCEPT_LANGUAGE="en-GB")
+    assert "accept-language" not in polish.get("Vary", "").lower()
+    assert polish["Content-Language"] == "pl"
+    with django_assert_num_queries(0):  # from the page cache, whatever the browser asks for
+        again = client.get("/what-is-restorative-justice/", HTTP_ACCEPT_LANGUAGE="ar, en;q=0.5")
+    assert again.content == english_page.content

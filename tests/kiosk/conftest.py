@@ -3,7 +3,7 @@
 import pytest
 
 from kiosk.factories import KioskFactory
-from tests.conftest import TOKEN_RE
+from tests.conftest import TOKEN_RE, answers
 
 
 def enrol(client, kiosk):
@@ -27,23 +27,20 @@ def kiosk_client(client, kiosk):
 
 
 def kiosk_answers(**changes):
-    from selfreferral.models import Area
-
-    data = {
+    """The kiosk's questions answered: no phone, email or calling times in a prison."""
+    kiosk = {
         "role": "caused",
         "name": "Sam Example",
-        "age_group": "18-or-over",
         "preferred_contact": "professional",
         "address": "My offender manager, Jo Smith, at HMP Fenmoor",
         "prison_number": "A1234BC",
         "safe_to_leave_message": "yes",
-        "area": str(Area.objects.get(name="Fenmoor North").pk),
         "what_happened": "",
-        "support_needs": "",
-        "consent": "yes",
+        "phone": None,
+        "email": None,
+        "safe_times": None,
     }
-    data.update(changes)
-    return {key: value for key, value in data.items() if value is not None}
+    return answers(**{**kiosk, **changes})
 
 
 def send_kiosk_referral(client, **changes):

@@ -1,7 +1,9 @@
 """CDN invalidation through Wagtail's frontend cache, against a purging proxy on loopback."""
 
 import http.server
+import socket
 import threading
+import time
 
 import pytest
 
@@ -38,7 +40,7 @@ def test_a_change_shown_on_every_page_purges_every_page_at_the_cdn(
 ):
     settings.WAGTAILFRONTENDCACHE = {
         "proxy": {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "BACKEND": "home.frontend_cache.TimeoutHTTPBackend",
             "LOCATION": f"http://127.0.0.1:{purging_proxy.server_port}",
         }
     }
@@ -55,3 +57,20 @@ def test_without_a_cdn_nothing_is_sent(demo_site, purging_proxy, settings):
     settings.WAGTAILFRONTENDCACHE = {}
     ContactSettings.for_site(demo_site.get_site()).save()
     assert purging_proxy.purged == []
+
+
+def test_a_proxy_that_never_answers_gives_up_after_the_timeout(caplog):
+    from home.frontend_cache import TimeoutHTTPBackend
+
+    # Accepts the connection, then says nothing.
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen()
+    backend = TimeoutHTTPBackend(
+        {"LOCATION": f"http://127.0.0.1:{listener.getsockname()[1]}", "TIMEOUT": 0.5}
+    )
+    started = time.monotonic()
+    backend.purge("http://testserver/events/")
+    assert time.monotonic() - started < 3
+    assert "Could not purge http://testserver/events/" in caplog.text
+    listener.close()
