@@ -14,11 +14,10 @@ from django.db import models
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils import timezone
-from django.utils.dateformat import format as date_format
 from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, pgettext_lazy
+from django.utils.translation import gettext_lazy
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -30,7 +29,7 @@ from wagtail.snippets.models import register_snippet
 
 from home.addresses import page_url
 from home.blocks import BodyBlock
-from home.i18n import isolate_numbers
+from home.dates import format_day, format_time
 from home.mixins import SitePageMixin
 
 LONDON = ZoneInfo("Europe/London")
@@ -46,37 +45,6 @@ def third_full_week_of_november(year):
     first_sunday = first + datetime.timedelta(days=(6 - first.weekday()) % 7)
     start = first_sunday + datetime.timedelta(weeks=2)
     return start, start + datetime.timedelta(days=6)
-
-
-# Translators: how a time of day is written, in Django's date format letters ("H:i" gives
-# 18:30). "gov.uk" keeps English's own style: 10am, 1:30pm, midday, midnight.
-TIME_STYLE = pgettext_lazy("time format", "gov.uk")
-
-
-def format_time(value):
-    """A time as the visitor's language writes it: GOV.UK's 10am, 1:30pm, midday and
-    midnight in English; the translated format elsewhere (Polish 18:30). Numbers in
-    a right-to-left language are isolated, so they keep their order in any sentence."""
-    style = str(TIME_STYLE)
-    if style != "gov.uk":
-        return isolate_numbers(date_format(value, style))
-    if value.hour == 0 and value.minute == 0:
-        return _("midnight")
-    if value.hour == 12 and value.minute == 0:
-        return _("midday")
-    hour = value.hour % 12 or 12
-    suffix = "am" if value.hour < 12 else "pm"
-    return f"{hour}:{value.minute:02d}{suffix}" if value.minute else f"{hour}{suffix}"
-
-
-def format_day(value, with_year=True):
-    """A day as the visitor's language writes it ("Tuesday 1 December 2026"), from the
-    same translated format as the rest of the site."""
-    # Translators: how this page writes a date, in Django's date format letters; English gives "Tuesday 1 December 2026".
-    day_format = _("l j F Y")
-    if not with_year:
-        day_format = day_format.replace("Y", "").strip(" ,،")
-    return date_format(value, day_format)
 
 
 @register_snippet

@@ -2,6 +2,7 @@
 and the contact details. Other apps add their own pages through `<app>/demo.py`,
 which `load_demo_content` finds; every step is safe to run twice."""
 
+import datetime
 import secrets
 import uuid
 
@@ -359,7 +360,8 @@ def ensure_contact_settings(home, pages):
         return
     contact.service_name = SERVICE_NAME
     contact.phone = "0300 555 0142"
-    contact.phone_hours = "Monday to Friday, 9am to 5pm"
+    contact.phone_days = "weekdays"
+    contact.phone_opens, contact.phone_closes = datetime.time(9), datetime.time(17)
     contact.email = "rj@fenmoor-saltcombe-pcc.example"
     contact.address = "Restorative Justice Service\nPO Box 2017\nSaltcombe\nSC1 4RJ"
     contact.staying_safe_page = pages["staying-safe-online"]

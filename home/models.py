@@ -1,8 +1,8 @@
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext, gettext_lazy
 
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
@@ -16,6 +16,7 @@ from home.blocks import (
     EasyReadRowBlock,
     FeaturedPageBlock,
 )
+from home.dates import format_time
 from home.i18n import prefetch_localized
 from home.mixins import SitePageMixin
 from home.validators import validate_heading_order
@@ -329,6 +330,12 @@ REASON_HEADINGS = [
 ]
 
 
+class PhoneDays(models.TextChoices):
+    WEEKDAYS = "weekdays", gettext_lazy("Monday to Friday")
+    MONDAY_TO_SATURDAY = "monday-saturday", gettext_lazy("Monday to Saturday")
+    EVERY_DAY = "every-day", gettext_lazy("Every day")
+
+
 @register_setting(icon="mail")
 class ContactSettings(BaseSiteSetting):
     """How people reach the service, shown in every page's footer."""
@@ -343,10 +350,17 @@ class ContactSettings(BaseSiteSetting):
         blank=True,
         help_text="Phone number people can call, for example 0300 123 4567.",
     )
-    phone_hours = models.CharField(
-        max_length=120,
+    phone_days = models.CharField(
+        max_length=20,
+        choices=PhoneDays.choices,
         blank=True,
-        help_text="When the phone is answered, for example 'Monday to Friday, 9am to 5pm'.",
+        help_text="Which days the phone is answered. Shown in every language, so chosen from a list.",
+    )
+    phone_opens = models.TimeField(
+        null=True, blank=True, help_text="When the phone is first answered, for example 09:00."
+    )
+    phone_closes = models.TimeField(
+        null=True, blank=True, help_text="When the phone stops being answered, for example 17:00."
     )
     email = models.EmailField(blank=True, help_text="The service's public email address.")
     address = models.TextField(
@@ -387,7 +401,14 @@ class ContactSettings(BaseSiteSetting):
         MultiFieldPanel(
             [
                 FieldPanel("phone"),
-                FieldPanel("phone_hours"),
+                FieldRowPanel(
+                    [
+                        FieldPanel("phone_days"),
+                        FieldPanel("phone_opens"),
+                        FieldPanel("phone_closes"),
+                    ],
+                    heading="When the phone is answered",
+                ),
                 FieldPanel("email"),
                 FieldPanel("address"),
                 FieldPanel("referral_form_address"),
@@ -406,6 +427,30 @@ class ContactSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = "contact details"
+
+    def clean(self):
+        super().clean()
+        given = [bool(self.phone_days), self.phone_opens is not None, self.phone_closes is not None]
+        if any(given) and not all(given):
+            raise ValidationError(
+                {
+                    "phone_days": "Give the days, the opening time and the closing time, or none of them."
+                }
+            )
+        if all(given) and self.phone_closes <= self.phone_opens:
+            raise ValidationError({"phone_closes": "The phone must close after it opens."})
+
+    @property
+    def opening_hours(self):
+        """When the phone is answered, in the visitor's language ("Monday to Friday, 9am to 5pm"),
+        or "" when not given."""
+        if not (self.phone_days and self.phone_opens and self.phone_closes):
+            return ""
+        return gettext("%(days)s, %(opens)s to %(closes)s") % {
+            "days": self.get_phone_days_display(),
+            "opens": format_time(self.phone_opens),
+            "closes": format_time(self.phone_closes),
+        }
 
     @property
     def paper_form_return_address(self):

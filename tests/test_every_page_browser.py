@@ -67,6 +67,58 @@ def problems_on(page, url):
     return {url: found} if found else {}
 
 
+# Where each number in a phone link or a <time> is drawn, character by character: phone
+# numbers must read left to right, and in right-to-left text the numbers of a date or
+# time must come in the sentence's order, each one left to right ("18:00", not "00:18").
+TEXT_ORDER_SCRIPT = r"""() => {
+  const problems = [];
+  function boxes(element) {
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    const chars = [];
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (let i = 0; i < node.data.length; i++) {
+        const range = document.createRange();
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
+        const rect = range.getBoundingClientRect();
+        chars.push({ch: node.data[i], x: rect.left + rect.width / 2, w: rect.width});
+      }
+    }
+    return chars;
+  }
+  for (const link of document.querySelectorAll("a[href^='tel:']")) {
+    if (!link.getClientRects().length) continue;
+    const shown = boxes(link).filter(c => c.w > 0 && c.ch.trim())
+      .sort((a, b) => a.x - b.x).map(c => c.ch).join("");
+    const written = link.textContent.replace(/\s/g, "");
+    if (shown !== written) problems.push(`phone ${written} reads ${shown}`);
+  }
+  for (const time of document.querySelectorAll("time")) {
+    // Words in a right-to-left script, whatever language or direction their container says.
+    if (!time.getClientRects().length || !/[\u0590-\u08ff]/.test(time.textContent)) continue;
+    const chars = boxes(time).filter(c => !/[\u2066-\u2069]/.test(c.ch));
+    const text = chars.map(c => c.ch).join("");
+    const numbers = [...text.matchAll(/\d+(?::\d+)?/g)];
+    let previous = Infinity;
+    for (const number of numbers) {
+      const digits = chars.slice(number.index, number.index + number[0].length);
+      const xs = digits.map(c => c.x);
+      if (xs.some((x, i) => i && x < xs[i - 1])) problems.push(`${number[0]} reversed in "${text}"`);
+      const centre = (Math.min(...xs) + Math.max(...xs)) / 2;
+      if (centre > previous) problems.push(`${number[0]} out of order in "${text}"`);
+      previous = centre;
+    }
+  }
+  return problems;
+}"""
+
+
+def text_order_problems(page, url):
+    """Numbers that a right-to-left page draws in the wrong order (at 1280 px, one line each)."""
+    problems = page.evaluate(TEXT_ORDER_SCRIPT)
+    return {f"{url} (text order)": problems} if problems else {}
+
+
 def send_the_form_empty(page):
     page.locator("form.rj-referral-form [type=submit]").click()
     page.wait_for_selector("[data-error-summary]")
@@ -83,6 +135,7 @@ def test_every_public_page_passes_axe_fits_a_small_screen_and_is_valid_html(
     for url in urls:
         served[url] = page.goto(live_site.url + url).text()
         failures.update(problems_on(page, url))
+        failures.update(text_order_problems(page, url))
         if page.locator("form.rj-referral-form").count():
             send_the_form_empty(page)
             served[url + " (with errors)"] = page.content()
