@@ -81,7 +81,7 @@ TEXT_ORDER_SCRIPT = r"""() => {
         range.setStart(node, i);
         range.setEnd(node, i + 1);
         const rect = range.getBoundingClientRect();
-        chars.push({ch: node.data[i], x: rect.left + rect.width / 2, w: rect.width});
+        chars.push({ch: node.data[i], x: rect.left + rect.width / 2, y: rect.top, w: rect.width});
       }
     }
     return chars;
@@ -99,14 +99,18 @@ TEXT_ORDER_SCRIPT = r"""() => {
     const chars = boxes(time).filter(c => !/[\u2066-\u2069]/.test(c.ch));
     const text = chars.map(c => c.ch).join("");
     const numbers = [...text.matchAll(/\d+(?::\d+)?/g)];
-    let previous = Infinity;
+    // Lines run top to bottom, and each line right to left.
+    let previous = {line: -Infinity, centre: Infinity};
     for (const number of numbers) {
       const digits = chars.slice(number.index, number.index + number[0].length);
       const xs = digits.map(c => c.x);
       if (xs.some((x, i) => i && x < xs[i - 1])) problems.push(`${number[0]} reversed in "${text}"`);
-      const centre = (Math.min(...xs) + Math.max(...xs)) / 2;
-      if (centre > previous) problems.push(`${number[0]} out of order in "${text}"`);
-      previous = centre;
+      const here = {line: Math.round(digits[0].y), centre: (Math.min(...xs) + Math.max(...xs)) / 2};
+      const sameLine = Math.abs(here.line - previous.line) < 4;
+      if (here.line < previous.line - 4 || (sameLine && here.centre > previous.centre)) {
+        problems.push(`${number[0]} out of order in "${text}"`);
+      }
+      previous = here;
     }
   }
   return problems;
