@@ -43,9 +43,11 @@ runtime-packages:
 	  [ -z "$$missing" ] || { $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; }
 
 # Debian packages the tests drive: Chromium for the browser tests, Java for the
-# Nu HTML Checker (npm vnu-jar), Redis for the shared-cache tests, PostgreSQL when TEST_POSTGRES=1.
+# Nu HTML Checker (npm vnu-jar), poppler's pdftotext to read PDFs as screen readers do,
+# Redis for the shared-cache tests, PostgreSQL when TEST_POSTGRES=1.
 DEBIAN_PACKAGES := $(if $(shell command -v chromium),,chromium) \
   $(if $(shell command -v java),,default-jre-headless) \
+  $(if $(shell command -v pdftotext),,poppler-utils) \
   $(if $(shell command -v redis-server),,redis-server) \
   $(if $(TEST_POSTGRES),$(if $(wildcard /usr/lib/postgresql/*/bin/initdb),,postgresql))
 system-packages: runtime-packages
