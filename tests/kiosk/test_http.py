@@ -271,7 +271,7 @@ def test_enrolled_kiosk_sends_a_kiosk_referral(kiosk_client, kiosk, referral_pag
     assert referral.reference in thanks.text
     assert "rj-kiosk" in thanks.text
     assert 'href="/kiosk/"' in thanks.text
-    assert 'http-equiv="refresh" content="120;url=/kiosk/"' in thanks.text
+    assert 'http-equiv="refresh" content="120; url=/kiosk/"' in thanks.text
 
 
 def test_source_code_cannot_be_changed_by_the_form(kiosk_client, kiosk, referral_page):

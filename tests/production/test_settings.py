@@ -157,7 +157,7 @@ def test_frontend_cache_is_configured_only_when_a_cdn_is_given(tmp_path):
         name: conf["BACKEND"].rsplit(".", 1)[1] for name, conf in s["WAGTAILFRONTENDCACHE"].items()
     }
     assert backends == {
-        "proxy": "HTTPBackend",
+        "proxy": "TimeoutHTTPBackend",
         "cloudflare": "CloudflareBackend",
         "cloudfront": "CloudfrontBackend",
     }
