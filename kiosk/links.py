@@ -6,7 +6,9 @@ import re
 from html import unescape
 from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.urls import reverse
+from django.utils import translation
 
 from wagtail.models import Page
 
@@ -26,17 +28,43 @@ HREF = re.compile(r"""\bhref\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
 FORM_ACTION = re.compile(r"""(<form\b[^>]*\baction\s*=\s*)"([^"]*)\"""", re.IGNORECASE)
 
 
+def _kiosk_starts():
+    for code, _ in settings.LANGUAGES:
+        with translation.override(code):
+            yield reverse("kiosk:start")
+
+
 def kiosk_page_url(page_id, query=""):
     url = reverse("kiosk:page", args=[page_id])
     return f"{url}?{query}" if query else url
 
 
+def _without_language(path):
+    """(language code, path without its /pl/ prefix): pages in another language live
+    under the site root's translation, at the same path without the prefix."""
+    code = translation.get_language_from_path(path)
+    if code and path.startswith(f"/{code}/"):
+        return code, path[len(code) + 1 :]
+    return settings.LANGUAGE_CODE, path
+
+
 def _page_ids_by_path(site, paths):
-    """The kiosk-shown pages at these site paths, as {path: page id}."""
+    """The kiosk-shown pages at these site paths (in any language), as {path: page id}."""
     if site is None or not paths:
         return {}
-    root = site.root_page.url_path
-    url_paths = {root + path.strip("/") + "/" if path.strip("/") else root: path for path in paths}
+    roots = {
+        root.locale.language_code: root.url_path
+        for root in Page.objects.filter(
+            translation_key=site.root_page.translation_key
+        ).select_related("locale")
+    }
+    url_paths = {}
+    for path in paths:
+        code, path_in_tree = _without_language(path)
+        root = roots.get(code)
+        if root is not None:
+            inner = path_in_tree.strip("/")
+            url_paths[root + inner + "/" if inner else root] = path
     found = {}
     pages = Page.objects.live().public().filter(url_path__in=url_paths)
     for page_id, url_path, app_label, model in pages.values_list(
@@ -62,7 +90,8 @@ def _target(href, host):
 def keep_inside_kiosk(html, request, site):
     """The page's HTML with each link rewritten for the kiosk or made plain text."""
     host = request.get_host()
-    kiosk_prefix = reverse("kiosk:start")
+    # The kiosk's own views, in every language (the start again button goes back to the default's).
+    kiosk_prefix = tuple(_kiosk_starts())
     anchors = list(ANCHOR.finditer(html))
     targets = {}
     for match in anchors:

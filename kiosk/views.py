@@ -11,12 +11,14 @@ from django.conf import settings
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.cache import add_never_cache_headers, patch_cache_control, patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from wagtail.models import Locale, Page, Site
 
+from home.i18n import language_name, live_locales
 from kiosk.devices import kiosk_for_request, set_kiosk_cookie
 from kiosk.links import KIOSK_PAGE_TYPES, keep_inside_kiosk, kiosk_page_url
 from kiosk.models import Kiosk
@@ -32,10 +34,11 @@ def _no_store(response):
 
 
 def _referral_page():
+    """The self-referral page in the kiosk's language (its form's questions follow)."""
     return (
         SelfReferralPage.objects.live()
         .public()
-        .filter(locale=Locale.get_default())
+        .filter(locale=Locale.get_active())
         .order_by("path")
         .first()
     )
@@ -47,7 +50,7 @@ def _first_page_of_type(label):
         Page.objects.live()
         .public()
         .filter(
-            locale=Locale.get_default(),
+            locale=Locale.get_active(),
             content_type__app_label=app_label,
             content_type__model=model,
         )
@@ -61,10 +64,33 @@ def _shown_in_kiosk(page):
     return model is not None and model._meta.label_lower in KIOSK_PAGE_TYPES
 
 
+def kiosk_languages():
+    """The kiosk's start in each live language, for the language choice on its start screen."""
+    options = []
+    for locale in live_locales():
+        with translation.override(locale.language_code):
+            options.append(
+                {
+                    "code": locale.language_code,
+                    "name": language_name(locale.language_code),
+                    "url": reverse("kiosk:start"),
+                    "current": locale.language_code == translation.get_language(),
+                }
+            )
+    active = translation.get_language()
+    for option in options:
+        option["current"] = option["code"] == active
+    return options if len(options) > 1 else []
+
+
 def kiosk_context(kiosk, refresh_seconds=None):
+    with translation.override(settings.LANGUAGE_CODE):
+        # Idle or finished: the next person starts in the default language, with the choice.
+        reset_url = reverse("kiosk:start")
     return {
         "kiosk": True,
         "kiosk_device": kiosk,
+        "kiosk_reset_url": reset_url,
         "kiosk_idle_seconds": settings.KIOSK_IDLE_SECONDS,
         # Without JavaScript: back to the start after this long (see docs/kiosk.md).
         "kiosk_refresh_seconds": refresh_seconds
@@ -100,6 +126,8 @@ def kiosk_only(view):
 def start(request, kiosk):
     menu = []
     about = kiosk.about_page
+    # The chosen page in the kiosk's language, when it is published there.
+    about = about.localized if about is not None else None
     if (
         about is not None
         and about.live
@@ -129,7 +157,8 @@ def start(request, kiosk):
             }
         )
     # The start page has nothing to clear, so it never refreshes itself.
-    return render(request, "kiosk/start.html", {"menu": menu, **kiosk_context(kiosk, 0)})
+    context = {"menu": menu, "languages": kiosk_languages(), **kiosk_context(kiosk, 0)}
+    return render(request, "kiosk/start.html", context)
 
 
 def _not_found(request, kiosk):

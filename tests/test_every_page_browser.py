@@ -169,14 +169,18 @@ def test_every_kiosk_page_passes_axe_fits_a_small_screen_and_is_valid_html(
         served[url] = page.goto(live_site.url + url).text()
         assert page.locator("body.rj-kiosk").count() == 1, url
         failures.update(problems_on(page, url))
+        failures.update(text_order_problems(page, url))
         if page.locator("form.rj-referral-form").count():
             send_the_form_empty(page)
             served[url + " (with errors)"] = page.content()
             failures.update(problems_on(page, url + " (with errors)"))
+        # Every screen in every language: /kiosk/..., /pl/kiosk/...
         links = page.eval_on_selector_all(
-            "a[href^='/kiosk/']", "links => links.map(a => a.getAttribute('href'))"
+            "a[href^='/kiosk/'], a[href*='/kiosk/'][hreflang], a[href^='/pl/kiosk/'],"
+            " a[href^='/ne/kiosk/'], a[href^='/ar/kiosk/']",
+            "links => links.map(a => a.getAttribute('href'))",
         )
         to_visit += [link.split("#")[0] for link in links if link.split("#")[0] not in seen]
-    assert len(seen) > 10, seen
+    assert len(seen) > 40 and "/ar/kiosk/" in seen, seen
     failures.update({f"Nu: {name}": errors for name, errors in nu_errors(served, tmp_path).items()})
     assert failures == {}
