@@ -30,7 +30,7 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-static/css/site.css: node_modules/.installed $(wildcard static/scss/*.scss)
+static/css/site.css: node_modules/.installed bin/strip-css-hacks.mjs $(wildcard static/scss/*.scss)
 	npm run --silent build
 
 css: static/css/site.css
@@ -42,9 +42,12 @@ runtime-packages:
 	@missing=$$(for p in $(RUNTIME_DEBS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
 	  [ -z "$$missing" ] || { $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; }
 
-# Debian packages the tests drive: Chromium for the browser tests, Redis for
-# the shared-cache tests, PostgreSQL when TEST_POSTGRES=1.
+# Debian packages the tests drive: Chromium for the browser tests, Java for the
+# Nu HTML Checker (npm vnu-jar), poppler's pdftotext to read PDFs as screen readers do,
+# Redis for the shared-cache tests, PostgreSQL when TEST_POSTGRES=1.
 DEBIAN_PACKAGES := $(if $(shell command -v chromium),,chromium) \
+  $(if $(shell command -v java),,default-jre-headless) \
+  $(if $(shell command -v pdftotext),,poppler-utils) \
   $(if $(shell command -v redis-server),,redis-server) \
   $(if $(TEST_POSTGRES),$(if $(wildcard /usr/lib/postgresql/*/bin/initdb),,postgresql))
 system-packages: runtime-packages

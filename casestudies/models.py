@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from wagtail import blocks
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -12,35 +13,36 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
-from home.addresses import page_url
+from home.addresses import absolute_url, page_url
 from home.blocks import ImageBlock, QuoteBlock, RichTextBlock
 from home.mixins import PUBLISHING_PANELS, SitePageMixin
+from home.schema import default_image, in_language, publisher
 
 CASE_STUDIES_PER_PAGE = 10
 
 
 class Perspective(models.TextChoices):
-    HARMED = "harmed", "Person harmed"
-    CAUSED_HARM = "caused-harm", "Person who caused harm"
-    BOTH = "both", "Both people"
-    PRACTITIONER = "practitioner", "Practitioner"
+    HARMED = "harmed", gettext_lazy("Person harmed")
+    CAUSED_HARM = "caused-harm", gettext_lazy("Person who caused harm")
+    BOTH = "both", gettext_lazy("Both people")
+    PRACTITIONER = "practitioner", gettext_lazy("Practitioner")
 
 
 class Setting(models.TextChoices):
-    NEIGHBOURHOOD = "neighbourhood", "Neighbourhood"
-    PRISON = "prison", "Prison"
-    SCHOOL = "school", "School"
-    YOUTH_JUSTICE = "youth-justice", "Youth justice"
-    CARE_HOME = "care-home", "Care home"
-    WORKPLACE = "workplace", "Workplace"
-    ONLINE = "online", "Online"
+    NEIGHBOURHOOD = "neighbourhood", gettext_lazy("Neighbourhood")
+    PRISON = "prison", gettext_lazy("Prison")
+    SCHOOL = "school", gettext_lazy("School")
+    YOUTH_JUSTICE = "youth-justice", gettext_lazy("Youth justice")
+    CARE_HOME = "care-home", gettext_lazy("Care home")
+    WORKPLACE = "workplace", gettext_lazy("Workplace")
+    ONLINE = "online", gettext_lazy("Online")
 
 
 class RestorativeApproach(models.TextChoices):
-    FACE_TO_FACE = "face-to-face", "Face-to-face conference"
-    COMMUNITY = "community", "Community conference"
-    LETTER = "letter", "Letter or other indirect contact"
-    SHUTTLE = "shuttle", "Shuttle mediation"
+    FACE_TO_FACE = "face-to-face", gettext_lazy("Face-to-face conference")
+    COMMUNITY = "community", gettext_lazy("Community conference")
+    LETTER = "letter", gettext_lazy("Letter or other indirect contact")
+    SHUTTLE = "shuttle", gettext_lazy("Shuttle mediation")
 
 
 @register_snippet
@@ -347,6 +349,13 @@ class CaseStudyPage(SitePageMixin, Page):
             "description": self.search_description or self.summary,
             "url": page_url(self, request),
             "about": self.type_of_harm,
+            "inLanguage": in_language(self),
+            # Stories are anonymous: the service wrote them up, so it is the author.
+            "author": publisher(request),
+            "publisher": publisher(request),
+            "image": absolute_url(self.listing_image.get_rendition("fill-1200x630").url)
+            if self.listing_image_id
+            else default_image(),
         }
         if self.first_published_at:
             data["datePublished"] = self.first_published_at.date().isoformat()

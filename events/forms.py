@@ -13,7 +13,7 @@ class EventFilterForm(forms.Form):
         error_messages={"invalid_choice": _("Choose an area from the list.")},
     )
     audience = forms.ChoiceField(
-        choices=[("", _("Everyone and all groups"))] + list(EventPage.Audience.choices),
+        choices=[("", _("All groups"))] + list(EventPage.Audience.choices),
         required=False,
         label=_("Who it is for"),
         error_messages={"invalid_choice": _("Choose who the event is for from the list.")},

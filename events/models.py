@@ -14,7 +14,6 @@ from django.db import models
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils import timezone
-from django.utils.dateformat import format as date_format
 from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -30,6 +29,7 @@ from wagtail.snippets.models import register_snippet
 
 from home.addresses import page_url
 from home.blocks import BodyBlock
+from home.dates import format_day, format_time
 from home.mixins import SitePageMixin
 
 LONDON = ZoneInfo("Europe/London")
@@ -45,21 +45,6 @@ def third_full_week_of_november(year):
     first_sunday = first + datetime.timedelta(days=(6 - first.weekday()) % 7)
     start = first_sunday + datetime.timedelta(weeks=2)
     return start, start + datetime.timedelta(days=6)
-
-
-def format_time(value):
-    """Times as GOV.UK writes them: 10am, 1:30pm, midday, midnight."""
-    if value.hour == 0 and value.minute == 0:
-        return _("midnight")
-    if value.hour == 12 and value.minute == 0:
-        return _("midday")
-    hour = value.hour % 12 or 12
-    suffix = "am" if value.hour < 12 else "pm"
-    return f"{hour}:{value.minute:02d}{suffix}" if value.minute else f"{hour}{suffix}"
-
-
-def format_day(value):
-    return date_format(value, "l j F Y")
 
 
 @register_snippet
@@ -137,7 +122,7 @@ class AwarenessWeek(models.Model):
     @property
     def dates_text(self):
         return _("%(start)s to %(end)s") % {
-            "start": date_format(self.start_date, "l j F"),
+            "start": format_day(self.start_date, with_year=False),
             "end": format_day(self.end_date),
         }
 
@@ -211,6 +196,10 @@ class EventIndexPage(RoutablePageMixin, SitePageMixin, Page):
         form, events = self.filtered(request)
         context["filter_form"] = form
         context["events"] = events
+        # Calendar apps subscribe with webcal://, on the site's own address (not the Host header).
+        context["calendar_subscribe_url"] = (
+            "webcal://" + page_url(self, request).split("://", 1)[1] + "calendar.ics"
+        )
         return context
 
     @path("")
@@ -705,13 +694,15 @@ class EventPage(SitePageMixin, Page):
     # --- what the page and its calendar file show ---------------------------
 
     def get_context(self, request, *args, **kwargs):
-        from events.structured_data import event_structured_data
-
         context = super().get_context(request, *args, **kwargs)
-        context["structured_data"] = event_structured_data(self, request)
         context["is_past"] = self.is_past()
         context["google_calendar_url"] = self.google_calendar_url(request)
         return context
+
+    def structured_data(self, request=None):
+        from events.structured_data import event_structured_data
+
+        return event_structured_data(self, request)
 
     def google_calendar_url(self, request):
         from events.calendar import google_calendar_url

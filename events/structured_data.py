@@ -1,8 +1,8 @@
 """schema.org `Event` data for search engines, built as a Python dict and
-written into the page as JSON-LD by the `json_ld` template filter."""
+written into the page as JSON-LD by the `json_ld` template tag (home/templatetags)."""
 
-from home.addresses import absolute_url, page_url
-from home.models import ContactSettings
+from home.addresses import page_url
+from home.schema import in_language, publisher
 
 STATUS = {
     "scheduled": "https://schema.org/EventScheduled",
@@ -18,15 +18,17 @@ AUDIENCE = {
 
 
 def _place(page):
+    """A Place always has an address (search engines require one): the venue's, or at
+    least the area and country when the venue does not publish its address (a prison)."""
     place = {"@type": "Place", "name": page.venue_name or page.venue_address.splitlines()[0]}
+    address = {"@type": "PostalAddress", "addressCountry": "GB"}
     if page.venue_address:
-        place["address"] = {
-            "@type": "PostalAddress",
-            "streetAddress": ", ".join(
-                line.strip() for line in page.venue_address.splitlines() if line.strip()
-            ),
-            "addressCountry": "GB",
-        }
+        address["streetAddress"] = ", ".join(
+            line.strip() for line in page.venue_address.splitlines() if line.strip()
+        )
+    if page.area is not None:
+        address["addressLocality"] = page.area.name
+    place["address"] = address
     return place
 
 
@@ -50,8 +52,6 @@ def event_structured_data(page, request):
         virtual = {"@type": "VirtualLocation"}
         virtual["url"] = page.online_link if page.shows_online_link else url
         locations.append(virtual)
-    site = page.get_site()
-    organiser = ContactSettings.for_request(request).service_name if site else ""
     data = {
         "@context": "https://schema.org",
         "@type": "Event",
@@ -65,10 +65,9 @@ def event_structured_data(page, request):
         "location": locations[0] if len(locations) == 1 else locations,
         "audience": {"@type": "Audience", "audienceType": AUDIENCE[page.audience]},
         "isAccessibleForFree": page.is_free,
-        "inLanguage": page.locale.language_code,
+        "inLanguage": in_language(page),
+        "organizer": publisher(request),
     }
-    if organiser:
-        data["organizer"] = {"@type": "Organization", "name": organiser, "url": absolute_url("/")}
     if page.booking == page.Booking.LINK:
         data["offers"] = {"@type": "Offer", "url": page.booking_url}
         if page.is_free:

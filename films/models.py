@@ -7,6 +7,7 @@ from django.db import models
 from django.http import Http404, HttpResponse
 from django.utils.cache import patch_cache_control
 from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy, ngettext
 
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -19,14 +20,15 @@ from films.captions import read_captions_text, validate_webvtt
 from home.addresses import absolute_url, page_url
 from home.blocks import RICH_TEXT_FEATURES
 from home.mixins import SitePageMixin
+from home.schema import in_language, publisher
 
 FILMS_PER_PAGE = 12
 YOUTUBE_ID = re.compile(r"^[A-Za-z0-9_-]{11}$")
 
 
 class Audience(models.TextChoices):
-    PUBLIC = "public", "Everyone"
-    PROFESSIONALS = "professionals", "Professionals"
+    PUBLIC = "public", gettext_lazy("Everyone")
+    PROFESSIONALS = "professionals", gettext_lazy("Professionals")
 
 
 def youtube_video_id(url):
@@ -261,9 +263,13 @@ class FilmPage(RoutablePageMixin, SitePageMixin, Page):
         minutes, seconds = divmod(seconds, 60)
         parts = []
         if minutes:
-            parts.append(f"{minutes} minute{'s' if minutes != 1 else ''}")
+            parts.append(
+                ngettext("%(count)d minute", "%(count)d minutes", minutes) % {"count": minutes}
+            )
         if seconds or not minutes:
-            parts.append(f"{seconds} second{'s' if seconds != 1 else ''}")
+            parts.append(
+                ngettext("%(count)d second", "%(count)d seconds", seconds) % {"count": seconds}
+            )
         return " ".join(parts)
 
     def social_image(self):
@@ -293,6 +299,12 @@ class FilmPage(RoutablePageMixin, SitePageMixin, Page):
             "description": self.search_description or self.summary,
             "duration": self.duration_iso,
             "url": page_url(self, request),
+            # The player: this page plays the film itself; YouTube's when the film is there too.
+            "embedUrl": f"https://www.youtube-nocookie.com/embed/{self.youtube_id}"
+            if self.youtube_id
+            else page_url(self, request),
+            "inLanguage": in_language(self),
+            "publisher": publisher(request),
         }
         if self.first_published_at:
             data["uploadDate"] = self.first_published_at.date().isoformat()

@@ -329,3 +329,45 @@ class EasyReadRowBlock(blocks.StructBlock):
     def get_preview_value(self):
         # As ImageBlock: the preview borrows the newest image, if any.
         return ImageBlock.get_preview_value(self)
+
+
+class AccessibilityProblemBlock(blocks.StructBlock):
+    """One thing on the site that does not meet WCAG 2.2 AA, for the accessibility statement."""
+
+    REASONS = [
+        ("non-compliance", "Non-compliance: we have not fixed it yet"),
+        ("disproportionate-burden", "Disproportionate burden: fixing it would cost too much"),
+        ("outside-scope", "Outside the scope of the regulations (for example, old PDFs)"),
+    ]
+
+    problem = blocks.TextBlock(
+        help_text="What does not work, in plain words, and who it affects. "
+        "For example: 'Some older PDFs cannot be read with a screen reader.'"
+    )
+    criteria = blocks.CharBlock(
+        required=False,
+        max_length=200,
+        help_text="Optional. The WCAG 2.2 success criteria it fails, for example '1.1.1 Non-text content'.",
+    )
+    reason = blocks.ChoiceBlock(
+        choices=REASONS,
+        default="non-compliance",
+        help_text="Why it is not accessible yet. The statement lists problems under these headings.",
+    )
+    fix = blocks.TextBlock(
+        required=False,
+        help_text="Optional. What you will do about it and by when, for example "
+        "'We will replace these PDFs with web pages by March 2027.'",
+    )
+
+    class Meta:
+        icon = "warning"
+        label = "Accessibility problem"
+        template = "blocks/accessibility_problem_block.html"
+        description = "Something that is not accessible yet: what, why, and what you will do."
+        preview_value = {
+            "problem": "Captions on one older film are not accurate.",
+            "criteria": "1.2.2 Captions (prerecorded)",
+            "reason": "non-compliance",
+            "fix": "We will correct the captions by the end of March.",
+        }

@@ -2,17 +2,19 @@
 and the contact details. Other apps add their own pages through `<app>/demo.py`,
 which `load_demo_content` finds; every step is safe to run twice."""
 
+import datetime
 import secrets
 import uuid
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.utils import timezone
 
 from wagtail.models import Locale, Page, Site
 
 from home.addresses import site_address
-from home.models import ContactSettings, HomePage, StandardPage
+from home.models import AccessibilityStatementPage, ContactSettings, HomePage, StandardPage
 
 SERVICE_NAME = "Fenmoor and Saltcombe Restorative Justice Service"
 LOGINS_FILE = settings.VAR_DIR / "demo-logins.txt"
@@ -189,23 +191,6 @@ STANDARD_PAGES = [
         ],
     },
     {
-        "slug": "accessibility",
-        "title": "Accessibility statement",
-        "show_in_menus": False,
-        "search_description": "How accessible this website is and how to report a problem.",
-        "intro": "We want everyone to be able to use this website.",
-        "body": [
-            text(
-                "<h2>Using this website</h2><p>You should be able to zoom in to 400% without text "
-                "spilling off the screen, move around using only a keyboard, and use a screen reader.</p>",
-                "<h2>How we test it</h2><p>We test every page with automated checks against the Web "
-                "Content Accessibility Guidelines (WCAG) 2.2, level AA, and by hand with a keyboard.</p>",
-                "<h2>Reporting a problem</h2><p>If something does not work for you, please phone or email "
-                "us. We will reply within 5 working days.</p>",
-            )
-        ],
-    },
-    {
         "slug": "privacy",
         "title": "Privacy notice",
         "show_in_menus": False,
@@ -261,7 +246,64 @@ def ensure_standard_pages(home):
         spec = dict(spec)
         slug = spec.pop("slug")
         pages[slug], _ = ensure_page(home, StandardPage, slug, **spec)
+    pages["accessibility"] = ensure_accessibility_statement(home)
     return pages
+
+
+def ensure_accessibility_statement(home):
+    """The accessibility statement, with every part the 2018 regulations ask for.
+    Dates are the demo's own: a real site puts in when it was really tested."""
+    today = timezone.localdate()
+    page, _ = ensure_page(
+        home,
+        AccessibilityStatementPage,
+        "accessibility",
+        title="Accessibility statement",
+        show_in_menus=False,
+        search_description="How accessible this website is and how to report a problem.",
+        organisation="the Office of the Police and Crime Commissioner for Fenmoor and Saltcombe",
+        using_this_website="<p>We want as many people as possible to be able to use this website. "
+        "You should be able to:</p><ul><li>change colours, contrast levels and fonts using your "
+        "browser or device settings</li><li>zoom in up to 400% without the text spilling off the "
+        "screen</li><li>move around the website using just a keyboard or speech recognition "
+        "software</li><li>listen to the website using a screen reader</li><li>read every page in "
+        "Polish, Nepali or Arabic, and download any page as a large-print PDF</li></ul>"
+        "<p>AbilityNet has advice on making your device easier to use if you have a disability.</p>",
+        compliance=AccessibilityStatementPage.Compliance.PARTIAL,
+        problems=[
+            {
+                "type": "problem",
+                "value": {
+                    "problem": "Some pages in Polish, Nepali and Arabic still show English text, "
+                    "marked as English, while they are being translated.",
+                    "criteria": "3.1.2 Language of parts (the text is marked, so this is met)",
+                    "reason": "non-compliance",
+                    "fix": "We are translating these pages and will finish by the end of the year.",
+                },
+            },
+            {
+                "type": "problem",
+                "value": {
+                    "problem": "Annual reports published as PDFs before September 2018 are not "
+                    "fully accessible.",
+                    "criteria": "",
+                    "reason": "outside-scope",
+                    "fix": "If you need one of them, ask us and we will send it in a format you can use.",
+                },
+            },
+        ],
+        feedback="<p>If you need information on this website in a different format, like large "
+        "print, Easy Read, audio recording or braille, phone or email us. We will reply within "
+        "5 working days.</p>",
+        how_tested="<p>Every page, in every language, is tested automatically before each change "
+        "goes live: with axe-core against WCAG 2.2 level AA, with the Nu HTML Checker, and at "
+        "320 pixels wide. We also test the main journeys by hand with a keyboard and with the "
+        "NVDA and VoiceOver screen readers.</p>",
+        last_tested_on=today,
+        prepared_on=today.replace(day=1),
+        reviewed_on=today,
+    )
+    return page
 
 
 def finish_home(home, pages, home_created):
@@ -295,10 +337,11 @@ def finish_home(home, pages, home_created):
         for slug, title, sentence, link_text in CALLS_TO_ACTION
     ]
     home.summary_link = pages["what-is-restorative-justice"]
-    home.featured = [
-        {"type": "page", "value": {"page": pages["is-it-safe"].pk, "summary": ""}},
-        {"type": "page", "value": {"page": pages["staying-safe-online"].pk, "summary": ""}},
-    ]
+    featured = [pages["is-it-safe"], pages["staying-safe-online"]]
+    if "strategy" in targets:
+        # The current strategy (strategy/demo.py): one of the four things the site publishes.
+        featured.append(targets["strategy"])
+    home.featured = [{"type": "page", "value": {"page": p.pk, "summary": ""}} for p in featured]
     home.save_revision().publish()
 
 
@@ -310,11 +353,15 @@ def ensure_contact_settings(home, pages):
         # A made-up freepost address, like the rest of the demo's contact details.
         contact.referral_form_address = "Freepost RJ SERVICE"
         contact.save(update_fields=["referral_form_address"])
+    if contact.accessibility_page_id != pages["accessibility"].pk:
+        contact.accessibility_page = pages["accessibility"]
+        contact.save(update_fields=["accessibility_page"])
     if contact.phone:
         return
     contact.service_name = SERVICE_NAME
     contact.phone = "0300 555 0142"
-    contact.phone_hours = "Monday to Friday, 9am to 5pm"
+    contact.phone_days = "weekdays"
+    contact.phone_opens, contact.phone_closes = datetime.time(9), datetime.time(17)
     contact.email = "rj@fenmoor-saltcombe-pcc.example"
     contact.address = "Restorative Justice Service\nPO Box 2017\nSaltcombe\nSC1 4RJ"
     contact.staying_safe_page = pages["staying-safe-online"]

@@ -213,6 +213,42 @@ WHAT_IS_RJ = {
     },
 }
 
+IS_IT_SAFE = {
+    "pl": {
+        "Is it safe?": "Czy to bezpieczne?",
+        "How we keep you safe before, during and after restorative justice.": "Jak dbamy o Twoje bezpieczeństwo przed sprawiedliwością naprawczą, w jej trakcie i po niej.",
+        "Your safety comes first. We only go ahead when it is safe for everyone.": "Twoje bezpieczeństwo jest najważniejsze. Działamy dalej tylko wtedy, gdy jest to bezpieczne dla wszystkich.",
+        "Before anything happens": "Zanim cokolwiek się wydarzy",
+        "A trained facilitator meets each person on their own first. They check the risks and talk with the police, probation or support services if they need to.": "Przeszkolony mediator najpierw spotyka się z każdą osobą osobno. Sprawdza zagrożenia i w razie potrzeby rozmawia z policją, kuratorem lub służbami wsparcia.",
+        "Domestic abuse and sexual harm": "Przemoc domowa i krzywda seksualna",
+        "We only offer restorative justice after these crimes with specially trained facilitators and extra safety checks. We will never put you in touch with someone who could use it to harm you again.": "Po takich przestępstwach proponujemy sprawiedliwość naprawczą tylko ze specjalnie przeszkolonymi mediatorami i dodatkowymi kontrolami bezpieczeństwa. Nigdy nie skontaktujemy Cię z kimś, kto mógłby to wykorzystać, by znów Cię skrzywdzić.",
+        "You stay in control": "Ty decydujesz",
+        "You decide how we contact you and when. You can stop at any point, even on the day of a meeting.": "To Ty decydujesz, jak i kiedy się z Tobą kontaktujemy. Możesz przerwać w każdej chwili, nawet w dniu spotkania.",
+    },
+    "ne": {
+        "Is it safe?": "के यो सुरक्षित छ?",
+        "How we keep you safe before, during and after restorative justice.": "पुनर्स्थापनात्मक न्यायअघि, बीचमा र पछि हामी तपाईंलाई कसरी सुरक्षित राख्छौं।",
+        "Your safety comes first. We only go ahead when it is safe for everyone.": "तपाईंको सुरक्षा पहिलो हो। सबैका लागि सुरक्षित हुँदा मात्र हामी अगाडि बढ्छौं।",
+        "Before anything happens": "केही हुनुअघि",
+        "A trained facilitator meets each person on their own first. They check the risks and talk with the police, probation or support services if they need to.": "तालिमप्राप्त सहजकर्ताले पहिले प्रत्येक व्यक्तिलाई छुट्टाछुट्टै भेट्छन्। उनीहरू जोखिम जाँच्छन् र आवश्यक परे प्रहरी, प्रोबेसन वा सहयोग सेवासँग कुरा गर्छन्।",
+        "Domestic abuse and sexual harm": "घरेलु दुर्व्यवहार र यौन हानि",
+        "We only offer restorative justice after these crimes with specially trained facilitators and extra safety checks. We will never put you in touch with someone who could use it to harm you again.": "यस्ता अपराधपछि हामी विशेष तालिमप्राप्त सहजकर्ता र थप सुरक्षा जाँचसहित मात्र पुनर्स्थापनात्मक न्याय प्रस्ताव गर्छौं। तपाईंलाई फेरि हानि पुर्‍याउन सक्ने कसैसँग हामी कहिल्यै सम्पर्क गराउँदैनौं।",
+        "You stay in control": "नियन्त्रण तपाईंकै हातमा",
+        "You decide how we contact you and when. You can stop at any point, even on the day of a meeting.": "हामीले तपाईंलाई कसरी र कहिले सम्पर्क गर्ने भन्ने तपाईं आफैं निर्णय गर्नुहुन्छ। तपाईं जुनसुकै बेला, भेटघाटकै दिन पनि, रोक्न सक्नुहुन्छ।",
+    },
+    "ar": {
+        "Is it safe?": "هل هي آمنة؟",
+        "How we keep you safe before, during and after restorative justice.": "كيف نحافظ على سلامتك قبل العدالة التصالحية وأثناءها وبعدها.",
+        "Your safety comes first. We only go ahead when it is safe for everyone.": "سلامتك أولاً. لا نمضي قُدُماً إلا إذا كان ذلك آمناً للجميع.",
+        "Before anything happens": "قبل أن يحدث أي شيء",
+        "A trained facilitator meets each person on their own first. They check the risks and talk with the police, probation or support services if they need to.": "يلتقي وسيط مدرَّب بكل شخص على حدة أولاً. يقيّم المخاطر ويتحدث مع الشرطة أو مراقبي السلوك أو خدمات الدعم عند الحاجة.",
+        "Domestic abuse and sexual harm": "العنف الأسري والأذى الجنسي",
+        "We only offer restorative justice after these crimes with specially trained facilitators and extra safety checks. We will never put you in touch with someone who could use it to harm you again.": "لا نعرض العدالة التصالحية بعد هذه الجرائم إلا مع وسطاء مدرَّبين خصيصاً وفحوص سلامة إضافية. لن نضعك أبداً على تواصل مع شخص قد يستغل ذلك لإيذائك مرة أخرى.",
+        "You stay in control": "القرار بيدك",
+        "You decide how we contact you and when. You can stop at any point, even on the day of a meeting.": "أنت تقرر كيف ومتى نتواصل معك. يمكنك التوقف في أي لحظة، حتى في يوم اللقاء.",
+    },
+}
+
 # The self-referral page's own words (its form's questions are interface strings, in locale/).
 SELF_REFERRAL = {
     "pl": {
@@ -269,6 +305,7 @@ def load(home):
     wirj = home.get_children().filter(slug="what-is-restorative-justice").first()
     # Found by its address, so home need not import the selfreferral app.
     referral = home.get_children().filter(slug="self-referral").first()
+    is_it_safe = home.get_children().filter(slug="is-it-safe").first()
     for code in DEMO_LANGUAGES:
         if not is_translated(home, code):
             translate_page(home, code, HOME[code])
@@ -276,3 +313,5 @@ def load(home):
             translate_page(wirj, code, WHAT_IS_RJ[code])
         if referral is not None and not is_translated(referral, code):
             translate_page(referral, code, SELF_REFERRAL[code])
+        if is_it_safe is not None and not is_translated(is_it_safe, code):
+            translate_page(is_it_safe, code, IS_IT_SAFE[code])

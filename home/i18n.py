@@ -16,6 +16,18 @@ from django.utils import translation
 
 from wagtail.models import Locale, Page, Site
 
+# Unicode's left-to-right isolate and its end: a run of numbers inside right-to-left
+# text keeps its own order ("18:30", "0300 555 0142"), whatever surrounds it.
+LEFT_TO_RIGHT_ISOLATE, POP_DIRECTIONAL_ISOLATE = "\u2066", "\u2069"
+
+
+def isolate_numbers(text):
+    """`text` isolated as left to right when the active language is right to left
+    (for plain text: in HTML, an element with `dir="ltr"` does the same)."""
+    if not translation.get_language_bidi():
+        return text
+    return f"{LEFT_TO_RIGHT_ISOLATE}{text}{POP_DIRECTIONAL_ISOLATE}"
+
 
 def hreflang(language_code):
     """'en-gb' -> 'en-GB', the form HTML and search engines expect."""

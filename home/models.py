@@ -1,6 +1,8 @@
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext, gettext_lazy
 
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
@@ -8,11 +10,13 @@ from wagtail.search import index
 
 from home.blocks import (
     RICH_TEXT_FEATURES,
+    AccessibilityProblemBlock,
     BodyBlock,
     CallToActionBlock,
     EasyReadRowBlock,
     FeaturedPageBlock,
 )
+from home.dates import format_time
 from home.i18n import prefetch_localized
 from home.mixins import SitePageMixin
 from home.validators import validate_heading_order
@@ -202,6 +206,136 @@ class EasyReadPage(SitePageMixin, Page):
         verbose_name = "Easy Read page"
 
 
+class AccessibilityStatementPage(SitePageMixin, Page):
+    """The site's accessibility statement, in the shape the Public Sector Bodies
+    (Websites and Mobile Applications) (No. 2) Accessibility Regulations 2018 ask for:
+    how accessible the site is, what is not and why, how to ask for another format or
+    report a problem, the enforcement procedure, how it was tested, and when the
+    statement was prepared and last reviewed. The comms team keeps it current here;
+    the enforcement procedure and contact details are filled in by the site."""
+
+    class Compliance(models.TextChoices):
+        FULL = "full", "Fully compliant"
+        PARTIAL = "partial", "Partially compliant"
+        NONE = "none", "Not compliant"
+
+    organisation = models.CharField(
+        max_length=200,
+        help_text="Who runs the site, as the statement names them, for example "
+        "'The Office of the Police and Crime Commissioner for Fenmoor and Saltcombe'.",
+    )
+    using_this_website = RichTextField(
+        features=RICH_TEXT_FEATURES,
+        validators=[validate_heading_order],
+        help_text="What people should be able to do (zoom to 400%, use a keyboard or screen reader) "
+        "and where to get help making their device easier to use, such as AbilityNet.",
+    )
+    compliance = models.CharField(
+        max_length=20,
+        choices=Compliance.choices,
+        default=Compliance.PARTIAL,
+        help_text="How far the site meets WCAG 2.2 level AA. 'Partially' when anything is listed below.",
+    )
+    problems = StreamField(
+        [("problem", AccessibilityProblemBlock())],
+        blank=True,
+        help_text="Each thing that is not accessible yet, and why. The statement groups them by reason.",
+    )
+    feedback = RichTextField(
+        features=RICH_TEXT_FEATURES,
+        validators=[validate_heading_order],
+        help_text="How to ask for information in another format (large print, Easy Read, audio, "
+        "braille) and how long you take to reply. The phone number and email are added from "
+        "Settings > Contact details.",
+    )
+    how_tested = RichTextField(
+        features=RICH_TEXT_FEATURES,
+        validators=[validate_heading_order],
+        help_text="How the site was tested, by whom, and which pages: for example automated checks "
+        "on every page and a manual test with a keyboard and a screen reader.",
+    )
+    last_tested_on = models.DateField(help_text="When the site was last tested.")
+    improvements = RichTextField(
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        validators=[validate_heading_order],
+        help_text="Optional. What you are doing to make the site more accessible.",
+    )
+    prepared_on = models.DateField(help_text="When this statement was first prepared.")
+    reviewed_on = models.DateField(
+        help_text="When the statement was last reviewed. Review it at least once a year."
+    )
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    search_fields = Page.search_fields + [
+        index.SearchField("using_this_website"),
+        index.SearchField("problems"),
+        index.SearchField("feedback"),
+        index.SearchField("how_tested"),
+    ]
+
+    content_panels = Page.content_panels + [
+        FieldPanel("organisation"),
+        FieldPanel("using_this_website"),
+        MultiFieldPanel(
+            [FieldPanel("compliance"), FieldPanel("problems")],
+            heading="Compliance status and what is not accessible",
+        ),
+        FieldPanel("feedback"),
+        MultiFieldPanel(
+            [FieldPanel("how_tested"), FieldPanel("last_tested_on")], heading="How it was tested"
+        ),
+        FieldPanel("improvements"),
+        MultiFieldPanel(
+            [FieldPanel("prepared_on"), FieldPanel("reviewed_on")],
+            heading="Preparation of this statement",
+        ),
+    ]
+
+    class Meta:
+        verbose_name = "accessibility statement"
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.prepared_on and self.reviewed_on and self.reviewed_on < self.prepared_on:
+            errors["reviewed_on"] = "The review cannot be before the statement was prepared."
+        if self.compliance == self.Compliance.FULL and len(self.problems):
+            errors["compliance"] = (
+                "A site with problems listed is not fully compliant: choose 'Partially compliant'."
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    def problems_by_reason(self):
+        """[(reason label, [problem values])] in the order the regulations' model statement uses."""
+        labels = dict(REASON_HEADINGS)
+        grouped = {reason: [] for reason in labels}
+        for block in self.problems:
+            grouped.setdefault(block.value["reason"], []).append(block)
+        return [(labels[reason], items) for reason, items in grouped.items() if items]
+
+
+# Headings of the model statement, shown to visitors (translated).
+REASON_HEADINGS = [
+    ("non-compliance", gettext_lazy("Non-compliance with the accessibility regulations")),
+    ("disproportionate-burden", gettext_lazy("Disproportionate burden")),
+    (
+        "outside-scope",
+        gettext_lazy("Content that is not within the scope of the accessibility regulations"),
+    ),
+]
+
+
+class PhoneDays(models.TextChoices):
+    WEEKDAYS = "weekdays", gettext_lazy("Monday to Friday")
+    MONDAY_TO_SATURDAY = "monday-saturday", gettext_lazy("Monday to Saturday")
+    EVERY_DAY = "every-day", gettext_lazy("Every day")
+
+
 @register_setting(icon="mail")
 class ContactSettings(BaseSiteSetting):
     """How people reach the service, shown in every page's footer."""
@@ -216,10 +350,17 @@ class ContactSettings(BaseSiteSetting):
         blank=True,
         help_text="Phone number people can call, for example 0300 123 4567.",
     )
-    phone_hours = models.CharField(
-        max_length=120,
+    phone_days = models.CharField(
+        max_length=20,
+        choices=PhoneDays.choices,
         blank=True,
-        help_text="When the phone is answered, for example 'Monday to Friday, 9am to 5pm'.",
+        help_text="Which days the phone is answered. Shown in every language, so chosen from a list.",
+    )
+    phone_opens = models.TimeField(
+        null=True, blank=True, help_text="When the phone is first answered, for example 09:00."
+    )
+    phone_closes = models.TimeField(
+        null=True, blank=True, help_text="When the phone stops being answered, for example 17:00."
     )
     email = models.EmailField(blank=True, help_text="The service's public email address.")
     address = models.TextField(
@@ -260,7 +401,14 @@ class ContactSettings(BaseSiteSetting):
         MultiFieldPanel(
             [
                 FieldPanel("phone"),
-                FieldPanel("phone_hours"),
+                FieldRowPanel(
+                    [
+                        FieldPanel("phone_days"),
+                        FieldPanel("phone_opens"),
+                        FieldPanel("phone_closes"),
+                    ],
+                    heading="When the phone is answered",
+                ),
                 FieldPanel("email"),
                 FieldPanel("address"),
                 FieldPanel("referral_form_address"),
@@ -270,7 +418,7 @@ class ContactSettings(BaseSiteSetting):
         MultiFieldPanel(
             [
                 PageChooserPanel("staying_safe_page"),
-                PageChooserPanel("accessibility_page"),
+                PageChooserPanel("accessibility_page", "home.AccessibilityStatementPage"),
                 PageChooserPanel("privacy_page"),
             ],
             heading="Pages linked on every page",
@@ -279,6 +427,30 @@ class ContactSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = "contact details"
+
+    def clean(self):
+        super().clean()
+        given = [bool(self.phone_days), self.phone_opens is not None, self.phone_closes is not None]
+        if any(given) and not all(given):
+            raise ValidationError(
+                {
+                    "phone_days": "Give the days, the opening time and the closing time, or none of them."
+                }
+            )
+        if all(given) and self.phone_closes <= self.phone_opens:
+            raise ValidationError({"phone_closes": "The phone must close after it opens."})
+
+    @property
+    def opening_hours(self):
+        """When the phone is answered, in the visitor's language ("Monday to Friday, 9am to 5pm"),
+        or "" when not given."""
+        if not (self.phone_days and self.phone_opens and self.phone_closes):
+            return ""
+        return gettext("%(days)s, %(opens)s to %(closes)s") % {
+            "days": self.get_phone_days_display(),
+            "opens": format_time(self.phone_opens),
+            "closes": format_time(self.phone_closes),
+        }
 
     @property
     def paper_form_return_address(self):

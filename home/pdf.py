@@ -23,10 +23,13 @@ A page type can adjust its PDF with:
 
 import hashlib
 import mimetypes
+import re
 from urllib.parse import unquote, urlsplit
 
+import pydyf
 from bs4 import BeautifulSoup
 from weasyprint import HTML
+from weasyprint.draw import text as weasyprint_text
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from django.conf import settings
@@ -40,6 +43,32 @@ from django.utils import translation
 from home.addresses import absolute_url, page_url
 
 SIZES = ("standard", "large")
+
+# Scripts whose shaping reorders and joins glyphs: Devanagari (Nepali) and the other
+# Indic scripts. A PDF maps each glyph to characters once for the whole file, which
+# cannot say that "ि" is drawn before the consonant it follows, or which letters a
+# conjunct joins: text copied from such a line (or read out) comes out scrambled.
+REORDERED_SCRIPTS = re.compile("[\u0900-\u0dff]")
+_draw_first_line = weasyprint_text.draw_first_line
+
+
+def _draw_line_with_its_text(stream, textbox, *args, **kwargs):
+    """WeasyPrint's line drawing, with the line's real text attached as /ActualText
+    (PDF 1.4+, PDF/UA 7.2) where its script reorders glyphs. Readers that honour it
+    (screen readers through the tags, Acrobat, poppler's pdftotext) copy and read the
+    characters as written; the glyph map is still there for the rest."""
+    text = textbox.text
+    if not REORDERED_SCRIPTS.search(text):
+        return _draw_first_line(stream, textbox, *args, **kwargs)
+    stream.begin_marked_content("Span", pydyf.Dictionary({"ActualText": pydyf.String(text)}))
+    try:
+        return _draw_first_line(stream, textbox, *args, **kwargs)
+    finally:
+        stream.end_marked_content()
+
+
+# draw_text looks draw_first_line up in its module each time it draws a line.
+weasyprint_text.draw_first_line = _draw_line_with_its_text
 
 
 class SiteOnlyURLFetcher(URLFetcher):

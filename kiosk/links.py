@@ -16,6 +16,7 @@ from bs4.formatter import HTMLFormatter
 
 from django.conf import settings
 from django.urls import Resolver404, resolve, reverse
+from django.utils import translation
 
 from wagtail.models import Page
 
@@ -74,25 +75,47 @@ def _in_kiosk(path):
     """Whether `path` is one of the kiosk's own views (the server decodes %-escapes)."""
     if "%" in path:
         return False  # kiosk addresses never need escapes; anything escaped is refused
-    try:
-        return resolve(path).namespace == "kiosk"
-    except Resolver404:
-        return False
+    # In any language: a Polish kiosk's "Start again" goes back to the default's /kiosk/.
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            try:
+                if resolve(path).namespace == "kiosk":
+                    return True
+            except Resolver404:
+                continue
+    return False
 
 
 def _with(path, query="", fragment=""):
     return path + (f"?{query}" if query else "") + (f"#{fragment}" if fragment else "")
 
 
+def _without_language(path):
+    """(language code, path without its /pl/ prefix): pages in another language live
+    under the site root's translation, at the same path without the prefix."""
+    code = translation.get_language_from_path(path)
+    if code and path.startswith(f"/{code}/"):
+        return code, path[len(code) + 1 :]
+    return settings.LANGUAGE_CODE, path
+
+
 def _page_ids_by_path(site, paths):
-    """The kiosk-shown pages at these site paths, as {path: page id}."""
+    """The kiosk-shown pages at these site paths (in any language), as {path: page id}."""
     if site is None or not paths:
         return {}
-    root = site.root_page.url_path
+    roots = {
+        root.locale.language_code: root.url_path
+        for root in Page.objects.filter(
+            translation_key=site.root_page.translation_key
+        ).select_related("locale")
+    }
     url_paths = {}
     for path in paths:
-        readable = unquote(path).strip("/")
-        url_paths[root + readable + "/" if readable else root] = path
+        code, path_in_tree = _without_language(path)
+        root = roots.get(code)
+        if root is not None:
+            inner = unquote(path_in_tree).strip("/")
+            url_paths[root + inner + "/" if inner else root] = path
     found = {}
     pages = Page.objects.live().public().filter(url_path__in=url_paths)
     for page_id, url_path, app_label, model in pages.values_list(

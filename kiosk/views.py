@@ -11,11 +11,14 @@ from django.conf import settings
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.cache import add_never_cache_headers, patch_cache_control, patch_vary_headers
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from wagtail.models import Locale, Page, Site
 
+from home.i18n import language_name, live_locales
 from kiosk.devices import kiosk_for_request, set_kiosk_cookie, was_enrolled
 from kiosk.links import KIOSK_PAGE_TYPES, keep_inside_kiosk, kiosk_page_url
 from kiosk.models import Kiosk
@@ -31,10 +34,11 @@ def _no_store(response):
 
 
 def _referral_page():
+    """The self-referral page in the kiosk's language (its form's questions follow)."""
     return (
         SelfReferralPage.objects.live()
         .public()
-        .filter(locale=Locale.get_default())
+        .filter(locale=Locale.get_active())
         .order_by("path")
         .first()
     )
@@ -46,7 +50,7 @@ def _first_page_of_type(label):
         Page.objects.live()
         .public()
         .filter(
-            locale=Locale.get_default(),
+            locale=Locale.get_active(),
             content_type__app_label=app_label,
             content_type__model=model,
         )
@@ -60,10 +64,33 @@ def _shown_in_kiosk(page):
     return model is not None and model._meta.label_lower in KIOSK_PAGE_TYPES
 
 
+def kiosk_languages():
+    """The kiosk's start in each live language, for the language choice on its start screen."""
+    options = []
+    for locale in live_locales():
+        with translation.override(locale.language_code):
+            options.append(
+                {
+                    "code": locale.language_code,
+                    "name": language_name(locale.language_code),
+                    "url": reverse("kiosk:start"),
+                    "current": locale.language_code == translation.get_language(),
+                }
+            )
+    active = translation.get_language()
+    for option in options:
+        option["current"] = option["code"] == active
+    return options if len(options) > 1 else []
+
+
 def kiosk_context(kiosk, refresh_seconds=None):
+    with translation.override(settings.LANGUAGE_CODE):
+        # Idle or finished: the next person starts in the default language, with the choice.
+        reset_url = reverse("kiosk:start")
     return {
         "kiosk": True,
         "kiosk_device": kiosk,
+        "kiosk_reset_url": reset_url,
         "kiosk_idle_seconds": settings.KIOSK_IDLE_SECONDS,
         # Without JavaScript: back to the start after this long (see docs/kiosk.md).
         "kiosk_refresh_seconds": refresh_seconds
@@ -106,6 +133,8 @@ def kiosk_only(view):
 def start(request, kiosk):
     menu = []
     about = kiosk.about_page
+    # The chosen page in the kiosk's language, when it is published there.
+    about = about.localized if about is not None else None
     if (
         about is not None
         and about.live
@@ -114,14 +143,14 @@ def start(request, kiosk):
     ):
         menu.append(
             {
-                "title": "What is restorative justice?",
-                "text": "What it is, and how it can help",
+                "title": _("What is restorative justice?"),
+                "text": _("What it is, and how it can help"),
                 "url": kiosk_page_url(about.pk),
             }
         )
     for label, title, text in (
-        ("films.filmindexpage", "Films", "Watch short films, with captions"),
-        ("casestudies.casestudyindexpage", "Stories", "Read what happened for other people"),
+        ("films.filmindexpage", _("Films"), _("Watch short films, with captions")),
+        ("casestudies.casestudyindexpage", _("Stories"), _("Read what happened for other people")),
     ):
         page = _first_page_of_type(label)
         if page is not None:
@@ -129,13 +158,14 @@ def start(request, kiosk):
     if _referral_page() is not None:
         menu.append(
             {
-                "title": "Ask for restorative justice",
-                "text": "Fill in a short form. It is free",
+                "title": _("Ask for restorative justice"),
+                "text": _("Fill in a short form. It is free"),
                 "url": reverse("kiosk:referral"),
             }
         )
     # The start page has nothing to clear, so it never refreshes itself.
-    return render(request, "kiosk/start.html", {"menu": menu, **kiosk_context(kiosk, 0)})
+    context = {"menu": menu, "languages": kiosk_languages(), **kiosk_context(kiosk, 0)}
+    return render(request, "kiosk/start.html", context)
 
 
 def _not_found(request, kiosk):

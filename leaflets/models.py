@@ -13,7 +13,6 @@ from modelcluster.fields import ParentalKey
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.html import format_html
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
@@ -124,9 +123,28 @@ class LeafletPage(SitePageMixin, Page):
 
     def referral_url(self, request, code=""):
         """The absolute web address the QR code and the printed address point to."""
-        target = self.referral_page.specific if self.referral_page_id else None
+        target = self.referral_target()
         url = absolute_url(target.get_url(request) if target else "/self-referral/")
         return f"{url}?{urlencode({'src': code})}" if code else url
+
+    def referral_target(self):
+        """The form the leaflet sends people to, in the leaflet's own language: the chosen
+        page (choosers keep the English one) or else the site's self-referral page."""
+        if self.referral_page_id:
+            chosen = self.referral_page
+            translated = chosen.get_translation_or_none(self.locale)
+            return translated if translated is not None and translated.live else chosen
+        return (
+            Page.objects.live()
+            .public()
+            .filter(
+                locale_id=self.locale_id,
+                content_type__app_label="selfreferral",
+                content_type__model="selfreferralpage",
+            )
+            .order_by("path")
+            .first()
+        )
 
     # Print and PDF (home/pdf.py): one version per distribution point, on the leaflet's paper.
     def pdf_variant(self, request):
@@ -156,13 +174,14 @@ class LeafletPage(SitePageMixin, Page):
 
 
 def qr_svg(url):
-    """The QR code for `url` as inline SVG, inside a labelled image for screen readers."""
-    svg = segno.make(url, error="m").svg_inline(
-        scale=6, border=2, dark="#0b0c0c", omitsize=True, svgclass="rj-leaflet__qr-svg"
-    )
-    # segno writes the SVG itself from the URL's characters, escaped; nothing a visitor typed.
+    """The QR code for `url` as an SVG image with its alternative text.
+
+    An `<img>` rather than inline SVG: WeasyPrint gives a PDF's figure its
+    alternative text only from `alt`, and screen readers read it on the web page."""
+    svg = segno.make(url, error="m").svg_data_uri(scale=6, border=2, dark="#0b0c0c")
     return format_html(
-        '<div class="rj-leaflet__qr" role="img" aria-label="{}">{}</div>',
+        '<img class="rj-leaflet__qr" src="{}" alt="{}" width="{}" height="{}">',
+        svg,
         _("QR code that opens %(url)s") % {"url": url},
-        mark_safe(svg),  # noqa: S308
+        *segno.make(url, error="m").symbol_size(scale=6, border=2),
     )

@@ -183,6 +183,19 @@ UPDATES = [
 ]
 
 
+UPDATE_DETAILS = {
+    "leaflets-in-gp-surgeries": "Each place has its own version of the leaflet, with a short code "
+    "in its QR code, so we can see which places bring people to us.",
+    "sessions-in-prison": "Anyone on the wing can come. Staff can also ask for a paper form "
+    "or show people the kiosk in the library.",
+    "advisory-group": "The group meets every three months. It checks our safety plans for "
+    "cases of domestic abuse and sexual harm before we offer a meeting.",
+    "measuring-what-matters": "The figures never show a number under 5, so nobody can be "
+    "recognised from them.",
+    "yearly-update": "Read where each recommendation stands, and see the figures for the year.",
+}
+
+
 def load(home):
     index, _ = ensure_page(
         home,
@@ -227,7 +240,9 @@ def load(home):
             search_description=summary,
             body=[
                 text(
-                    f"<p>{summary}</p><p>We will keep this page up to date as the work goes on.</p>"
+                    # The summary is shown above the body already: the body says what is new.
+                    f"<p>{UPDATE_DETAILS[slug]}</p>"
+                    "<p>We will keep this page up to date as the work goes on.</p>"
                 )
             ],
         )

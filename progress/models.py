@@ -13,6 +13,7 @@ from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.translation import gettext, gettext_lazy
 
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -27,6 +28,13 @@ from progress import charts
 from selfreferral import figures
 from strategy.models import StrategicTheme
 
+# Headings of the figures, by selfreferral.figures.DIMENSIONS name, in the visitor's language.
+DIMENSION_HEADINGS = {
+    "channel": gettext_lazy("Self-referrals by how people referred themselves"),
+    "role": gettext_lazy("Self-referrals by who referred"),
+    "area": gettext_lazy("Self-referrals by area"),
+}
+
 
 def outcome_figures(quarters):
     """Every figure for these quarters, each as a chart plus the table behind it."""
@@ -38,39 +46,43 @@ def outcome_figures(quarters):
         "quarters": quarters,
         "first_label": quarters[0].label if quarters else "",
         "last_label": quarters[-1].label if quarters else "",
-        "per_quarter": charts.bar_chart("Self-referrals each quarter", per_quarter),
+        "per_quarter": charts.bar_chart(gettext("Self-referrals each quarter"), per_quarter),
         "dimensions": [
             {
                 "name": name,
-                "heading": f"Self-referrals by {label.lower()}",
+                "heading": heading,
                 "table": tables[name],
                 "chart": charts.bar_chart(
-                    f"Self-referrals by {label.lower()}, all quarters shown",
+                    gettext("%(heading)s, all quarters shown") % {"heading": heading},
                     zip(tables[name]["columns"], tables[name]["totals"], strict=True),
                 ),
             }
-            for name, label in figures.DIMENSIONS.items()
+            for name, heading in (
+                (name, str(DIMENSION_HEADINGS.get(name, f"Self-referrals by {label.lower()}")))
+                for name, label in figures.DIMENSIONS.items()
+            )
         ],
         "first_contact": contact,
         "first_contact_chart": charts.bar_chart(
-            f"Share first contacted within {settings.SELF_REFERRAL_FIRST_CONTACT_WORKING_DAYS} working days",
+            gettext("Share first contacted within %(days)s working days")
+            % {"days": settings.SELF_REFERRAL_FIRST_CONTACT_WORKING_DAYS},
             [(row["quarter"], row["within_target_percent"]) for row in contact],
             unit="%",
-            none_text="too few to show",
+            none_text=gettext("too few to show"),
         ),
         "sources": source_rows,
         "sources_chart": charts.bar_chart(
-            "Self-referrals by where people heard about us",
+            gettext("Self-referrals by where people heard about us"),
             [(r["label"], r["count"]) for r in source_rows],
         ),
     }
 
 
 class RecommendationStatus(models.TextChoices):
-    ACCEPTED = "accepted", "Accepted"
-    IN_PROGRESS = "in_progress", "In progress"
-    DONE = "done", "Done"
-    NOT_ACCEPTED = "not_accepted", "Not accepted"
+    ACCEPTED = "accepted", gettext_lazy("Accepted")
+    IN_PROGRESS = "in_progress", gettext_lazy("In progress")
+    DONE = "done", gettext_lazy("Done")
+    NOT_ACCEPTED = "not_accepted", gettext_lazy("Not accepted")
 
 
 FINISHED_STATUSES = {RecommendationStatus.DONE, RecommendationStatus.NOT_ACCEPTED}
@@ -237,6 +249,20 @@ class UpdateFilterForm(forms.Form):
     )
 
 
+# What a list of updates (the page, its list, the feed) reads of each update.
+UPDATE_LIST_FIELDS = (
+    "id",
+    "title",
+    "slug",
+    "url_path",
+    "path",
+    "depth",
+    "published_on",
+    "summary",
+    "last_published_at",
+)
+
+
 class ProgressIndexPage(RoutablePageMixin, SitePageMixin, Page):
     """/progress/: for panel members and the public. Answers at a glance how the
     panel's recommendations stand, and lists the latest progress updates."""
@@ -285,17 +311,7 @@ class ProgressIndexPage(RoutablePageMixin, SitePageMixin, Page):
             .live()
             .public()
             .order_by("-published_on", "-pk")
-            .only(
-                "id",
-                "title",
-                "slug",
-                "url_path",
-                "path",
-                "depth",
-                "published_on",
-                "summary",
-                "last_published_at",
-            )
+            .only(*UPDATE_LIST_FIELDS)
         )
 
     def get_context(self, request, *args, **kwargs):

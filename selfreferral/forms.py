@@ -16,6 +16,7 @@ from django.core import signing
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.formats import number_format
+from django.utils.text import format_lazy
 from django.utils.translation import gettext, gettext_lazy
 
 from selfreferral import questions as q
@@ -32,10 +33,15 @@ HONEYPOT_NAME = "website"
 UNREADABLE_MESSAGE = gettext_lazy(
     "%(label)s contains characters we cannot read. Remove them, or type the answer again"
 )
-PHONE_MESSAGE = gettext_lazy(
-    "Enter a phone number, like 07911 123456 or 020 7946 0000, or choose another way to contact you"
+PHONE_MESSAGE = format_lazy(
+    gettext_lazy(
+        "Enter a phone number, like {mobile} or {landline}, or choose another way to contact you"
+    ),
+    **q.EXAMPLES,
 )
-EMAIL_MESSAGE = gettext_lazy("Enter an email address in the correct format, like name@example.com")
+EMAIL_MESSAGE = format_lazy(
+    gettext_lazy("Enter an email address in the correct format, like {email}"), **q.EXAMPLES
+)
 GUARD_TITLE = gettext_lazy("There is a problem")
 GUARD_MESSAGE = gettext_lazy(
     "Sorry, we could not send your form. Check your answers and send it again"

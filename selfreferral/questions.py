@@ -13,7 +13,16 @@ email and the routing rules (see `Referral.notification_recipients`)."""
 
 from dataclasses import dataclass, field, replace
 
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
+
+# Examples inside sentences (hints, error messages), each isolated left to right with
+# Unicode's isolates, so that in Arabic "07911 123456" does not read "123456 07911".
+EXAMPLES = {
+    "mobile": "\u206607911 123456\u2069",
+    "landline": "\u2066020 7946 0000\u2069",
+    "email": "\u2066name@example.com\u2069",
+}
 
 # Kinds of question; each form rendering maps a kind to its own widget.
 RADIOS = "radios"
@@ -171,8 +180,9 @@ SECTIONS = (
                 name="phone",
                 kind=TEL,
                 label=_("Phone number"),
-                hint=_(
-                    "Needed if you chose a phone call. For example, 07911 123456 or 020 7946 0000."
+                hint=format_lazy(
+                    _("Needed if you chose a phone call. For example, {mobile} or {landline}."),
+                    **EXAMPLES,
                 ),
                 max_length=30,
                 autocomplete="tel",

@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import two_factor
 from home import views as home_views
+from home.sitemap import EveryLanguageSitemap
 from rjsite import health
 from sitesearch import views as search_views
 
@@ -25,12 +26,10 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("exit/", home_views.quick_exit, name="quick_exit"),
-    # Prison kiosks: one language, no prefix (kiosk/urls.py).
-    path("kiosk/", include("kiosk.urls")),
     path("healthz", health.healthz, name="healthz"),
     path("pdf/<int:page_id>/", home_views.page_pdf_view, name="page_pdf"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
-    path("sitemap.xml", sitemap),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": EveryLanguageSitemap}}),
 ]
 
 if settings.SERVE_MEDIA:
@@ -50,6 +49,8 @@ if settings.BENCH_BARE_VIEW:
 urlpatterns += i18n_patterns(
     # Calendar files (`/events/calendar.ics`): page paths with a file name, before Wagtail's pages.
     path("", include("events.urls")),
+    # Prison kiosks (kiosk/urls.py), in each language: /kiosk/, /pl/kiosk/...
+    path("kiosk/", include("kiosk.urls")),
     path("search/", search_views.search, name="search"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -3,6 +3,7 @@
 from django import template
 from django.conf import settings
 from django.utils import translation
+from django.utils.html import format_html
 
 from wagtail.models import Page, Site
 
@@ -36,15 +37,21 @@ def main_navigation(context):
             .live()
             .public()
             .in_menu()
-            .only("id", "title", "url_path", "path", "depth")
+            .select_related("alias_of__locale")
+            .only("id", "title", "url_path", "path", "depth", "alias_of__locale__language_code")
         )
     current_path = getattr(current, "path", "")
+    active = translation.get_language()
     return {
         "items": [
             {
                 "page": item,
                 "current": item.path == current_path,
                 "active": current_path.startswith(item.path),
+                # An untranslated page's title is in its own language ("Is it safe?" in /ar/).
+                "language": item.alias_of.locale.language_code
+                if item.alias_of_id and item.alias_of.locale.language_code != active
+                else "",
             }
             for item in items
         ],
@@ -93,6 +100,19 @@ def untranslated_language(context):
     if isinstance(page, Page) and is_untranslated_copy(page):
         return content_language(page)
     return ""
+
+
+@register.filter
+def ltr(text):
+    """`text` (a phone number, an address, English words) kept left to right in any page,
+    so "0300 555 0142" does not read "0142 555 0300" in Arabic."""
+    return format_html('<span dir="ltr">{}</span>', text)
+
+
+@register.filter
+def absolute(path):
+    """`path` on the site's own address (BASE_URL), never the request's Host header."""
+    return absolute_url(path)
 
 
 @register.filter

@@ -162,6 +162,15 @@ def test_story_page_shows_facts_and_article_json_ld(client, index):
     assert "<a>" not in block  # escaped, so the data can never close the element
     data = json.loads(block)
     assert data["@type"] == "Article" and data["headline"] == "A fence and <a> hard word"
+    # Search engines want an author and an image: the service, and its card without a picture.
+    assert data["author"] == {
+        "@type": "Organization",
+        "name": "Fenmoor and Saltcombe Restorative Justice Service",
+        "url": "http://testserver/",
+    }
+    assert data["image"].startswith("http://testserver/static/images/share-card")
+    assert client.get(data["image"].removeprefix("http://testserver")).status_code == 200
+    assert data["inLanguage"] == "en-GB"
     assert "consent" not in block.lower()
 
 

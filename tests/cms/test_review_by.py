@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from home.factories import StandardPageFactory
 from home.mixins import add_months
-from home.models import StandardPage
+from home.models import AccessibilityStatementPage, StandardPage
 from tests.conftest import english
 
 pytestmark = pytest.mark.django_db
@@ -60,7 +60,7 @@ def dashboard(client, user):
 def test_dashboard_lists_pages_due_for_review_newest_first(client, demo_site, editor):
     StandardPage.objects.filter(slug="is-it-safe").update(review_by=datetime.date(2026, 1, 10))
     StandardPage.objects.filter(slug="privacy").update(review_by=datetime.date(2026, 3, 5))
-    StandardPage.objects.filter(slug="accessibility").update(review_by=datetime.date(2099, 1, 1))
+    AccessibilityStatementPage.objects.update(review_by=datetime.date(2099, 1, 1))
     with time_machine.travel(datetime.datetime(2026, 4, 1, 9, 0, tzinfo=datetime.UTC)):
         html = dashboard(client, editor)
     assert "Pages due for review" in html

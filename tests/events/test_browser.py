@@ -67,3 +67,36 @@ def test_calendar_file_downloads_from_the_event_page(live_site, browser_page):
     path = download.value.path()
     assert Path(path).read_bytes().startswith(b"BEGIN:VCALENDAR")
     assert download.value.suggested_filename == f"{event.slug}.ics"
+
+
+# Each select's longest option, measured in the select's own font, fits inside it.
+SELECT_FITS_SCRIPT = """() => [...document.querySelectorAll('.rj-event-filters select')].map(select => {
+  const style = getComputedStyle(select);
+  const context = document.createElement('canvas').getContext('2d');
+  context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+  const widest = Math.max(...[...select.options].map(o => context.measureText(o.text).width));
+  const room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+  return {name: select.name, widest: Math.ceil(widest), room: Math.floor(room)};
+})"""
+
+
+def test_filter_choices_are_not_cut_short(live_site, browser_page):
+    page = browser_page
+    for width in (1280, 390):
+        page.set_viewport_size({"width": width, "height": 900})
+        for url in ("/events/", "/pl/events/"):
+            page.goto(live_site.url + url)
+            for select in page.evaluate(SELECT_FITS_SCRIPT):
+                assert select["widest"] <= select["room"], (url, width, select)
+
+
+def test_in_arabic_the_rj_week_checkbox_is_on_the_right_of_its_label(live_site, browser_page):
+    page = browser_page
+    page.goto(live_site.url + "/ar/events/")
+    box = page.locator("#id_rj_week").bounding_box()
+    label = page.locator("label[for=id_rj_week]").bounding_box()
+    assert box["x"] > label["x"], (box, label)
+    page.goto(live_site.url + "/events/")
+    box = page.locator("#id_rj_week").bounding_box()
+    label = page.locator("label[for=id_rj_week]").bounding_box()
+    assert box["x"] < label["x"]

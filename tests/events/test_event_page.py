@@ -161,3 +161,29 @@ def test_event_page_links_to_its_rj_week_programme(client, index, now):
     html = client.get("/events/in-the-week/").text
     assert 'href="/events/rj-week/2026/"' in html
     assert "Restorative Justice Week 2026" in html
+
+
+def test_a_place_without_a_published_address_still_has_one_for_search_engines(client, index, now):
+    area = EventAreaFactory(name="Saltcombe", slug="saltcombe")
+    EventPageFactory(
+        parent=index,
+        title="Prison session",
+        venue_name="HMP Saltcombe",
+        venue_address="",
+        area=area,
+        start_date=datetime.date(2027, 2, 3),
+    )
+    place = json_ld(client.get("/events/prison-session/").text)["location"]
+    assert place["name"] == "HMP Saltcombe"
+    assert place["address"] == {
+        "@type": "PostalAddress",
+        "addressLocality": "Saltcombe",
+        "addressCountry": "GB",
+    }
+
+
+def test_calendar_subscription_uses_the_sites_own_address(client, index, settings):
+    settings.BASE_URL = "https://rj.example.org"
+    html = client.get(index.url, HTTP_HOST="localhost").text
+    assert 'href="webcal://rj.example.org/events/calendar.ics"' in html
+    assert "webcal://localhost" not in html

@@ -59,8 +59,26 @@ def test_film_page_plays_from_this_site_with_captions_and_transcript(client, ind
     block = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1)
     data = json.loads(block)
     assert data["@type"] == "VideoObject" and data["duration"] == "PT0M12S"
+    # The player is this page; the language is the words'; the service publishes it.
+    assert data["embedUrl"] == "http://testserver" + film.url
+    assert data["inLanguage"] == "en-GB"
+    assert data["publisher"]["name"] == "Fenmoor and Saltcombe Restorative Justice Service"
+    assert "Made for: everyone" in html
     assert '<meta property="og:type" content="video.other">' in html
     assert '<meta property="og:image"' in html
+
+
+def test_the_film_list_says_who_each_film_is_for(client, index):
+    html = client.get(index.url).text
+    assert html.count("For everyone") + html.count("For professionals") == 2
+
+
+def test_a_film_on_youtube_too_gives_youtubes_player_as_its_embed_url(client, index):
+    film = english(FilmPage).get(slug="what-happens-at-a-meeting")
+    film.youtube_url = "https://www.youtube.com/watch?v=abcdefghijk"
+    film.save_revision().publish()
+    data = film.structured_data()
+    assert data["embedUrl"] == "https://www.youtube-nocookie.com/embed/abcdefghijk"
 
 
 def test_media_files_are_served(client, index):

@@ -124,3 +124,24 @@ def test_print_stylesheet_hides_the_frame(live_site, browser_page):
     assert not browser_page.locator(".rj-quick-exit").is_visible()
     assert not browser_page.get_by_role("navigation", name="Menu").is_visible()
     assert browser_page.get_by_role("heading", level=1).is_visible()
+
+
+def test_on_a_phone_the_current_menu_item_has_its_bar_beside_it_in_arabic(live_site, browser_page):
+    page = browser_page
+    page.set_viewport_size({"width": 390, "height": 800})
+    for url, side in (("/events/", "left"), ("/ar/events/", "right")):
+        page.goto(live_site.url + url)
+        item = page.locator(".govuk-service-navigation__item--active")
+        border = item.evaluate(
+            "el => ({left: getComputedStyle(el).borderLeftWidth, right: getComputedStyle(el).borderRightWidth})"
+        )
+        assert border[side] != "0px", (url, border)
+        # The bar touches its item's text: no gap wider than the item's own padding.
+        link = page.locator(".govuk-service-navigation__item--active a").bounding_box()
+        bar = item.bounding_box()
+        gap = (
+            link["x"] - bar["x"]
+            if side == "left"
+            else bar["x"] + bar["width"] - (link["x"] + link["width"])
+        )
+        assert gap <= 20, (url, gap)

@@ -72,7 +72,7 @@ def test_translation_round_trip_create_translate_publish_switch(
 
     # Switch language from the English page: the switcher links the Polish translation.
     switcher = english.text[english.text.index('class="rj-languages"') :]
-    assert 'href="/pl/getting-help/" hreflang="pl" lang="pl">Polski</a>' in switcher
+    assert 'href="/pl/getting-help/" hreflang="pl" lang="pl" dir="ltr">Polski</a>' in switcher
     # Both pages name each other as alternates, with English as the default.
     for html in (english.text, polish.text):
         links = hreflangs(html)
@@ -83,7 +83,7 @@ def test_translation_round_trip_create_translate_publish_switch(
 
 
 def test_switcher_falls_back_to_english_and_says_so(client, demo_site):
-    response = client.get("/ar/is-it-safe/")
+    response = client.get("/ar/privacy/")
     html = response.text
     assert '<html lang="ar" dir="rtl"' in html
     # The page is not translated: the notice is in Arabic, the content marked as English.
@@ -228,6 +228,49 @@ def test_questions_and_answers_are_translated_too(client, demo_site):
     assert "Do I have to meet the other person?" not in html
 
 
+def test_the_sitemap_lists_every_live_page_in_every_language_with_alternates(client, demo_site):
+    xml = client.get("/sitemap.xml").text
+    locations = set(re.findall(r"<loc>([^<]+)</loc>", xml))
+    for page in Page.objects.live().public().filter(depth__gte=2).specific():
+        assert "http://testserver" + page.url in locations, page.url
+    entry = xml.split("<loc>http://testserver/pl/what-is-restorative-justice/</loc>", 1)[1]
+    entry = entry.split("</url>", 1)[0]
+    alternates = dict(re.findall(r'hreflang="([^"]+)" href="([^"]+)"', entry))
+    assert alternates["en-GB"] == "http://testserver/what-is-restorative-justice/"
+    assert alternates["pl"] == "http://testserver/pl/what-is-restorative-justice/"
+    assert alternates["x-default"] == "http://testserver/what-is-restorative-justice/"
+    # The same alternates as the page's own head.
+    head = hreflangs(client.get("/pl/what-is-restorative-justice/").text)
+    assert alternates == head
+
+
+def test_feeds_and_structured_data_declare_the_language_of_their_words(client, demo_site):
+    from casestudies.models import CaseStudyPage
+    from events.models import EventPage
+
+    # Untranslated copies under /pl/ are English words: they say so.
+    feed = client.get("/pl/progress/updates/feed/").text
+    assert '<feed xml:lang="en-GB"' in feed and '<entry xml:lang="en-GB">' in feed
+    event = english(EventPage).live().first()
+    html = client.get("/pl" + event.url).text
+    assert '"inLanguage": "en-GB"' in html
+    # A real translation says its own language.
+    story = english(CaseStudyPage).live().first()
+    translate_page(story, "pl", {story.title: "Historia"})
+    html = client.get("/pl" + story.url).text
+    assert '"inLanguage": "pl"' in html and '"headline": "Historia"' in html
+
+
+def test_a_translated_leaflet_opens_the_form_in_its_language(client, demo_site):
+    from leaflets.models import LeafletPage
+
+    leaflet = english(LeafletPage).live().first()
+    html = client.get("/pl" + leaflet.url + "?src=gp").text
+    assert "http://testserver/pl/self-referral/?src=gp" in html
+    english_html = client.get(leaflet.url + "?src=gp").text
+    assert "http://testserver/self-referral/?src=gp" in english_html
+
+
 def test_pages_do_not_vary_by_the_browsers_language(client, demo_site, django_assert_num_queries):
     # The address names the language, so one cached copy serves every browser.
     english_page = client.get("/what-is-restorative-justice/", HTTP_ACCEPT_LANGUAGE="pl")
@@ -239,3 +282,48 @@ def test_pages_do_not_vary_by_the_browsers_language(client, demo_site, django_as
     with django_assert_num_queries(0):  # from the page cache, whatever the browser asks for
         again = client.get("/what-is-restorative-justice/", HTTP_ACCEPT_LANGUAGE="ar, en;q=0.5")
     assert again.content == english_page.content
+
+
+def test_the_footers_opening_hours_are_in_the_visitors_language(client, demo_site):
+    assert "Monday to Friday, 9am to 5pm" in client.get("/").text
+    assert "Od poniedziałku do piątku, od 09:00 do 17:00" in client.get("/pl/").text
+    arabic = client.get("/ar/").text
+    assert "من الإثنين إلى الجمعة، من \u206609:00\u2069 إلى \u206617:00\u2069" in arabic
+    assert 'dir="ltr">0300 555 0142</a>' in arabic
+
+
+def test_opening_hours_are_all_given_or_none(demo_site):
+    import datetime
+
+    from django.core.exceptions import ValidationError
+
+    from home.models import ContactSettings
+
+    contact = ContactSettings.for_site(demo_site.get_site())
+    contact.phone_closes = None
+    with pytest.raises(ValidationError):
+        contact.full_clean()
+    contact.phone_closes = datetime.time(8)
+    with pytest.raises(ValidationError):
+        contact.full_clean()  # closes before it opens
+    contact.phone_days, contact.phone_opens, contact.phone_closes = "", None, None
+    contact.full_clean()
+    assert contact.opening_hours == ""
+
+
+def test_the_old_opening_hours_sentence_becomes_days_and_times():
+    import datetime
+    from importlib import import_module
+
+    migration = import_module("home.migrations.0007_contact_phone_hours_in_every_language")
+    match = migration.OLD_HOURS.match("Monday to Friday, 9am to 5:30pm")
+    days, h1, m1, half1, h2, m2, half2 = match.groups()
+    assert migration.DAYS[days.lower()] == "weekdays"
+    assert migration._time(h1, m1, half1) == datetime.time(9)
+    assert migration._time(h2, m2, half2) == datetime.time(17, 30)
+    assert migration.OLD_HOURS.match("Weekdays after lunch") is None
+
+
+def test_the_polish_is_it_safe_page_is_in_polish(client, demo_site):
+    html = client.get("/pl/is-it-safe/").text
+    assert "Czy to bezpieczne?" in html and 'id="untranslated-title"' not in html

@@ -15,13 +15,51 @@ def live_urls():
     return [page.url for page in Page.objects.live().public().filter(depth__gte=2).specific()]
 
 
-def test_every_demo_page_returns_200_with_one_h1(client, demo_site):
-    urls = live_urls()
+def heading_levels(html):
+    return [int(level) for level in re.findall(r"<h([1-6])[ >]", html)]
+
+
+def skipped_levels(levels):
+    """Where the outline goes wrong: a heading before the h1, or a level skipped."""
+    problems = [f"h{levels[0]} before the h1"] if levels and levels[0] != 1 else []
+    problems += [f"h{a} to h{b}" for a, b in zip(levels, levels[1:], strict=False) if b > a + 1]
+    return problems
+
+
+def test_every_demo_page_returns_200_with_one_h1_and_headings_in_order(client, demo_site):
+    urls = live_urls() + [
+        "/progress/updates/",
+        "/events/past/",
+        "/pl/how-to-refer-yourself-easy-read/",
+    ]
     assert "/" in urls and "/what-is-restorative-justice/" in urls and "/privacy/" in urls
     for url in urls:
         response = client.get(url)
         assert response.status_code == 200, url
         assert len(re.findall(r"<h1[ >]", response.text)) == 1, url
+        assert skipped_levels(heading_levels(response.text)) == [], url
+
+
+def test_the_not_translated_notice_is_not_a_heading_before_the_h1(client, demo_site):
+    html = client.get("/pl/privacy/").text  # not translated in the demo
+    assert 'id="untranslated-title"' in html
+    assert heading_levels(html)[0] == 1
+    assert 'aria-labelledby="untranslated-title"' in html
+
+
+def test_the_quick_exit_hint_is_inside_a_named_region(client, demo_site):
+    html = client.get("/is-it-safe/").text
+    bar = html.split("data-quick-exit-bar", 1)
+    assert bar[0].rstrip().endswith('<section class="rj-quick-exit"')
+    assert 'aria-label="Leave this site quickly"' in bar[1].split(">", 1)[0]
+    assert 'id="quick-exit-hint"' in bar[1].split("</section>", 1)[0]
+
+
+def test_the_home_page_links_the_current_strategy(client, demo_site):
+    from strategy.models import StrategyPage
+
+    current = english(StrategyPage).get(slug="strategy")
+    assert f'href="{current.url}"' in client.get("/").text
 
 
 def test_every_page_has_the_frame(client, demo_site):

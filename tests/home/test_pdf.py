@@ -104,6 +104,11 @@ def test_large_print_body_text_is_at_least_16_points(client, demo_site):
     assert min(large) >= 16, sorted(set(large))
     response = client.get(pdf_url(page, size="large"))
     assert "large-print" in response["Content-Disposition"]
+    # The title a PDF reader shows says which version this is.
+    assert read_pdf(response).metadata.title.startswith(
+        "What is restorative justice? (large print)"
+    )
+    assert "large print" not in read_pdf(client.get(pdf_url(page))).metadata.title
 
 
 def test_images_are_embedded(client, demo_site):

@@ -282,7 +282,7 @@ def test_enrolled_kiosk_sends_a_kiosk_referral(kiosk_client, kiosk, referral_pag
     assert referral.reference in thanks.text
     assert "rj-kiosk" in thanks.text
     assert 'href="/kiosk/"' in thanks.text
-    assert 'http-equiv="refresh" content="120;url=/kiosk/"' in thanks.text
+    assert 'http-equiv="refresh" content="120; url=/kiosk/"' in thanks.text
 
 
 def test_source_code_cannot_be_changed_by_the_form(kiosk_client, kiosk, referral_page):
@@ -472,3 +472,39 @@ def test_links_inside_the_kiosk_are_written_as_the_browser_reads_them(demo_site,
     out = keep_inside_kiosk(html, rf.get("/kiosk/"), Site.objects.get(is_default_site=True))
     assert '<a href="/kiosk/referral/?a=1&amp;b=2#top">form</a>' in out
     assert '<a href="?page=2">next</a>' in out
+
+
+def test_the_kiosk_speaks_the_language_chosen_on_its_start_screen(kiosk_client, kiosk, demo_site):
+    kiosk.about_page = demo_site.get_children().get(slug="what-is-restorative-justice")
+    kiosk.save()
+    english = kiosk_client.get("/kiosk/").text
+    # The start screen offers every language, each named in itself.
+    for code, name in (("pl", "Polski"), ("ne", "नेपाली"), ("ar", "العربية")):
+        assert f'href="/{code}/kiosk/" role="button" draggable="false" hreflang="{code}"' in english
+        assert name in english
+    polish = kiosk_client.get("/pl/kiosk/")
+    assert polish.status_code == 200
+    assert_never_stored(polish)
+    html = polish.text
+    assert '<html lang="pl" dir="ltr"' in html
+    assert "Poproś o sprawiedliwość naprawczą" in html and "Zacznij od nowa" in html
+    assert "Czym jest sprawiedliwość naprawcza?" in html
+    # The menu opens the Polish pages, in the kiosk layout; resetting goes back to the default.
+    about = re.search(r'href="(/pl/kiosk/pages/\d+/)"', html).group(1)
+    page = kiosk_client.get(about).text
+    assert (
+        "Czym jest sprawiedliwość naprawcza?" in page
+        and 'class="govuk-template__body rj-kiosk"' in page
+    )
+    assert 'data-kiosk-start="/kiosk/"' in page and 'href="/kiosk/" role="button"' in page
+    # Links inside the Polish film list stay in the kiosk, in Polish.
+    films = re.search(
+        r'href="(/pl/kiosk/pages/\d+/)"[^>]*>\s*<span class="rj-kiosk-menu__title">Filmy', html
+    )
+    film_list = kiosk_client.get(films.group(1)).text
+    assert re.search(r'href="/pl/kiosk/pages/\d+/"', film_list.split("<main", 1)[1])
+    # The form is the Polish one, and a referral from it is still the kiosk's.
+    form = kiosk_client.get("/pl/kiosk/referral/").text
+    assert "Wyślij" in form or "Zgłoś" in form
+    arabic = kiosk_client.get("/ar/kiosk/").text
+    assert '<html lang="ar" dir="rtl"' in arabic and "ابدأ من جديد" in arabic

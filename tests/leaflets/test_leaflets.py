@@ -31,8 +31,8 @@ def test_leaflet_page_lists_a_version_for_each_distribution_point(client, demo_s
 def test_preview_carries_the_source_code(client, demo_site):
     html = client.get(URL + "?src=ae").text
     assert "testserver/self-referral/?src=ae" in html
-    assert 'aria-label="QR code that opens http://testserver/self-referral/?src=ae"' in html
-    assert "<svg" in html
+    assert 'alt="QR code that opens http://testserver/self-referral/?src=ae"' in html
+    assert 'src="data:image/svg+xml' in html
 
 
 def test_unknown_source_codes_are_ignored(client, demo_site):
@@ -82,3 +82,31 @@ def test_leaflets_point_at_the_chosen_referral_page(client, demo_site):
     page.referral_page = english(Page).get(slug="staying-safe-online")
     page.save_revision().publish()
     assert "testserver/staying-safe-online/?src=shop" in client.get(URL + "?src=shop").text
+
+
+def figure_alt_texts(reader):
+    """The /Alt of each Figure in a tagged PDF's structure tree."""
+    found = []
+
+    def walk(node):
+        node = node.get_object()
+        if isinstance(node, dict):
+            if node.get("/S") == "/Figure" and "/Alt" in node:
+                found.append(str(node["/Alt"]))
+            kids = node.get("/K")
+            if kids is not None:
+                walk(kids)
+        elif isinstance(node, list):
+            for kid in node:
+                walk(kid)
+
+    walk(reader.trailer["/Root"]["/StructTreeRoot"])
+    return found
+
+
+def test_the_leaflet_pdfs_qr_code_has_alternative_text(client, demo_site):
+    page = leaflet()
+    reader = PdfReader(io.BytesIO(client.get(f"/pdf/{page.pk}/?src=gp").content))
+    assert figure_alt_texts(reader) == [
+        "QR code that opens http://testserver/self-referral/?src=gp"
+    ]

@@ -16,3 +16,16 @@ def test_updates_filter_works_without_javascript(live_site, chromium):
     assert page.get_by_role("link", name="Information sessions in prison").is_visible()
     assert page.get_by_role("link", name="Leaflets now in GP surgeries").count() == 0
     context.close()
+
+
+def test_at_a_glance_cards_hold_their_words_on_a_phone(live_site, browser_page):
+    page = browser_page
+    page.set_viewport_size({"width": 390, "height": 800})
+    for url in ("/progress/", "/pl/progress/"):
+        page.goto(live_site.url + url)
+        overflowing = page.eval_on_selector_all(
+            ".rj-stat",
+            "cards => cards.filter(c => c.scrollWidth > c.clientWidth).map(c => c.textContent.trim())",
+        )
+        assert page.locator(".rj-stat").count() == 4
+        assert overflowing == [], url

@@ -1,9 +1,11 @@
 import datetime
+import re
 import xml.etree.ElementTree as ET
 
 import pytest
 
 from django.utils import timezone
+from django.utils.html import escape
 
 from home.models import HomePage
 from progress.factories import (
@@ -142,6 +144,44 @@ def test_atom_feed_is_valid_and_newest_first(client, progress_index):
         assert entry.find(f"{ATOM}id").text and entry.find(f"{ATOM}title").text
         assert entry.find(f"{ATOM}updated").text
         assert entry.find(f"{ATOM}link").get("href").startswith("http://testserver/progress/")
+        # Ids are IRIs (tag: URIs, RFC 4151), the same across renames and moves.
+        assert re.fullmatch(
+            r"tag:testserver,\d{4}-\d\d-\d\d:progress-update-[-0-9a-f]+-en-gb",
+            entry.find(f"{ATOM}id").text,
+        )
+    # RFC 4287: a feed whose entries have no author has one of its own.
+    assert (
+        feed.find(f"{ATOM}author/{ATOM}name").text
+        == "Fenmoor and Saltcombe Restorative Justice Service"
+    )
+    assert feed.find(f"{ATOM}id").text.startswith("tag:testserver,")
+    assert feed.get("{http://www.w3.org/XML/1998/namespace}lang") == "en-GB"
+
+
+def test_update_pages_show_their_summary_once(client, progress_index):
+    for update in english(ProgressUpdatePage).live():
+        html = client.get(update.url).text.split("<main", 1)[1]
+        assert html.count(escape(update.summary)) == 1, update.url
+
+
+def test_updates_list_headings_follow_its_h1(client, progress_index):
+    html = client.get("/progress/updates/").text
+    assert re.findall(r"<h([1-6])", html.split("<main", 1)[1])[:3] == ["1", "2", "2"]
+
+
+def test_the_median_reads_the_same_in_every_quarter(client, progress_index):
+    html = client.get("/progress/").text
+    table = html.split('id="caption-first-contact"', 1)[1].split("</table>", 1)[0]
+    medians = re.findall(r'numeric">([^<]*)</td>\s*</tr>', table)
+    assert medians and not any(m.endswith(".0") for m in medians), medians
+
+
+def test_demo_referral_sources_are_the_leaflets_codes(client, progress_index):
+    from leaflets.models import LeafletDistribution
+    from selfreferral.demo import DEMO_SOURCES
+
+    codes = set(DEMO_SOURCES) - {""}
+    assert codes and codes <= set(LeafletDistribution.objects.values_list("code", flat=True))
 
 
 def test_update_page_links_its_recommendations(client, progress_index):
@@ -384,3 +424,19 @@ def test_demo_updates_link_strategy_themes(progress_index):
         "information-sharing",
         "quality",
     ]
+
+
+def test_chart_labels_wrap_instead_of_being_cut_short(client, progress_index):
+    from django.template.loader import render_to_string
+
+    from progress.charts import bar_chart
+
+    label = "I was harmed by a crime or by anti-social behaviour"
+    chart = bar_chart("Who referred", [(label, 12), ("Someone else", None)])
+    svg = render_to_string("progress/includes/bar_chart.html", {"chart": chart, "chart_id": "c"})
+    lines = re.findall(r"<tspan[^>]*>([^<]*)</tspan>", svg)
+    assert " ".join(lines[:-1]) == label and lines[-1] == "Someone else"
+    assert "…" not in svg
+    # Rows grow with their label, so nothing overlaps.
+    first, second = chart.bars
+    assert second.y >= first.y + first.height - 8 and chart.height >= second.y + second.height

@@ -268,3 +268,12 @@ def test_each_channel_asks_its_own_questions_from_the_one_list():
     for name in set(web) & set(paper):
         assert web[name] == paper[name]
     assert set(web) - set(kiosk) == {"phone", "email", "safe_times", "confirmation_email"}
+
+
+def test_search_engines_may_index_the_form_but_not_what_comes_after(client, referral_page):
+    # The page the awareness campaign points to must be findable.
+    assert 'name="robots"' not in client.get(referral_page.url).text
+    response = submit(client)
+    assert response.status_code == 302
+    thank_you = client.get(response["Location"]).text
+    assert '<meta name="robots" content="noindex">' in thank_you

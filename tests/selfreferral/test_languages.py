@@ -75,7 +75,8 @@ def test_arabic_errors_are_in_arabic_right_to_left(client, demo_site):
     assert "هناك مشكلة" in summary
     expected = {
         "name": "أدخل اسمك",
-        "phone": "أدخل رقم هاتف، مثل 07911 123456 أو 020 7946 0000، أو اختر طريقة أخرى للتواصل معك",
+        # The example numbers are isolated left to right, so they read in order in Arabic.
+        "phone": "أدخل رقم هاتف، مثل \u206607911 123456\u2069 أو \u2066020 7946 0000\u2069، أو اختر طريقة أخرى للتواصل معك",
         "safe_times": "يجب ألا يزيد حقل «متى يكون التواصل معك آمناً» على 200 حرف",
         "what_happened": "يحتوي حقل «ماذا حدث» على رموز لا يمكننا قراءتها.",
         "consent": "ضع علامة في المربع للموافقة على التواصل معك",
