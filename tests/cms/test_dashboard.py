@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from wagtail.models import Locale
 
-from home.models import StandardPage
+from home.models import AccessibilityStatementPage, StandardPage
 from selfreferral.factories import ReferralFactory
 from tests.conftest import english
 
@@ -67,7 +67,7 @@ def test_approvers_start_with_what_awaits_their_review(client, approver, in_revi
 def test_editors_start_with_their_drafts_then_their_pages_in_review(
     client, editor, draft, in_review
 ):
-    StandardPage.objects.filter(slug="accessibility").update(
+    AccessibilityStatementPage.objects.filter(slug="accessibility").update(
         review_by=timezone.localdate() - datetime.timedelta(days=3)
     )
     html = dashboard(client, editor)
@@ -87,12 +87,14 @@ def test_a_page_is_named_once_and_with_its_language(client, editor, demo_site):
     """The demo has every page in four languages; untranslated copies follow their English
     page and are not listed again, a translated page is listed with its language."""
     due = timezone.localdate() - datetime.timedelta(days=3)
-    pages = StandardPage.objects.filter(slug="accessibility")
+    pages = AccessibilityStatementPage.objects.filter(slug="accessibility")
     assert pages.count() == 4
     pages.update(review_by=due)
-    english_page = english(StandardPage).get(slug="accessibility")
+    english_page = english(AccessibilityStatementPage).get(slug="accessibility")
     polish = english_page.get_translation(Locale.objects.get(language_code="pl"))
-    StandardPage.objects.filter(pk=polish.pk).update(alias_of=None, title="Dostępność")
+    AccessibilityStatementPage.objects.filter(pk=polish.pk).update(
+        alias_of=None, title="Dostępność"
+    )
     html = dashboard(client, editor)
     panel = html[html.index(">Pages due for review<") :]
     assert panel.count(f'href="{reverse("wagtailadmin_pages:edit", args=(english_page.pk,))}"') == 1

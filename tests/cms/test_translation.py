@@ -15,13 +15,13 @@ from tests.conftest import english
 
 pytestmark = pytest.mark.django_db
 
-POLISH_TITLE = "Czy to bezpieczne?"
+POLISH_TITLE = "Jak bezpiecznie korzystać z internetu"
 
 
 @pytest.fixture
 def page(demo_site):
     """An English page whose Polish copy is still untranslated (an alias)."""
-    return english(StandardPage).get(slug="is-it-safe")
+    return english(StandardPage).get(slug="staying-safe-online")
 
 
 def polish(page):

@@ -66,7 +66,7 @@ urlpatterns = [path("boom/", personal_error), path("fine/", fine)]
 
 
 @pytest.mark.urls("tests.production.test_logging")
-def test_an_error_with_personal_data_is_logged_without_it(log_output):
+def test_an_error_with_personal_data_is_logged_without_it(db, log_output):
     client = Client(raise_request_exception=False)
     response = client.post("/boom/?ref=" + PERSON["phone"], PERSON)
     assert response.status_code == 500

@@ -176,12 +176,16 @@ def test_the_median_reads_the_same_in_every_quarter(client, progress_index):
     assert medians and not any(m.endswith(".0") for m in medians), medians
 
 
-def test_demo_referral_sources_are_the_leaflets_codes(client, progress_index):
+def test_demo_referral_sources_are_codes_on_the_list(client, progress_index):
+    """Every source code in the demo figures is a leaflet's or a referral link's."""
     from leaflets.models import LeafletDistribution
     from selfreferral.demo import DEMO_SOURCES
+    from selfreferral.models import ReferralSource
 
     codes = set(DEMO_SOURCES) - {""}
-    assert codes and codes <= set(LeafletDistribution.objects.values_list("code", flat=True))
+    known = set(LeafletDistribution.objects.values_list("code", flat=True))
+    known |= set(ReferralSource.objects.values_list("code", flat=True))
+    assert codes and codes <= known
 
 
 def test_update_page_links_its_recommendations(client, progress_index):
