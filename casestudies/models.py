@@ -2,7 +2,6 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
 from wagtail import blocks
@@ -333,10 +332,6 @@ class CaseStudyPage(SitePageMixin, Page):
             problems = self.publishing_problems(self.consent_recorded_on, self.anonymised)
             if problems:
                 raise ValidationError(problems)
-
-    @property
-    def is_past_review(self):
-        return self.review_by is not None and self.review_by < timezone.localdate()
 
     def social_image(self):
         return self.listing_image

@@ -17,6 +17,8 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from selfreferral.admin_views import COORDINATORS_GROUP
+
 from .helpers import production_settings
 
 pytestmark = pytest.mark.django_db
@@ -39,7 +41,7 @@ def production_sign_in(settings):
 @pytest.fixture
 def coordinator():
     user = User.objects.create_user("coordinator-2fa", password=PASSWORD)
-    user.groups.add(Group.objects.get(name="Restorative justice coordinators"))
+    user.groups.add(Group.objects.get(name=COORDINATORS_GROUP))
     return user
 
 

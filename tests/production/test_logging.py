@@ -163,3 +163,14 @@ def test_kiosk_enrolment_links_stay_out_of_the_access_log_and_the_app_log(tmp_pa
     )
     for text in (written, output):
         assert ENROLMENT_SECRET not in text and "x-secret-reset" not in text
+
+
+def test_every_personal_field_is_blanked_when_a_log_record_carries_it():
+    """The purge's list (selfreferral) and the log filter's list must not drift apart:
+    a new personal question is added to the first; this fails until it is in the second.
+    ("name" is a log record's own attribute, the logger's name; "source_code" is one of
+    a fixed list of codes, not something a person typed.)"""
+    from rjsite.log_filters import PERSONAL_NAMES
+    from selfreferral.models import PERSONAL_FIELDS
+
+    assert set(PERSONAL_FIELDS) - {"name", "source_code"} <= PERSONAL_NAMES
