@@ -532,6 +532,12 @@ WAGTAILMEDIA_MAX_UPLOAD_SIZE = env.int("MEDIA_MAX_UPLOAD_MB", default=500) * 102
 # Uploaded files (films, images, documents) are served by Django itself when no web
 # server or object store does it: in development, in tests and in small installs.
 SERVE_MEDIA = env.bool("SERVE_MEDIA", default=DEBUG)
+
+# How many items each listing shows on a page (home/listings.py).
+CASE_STUDIES_PER_PAGE = 10
+FILMS_PER_PAGE = 12
+PAST_EVENTS_PER_PAGE = 20
+PROGRESS_UPDATES_PER_PAGE = 10
 SEARCH_RESULTS_PER_PAGE = 10
 
 # Safety and privacy
