@@ -23,8 +23,8 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 
-from events.models import LONDON
 from home.addresses import page_url
+from home.dates import LONDON
 
 PRODID = "-//Restorative Justice Service//Events//EN"
 CONTENT_TYPE = "text/calendar; charset=utf-8"

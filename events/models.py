@@ -6,7 +6,6 @@ start and end (`starts_at`, `ends_at`) are worked out on save, so listings sort
 and filter in the database, and clock changes are handled by zoneinfo."""
 
 import datetime
-from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -29,11 +28,9 @@ from wagtail.snippets.models import register_snippet
 
 from home.addresses import page_url
 from home.blocks import BodyBlock
-from home.dates import format_day, format_time
+from home.dates import LONDON, format_day, format_time
 from home.listings import paginate
 from home.mixins import SitePageMixin
-
-LONDON = ZoneInfo("Europe/London")
 
 # Paths the events listing answers itself, so no event may take them as its slug.
 RESERVED_SLUGS = {"past", "rj-week"}

@@ -4,11 +4,16 @@ English follows GOV.UK's style (Tuesday 1 December 2026; 10am, 1:30pm, midday);
 other languages take their format from their translation (Polish "wtorek, 1 grudnia
 2026", 18:30), so translators decide, in the .po files, with Django's date letters."""
 
+from zoneinfo import ZoneInfo
+
 from django.utils.dateformat import format as date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext_lazy
 
 from home.i18n import isolate_numbers
+
+# The service's clock: events happen, and calendars are written, in UK time.
+LONDON = ZoneInfo("Europe/London")
 
 # Translators: how a time of day is written, in Django's date format letters ("H:i" gives
 # 18:30). "gov.uk" keeps English's own style: 10am, 1:30pm, midday, midnight.

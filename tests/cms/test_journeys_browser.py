@@ -127,7 +127,9 @@ def test_an_approver_asks_for_changes_then_approves_with_a_schedule(
     assert "Please say how long the meeting took." in email.body
     assert f"{live_site.url}/admin/pages/{story.pk}/edit/" in email.body
 
-    # The editor changes it and submits again.
+    # The editor changes it and submits again (once the approver's browser is quiet: the
+    # live server and this test share one in-memory database).
+    page.wait_for_load_state("networkidle")
     story.refresh_from_db()
     story.summary = "A letter, then a meeting of an hour, helped them both."
     story.save_revision(user=editor)
