@@ -14,7 +14,7 @@ from wagtail.snippets.models import register_snippet
 
 from home.addresses import absolute_url, page_url
 from home.blocks import ImageBlock, QuoteBlock, RichTextBlock
-from home.listings import paginate
+from home.listings import ListingFilterForm, paginate
 from home.mixins import PUBLISHING_PANELS, SitePageMixin
 from home.schema import default_image, in_language, publisher
 
@@ -100,8 +100,10 @@ class StoryBlock(blocks.StreamBlock):
     what_changed = WhatChangedBlock()
 
 
-class CaseStudyFilterForm(forms.Form):
-    """The filters above the list of stories. A plain GET form; it works without JavaScript."""
+class CaseStudyFilterForm(ListingFilterForm):
+    """The filters above the list of stories."""
+
+    lookups = {"setting": "setting", "perspective": "perspective", "area": "area__slug"}
 
     setting = forms.ChoiceField(
         label="Where it happened",
@@ -118,20 +120,6 @@ class CaseStudyFilterForm(forms.Form):
     def __init__(self, *args, areas=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["area"].choices = [("", "All areas")] + [(a.slug, a.name) for a in areas]
-
-    def filters(self):
-        """The valid filters chosen, as queryset lookups. Unknown values are left out."""
-        # An unknown value (a mistyped or old link) only drops that one filter.
-        self.is_valid()
-        data = {k: v for k, v in self.cleaned_data.items() if v}
-        lookups = {}
-        if data.get("setting"):
-            lookups["setting"] = data["setting"]
-        if data.get("perspective"):
-            lookups["perspective"] = data["perspective"]
-        if data.get("area"):
-            lookups["area__slug"] = data["area"]
-        return lookups
 
 
 class CaseStudyIndexPage(SitePageMixin, Page):
@@ -165,15 +153,8 @@ class CaseStudyIndexPage(SitePageMixin, Page):
             .prefetch_related("listing_image__renditions")
             .order_by("-first_published_at", "-pk")
         )
-        if form.is_bound:
-            stories = stories.filter(**form.filters())
-        listing = paginate(request, stories, settings.CASE_STUDIES_PER_PAGE)
-        context.update(
-            listing,
-            filter_form=form,
-            filtered=bool(form.is_bound and form.filters()),
-            stories=listing["page_obj"],
-        )
+        listing = paginate(request, form.apply(stories), settings.CASE_STUDIES_PER_PAGE)
+        context.update(listing, filter_form=form, stories=listing["page_obj"])
         return context
 
 

@@ -4,9 +4,16 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from events.models import EventArea, EventPage
+from home.listings import ListingFilterForm
 
 
-class EventFilterForm(forms.Form):
+class EventFilterForm(ListingFilterForm):
+    lookups = {
+        "area": "area__slug",
+        "audience": "audience",
+        "rj_week": lambda chosen: {"awareness_week__isnull": False},
+    }
+
     area = forms.ChoiceField(
         required=False,
         label=_("Area"),
@@ -28,17 +35,3 @@ class EventFilterForm(forms.Form):
         self.fields["area"].choices = [("", _("All areas"))] + list(
             EventArea.objects.values_list("slug", "name")
         )
-
-    def apply(self, events):
-        data = self.cleaned_data
-        if data.get("area"):
-            events = events.filter(area__slug=data["area"])
-        if data.get("audience"):
-            events = events.filter(audience=data["audience"])
-        if data.get("rj_week"):
-            events = events.filter(awareness_week__isnull=False)
-        return events
-
-    @property
-    def is_filtered(self):
-        return self.is_bound and self.is_valid() and any(self.cleaned_data.values())

@@ -182,10 +182,7 @@ class EventIndexPage(RoutablePageMixin, SitePageMixin, Page):
         from events.forms import EventFilterForm
 
         form = EventFilterForm(request.GET or None)
-        events = self.events()
-        if form.is_bound and form.is_valid():
-            events = form.apply(events)
-        return form, events
+        return form, form.apply(self.events())
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

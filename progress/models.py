@@ -21,7 +21,7 @@ from wagtail.models import DraftStateMixin, Orderable, Page, RevisionMixin, Work
 from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock
-from home.listings import paginate
+from home.listings import ListingFilterForm, paginate
 from home.mixins import SitePageMixin
 from home.spreadsheets import csv_response
 from progress import charts
@@ -238,7 +238,9 @@ class RecommendationStatusChange(Orderable):
         verbose_name = "status change"
 
 
-class UpdateFilterForm(forms.Form):
+class UpdateFilterForm(ListingFilterForm):
+    lookups = {"theme": "themes", "recommendation": "recommendations"}
+
     theme = forms.ModelChoiceField(
         queryset=StrategicTheme.objects.all(), required=False, empty_label="All themes"
     )
@@ -380,12 +382,7 @@ class ProgressIndexPage(RoutablePageMixin, SitePageMixin, Page):
     @path("updates/")
     def update_list(self, request):
         form = UpdateFilterForm(request.GET or None)
-        updates = self.updates()
-        if form.is_valid():
-            if form.cleaned_data["theme"]:
-                updates = updates.filter(themes=form.cleaned_data["theme"])
-            if form.cleaned_data["recommendation"]:
-                updates = updates.filter(recommendations=form.cleaned_data["recommendation"])
+        updates = form.apply(self.updates())
         listing = paginate(request, updates, settings.PROGRESS_UPDATES_PER_PAGE)
         return render(
             request,
