@@ -149,7 +149,12 @@ class ReferralSummaryPanel(Panel):
         template_name = "selfreferral/admin/referral_summary_panel.html"
 
         def get_context_data(self, parent_context=None):
-            from selfreferral.details import due_in_words, due_status, received_in_words
+            from selfreferral.details import (
+                contact_first_in_words,
+                due_in_words,
+                due_status,
+                received_in_words,
+            )
 
             context = super().get_context_data(parent_context)
             referral = self.instance
@@ -159,6 +164,7 @@ class ReferralSummaryPanel(Panel):
                 # The status is shown as a tag beside it.
                 due=due_in_words(referral, with_status=False),
                 due_status=due_status(referral),
+                contact_first=contact_first_in_words(referral),
             )
             return context
 
@@ -196,6 +202,8 @@ class ReferralQuerySet(models.QuerySet):
 # Erased by the retention purge; everything else is anonymous and kept for figures.
 PERSONAL_FIELDS = (
     "name",
+    "their_name",
+    "relationship",
     "phone",
     "email",
     "address",
@@ -253,6 +261,28 @@ class Referral(models.Model):
         help_text="Empty when the person was not sure.",
     )
     age_group = models.CharField(max_length=12, choices=q.choices_for("age_group"))
+    # When someone asks for another person: who that is, how they know them, that the
+    # person agreed (a referral without it is never sent), and whom to contact first.
+    their_name = EncryptedCharField(
+        max_length=120, blank=True, help_text="The person the referral is for."
+    )
+    relationship = EncryptedCharField(
+        max_length=200,
+        blank=True,
+        help_text="How the person who asked knows them, or why they are involved.",
+    )
+    they_agree = models.CharField(
+        max_length=5,
+        blank=True,
+        choices=q.choices_for("they_agree"),
+        help_text="Whether the person knows about the referral and agrees to it.",
+    )
+    contact_first = models.CharField(
+        max_length=5,
+        blank=True,
+        choices=q.choices_for("contact_first"),
+        help_text="Whom to contact first: the person who asked, or the person it is for.",
+    )
     what_happened = EncryptedTextField(blank=True)
     support_needs = EncryptedTextField(blank=True)
     consent_at = models.DateTimeField(null=True, blank=True, editable=False)
@@ -301,6 +331,7 @@ class Referral(models.Model):
             [
                 FieldPanel("safe_to_leave_message", widget=SAFE_TO_LEAVE_MESSAGE_WIDGET),
                 FieldPanel("safe_times"),
+                FieldPanel("contact_first"),
                 FieldPanel("name"),
                 FieldPanel("preferred_contact"),
                 FieldPanel("phone"),
@@ -313,6 +344,9 @@ class Referral(models.Model):
         MultiFieldPanel(
             [
                 FieldPanel("role", read_only=True),
+                FieldPanel("their_name"),
+                FieldPanel("relationship"),
+                FieldPanel("they_agree", read_only=True),
                 FieldPanel("age_group", read_only=True),
                 FieldPanel("area", read_only=True),
                 FieldPanel("channel", read_only=True),
@@ -426,8 +460,36 @@ class SelfReferralPage(RoutablePageMixin, EasyReadLinkMixin, SitePageMixin, Page
     )
     what_happens_next = RichTextField(
         features=RICH_TEXT_FEATURES,
-        help_text="What happens after someone sends the form. Shown on the form page "
+        help_text="What happens after someone sends the form. Shown before the form "
         "and again on the thank-you page.",
+    )
+    # Before the form: who may use it, the policies that decide whether it can help,
+    # and where to go instead. Each is shown only when it has words.
+    who_can_use = RichTextField(
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text="Under the heading 'Who can use this form': who can ask (people harmed, "
+        "people who caused harm, someone asking for another person who agrees), where it "
+        "must have happened, and that it can be at any time, reported to the police or not.",
+    )
+    sensitive_cases = RichTextField(
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text="Folded away under 'Domestic abuse, sexual harm and sexual offences': how "
+        "these cases are handled (specially trained facilitators, extra safety checks) and "
+        "the policy on self-referrals from people convicted of sexual offences.",
+    )
+    victims_code = RichTextField(
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text="Folded away under 'Your right to information about restorative justice': "
+        "what the Victims' Code entitles people to, and whom to ask.",
+    )
+    where_else = RichTextField(
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text="Under the heading 'If we cannot help, or you need help now': what to do "
+        "in danger, if it happened in another area, and the support services to contact.",
     )
     privacy_notice = RichTextField(
         features=RICH_TEXT_FEATURES,
@@ -452,6 +514,8 @@ class SelfReferralPage(RoutablePageMixin, EasyReadLinkMixin, SitePageMixin, Page
     search_fields = Page.search_fields + [
         index.SearchField("intro"),
         index.SearchField("what_happens_next"),
+        index.SearchField("who_can_use"),
+        index.SearchField("where_else"),
     ]
 
     # A form's PDF would be a blank form that cannot be sent; the paper form is its own thing.
@@ -462,7 +526,19 @@ class SelfReferralPage(RoutablePageMixin, EasyReadLinkMixin, SitePageMixin, Page
         + EasyReadLinkMixin.easy_read_panels
         + [
             FieldPanel("intro"),
-            FieldPanel("what_happens_next"),
+            MultiFieldPanel(
+                [
+                    FieldPanel("who_can_use"),
+                    FieldPanel("what_happens_next"),
+                    FieldPanel("sensitive_cases"),
+                    FieldPanel("victims_code"),
+                    FieldPanel("where_else"),
+                ],
+                heading="Before the form",
+                help_text="Read before anyone starts the form, in this order: who can use it, "
+                "what happens, the policies on sensitive cases, people's rights, and where "
+                "to go instead. Write plainly: many readers are upset or in a hurry.",
+            ),
             FieldPanel("privacy_notice"),
             MultiFieldPanel(
                 [FieldPanel("thank_you_heading"), FieldPanel("thank_you_text")],
