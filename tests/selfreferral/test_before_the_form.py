@@ -27,9 +27,7 @@ def before_the_form(html):
     return html[html.index("<h1") : html.index('class="rj-referral-form"')]
 
 
-def test_the_page_says_who_can_use_it_and_where_else_to_go_before_the_form(
-    client, referral_page
-):
+def test_the_page_says_who_can_use_it_and_where_else_to_go_before_the_form(client, referral_page):
     html = client.get("/self-referral/").text
     before = before_the_form(html)
     positions = [before.index(heading) for heading in SECTIONS]
