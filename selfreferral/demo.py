@@ -114,6 +114,19 @@ DEMO_REFERRAL_COUNT = 420
 DEMO_SOURCES = ["", "", "", "gp", "ae", "shop", "prison", "probation", "partner-site"]
 
 
+# What came of the demo's closed referrals, in a fixed mix (fictional, like the rest).
+DEMO_OUTCOMES = (
+    ["meeting"] * 5
+    + ["letter"] * 4
+    + ["indirect"] * 3
+    + ["other_restorative"] * 2
+    + ["not_suitable"] * 2
+    + ["other_declined"] * 3
+    + ["withdrew"] * 3
+    + ["not_contacted"] * 1
+)
+
+
 def ensure_demo_referrals(today=None):
     """Clearly fictional referrals over the last two years, so the public figures
     have something to show. Made once: referrals marked DEMO are never added twice."""
@@ -149,16 +162,26 @@ def ensure_demo_referrals(today=None):
             if day < today - datetime.timedelta(days=5)
             else None
         )
+        # Drawn in the order they always were, so the demo's figures stay as they were.
+        channel = chooser.choice(channels)
+        source_code = chooser.choice(DEMO_SOURCES)
         role = chooser.choice(roles)
-        # No further draws from `chooser` here: the demo's figures stay as they were.
         for_someone = role == q.ROLE_FOR_SOMEONE
+        # Closed some weeks after first contact (no draws: the mix above stays the same).
+        closed = (
+            created + datetime.timedelta(days=(contacted - day).days + 14 + (number * 13) % 70)
+            if contacted
+            else None
+        )
+        if closed is not None and closed.date() >= today:
+            closed = None
         referrals.append(
             Referral(
                 reference=f"DEMO-{number:06d}",
                 created_at=created,
                 created_on=day,
-                channel=chooser.choice(channels),
-                source_code=chooser.choice(DEMO_SOURCES),
+                channel=channel,
+                source_code=source_code,
                 role=role,
                 name=f"Demo person {number}",
                 their_name=f"Demo person {number}B" if for_someone else "",
@@ -173,7 +196,11 @@ def ensure_demo_referrals(today=None):
                 address="Demo address (not a real person)",
                 area=chooser.choice(areas),
                 age_group=q.AGE_18_OR_OVER if chooser.random() > 0.1 else q.AGE_UNDER_18,
-                status=Status.CLOSED if contacted else Status.NEW,
+                status=(
+                    Status.CLOSED if closed else Status.IN_PROGRESS if contacted else Status.NEW
+                ),
+                status_changed_at=closed or created,
+                outcome=DEMO_OUTCOMES[number % len(DEMO_OUTCOMES)] if closed else "",
                 first_contact_due=due,
                 first_contacted_on=contacted,
                 notified_at=created,

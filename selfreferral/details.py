@@ -111,6 +111,7 @@ EXPORT_COLUMNS = [
     ("Received", received),
     ("How it arrived", lambda r: r.get_channel_display()),
     ("Status", lambda r: r.get_status_display()),
+    ("Outcome", lambda r: r.get_outcome_display()),
     ("Area", lambda r: r.area_name),
     ("Age", lambda r: _choice(r, "age_group")),
     ("Who", lambda r: _choice(r, "role")),
@@ -147,6 +148,7 @@ def inspect_rows(referral):
     rows = [
         ("Reference", referral.reference),
         ("Status", referral.get_status_display()),
+        ("Outcome", referral.get_outcome_display() or "Not recorded yet"),
         ("Received", received_in_words(referral)),
         ("First contact due", due_in_words(referral)),
         ("First contacted on", date_or(referral.first_contacted_on, "Not yet")),

@@ -133,6 +133,34 @@ NEXT_STATUSES = {
 FINISHED_STATUSES = (Status.CLOSED, Status.WITHDRAWN)
 
 
+class Outcome(models.TextChoices):
+    """What came of a finished referral: anonymous, kept after the personal details are
+    erased, and counted in the public figures (figures.py)."""
+
+    # Restorative work took place.
+    MEETING = "meeting", "Face-to-face meeting"
+    LETTER = "letter", "Letter"
+    INDIRECT = "indirect", "Shuttle or other indirect communication"
+    OTHER_RESTORATIVE = "other_restorative", "Other restorative work"
+    # It did not go ahead, and why.
+    NOT_SUITABLE = "not_suitable", "Did not go ahead: not suitable"
+    OTHER_DECLINED = "other_declined", "Did not go ahead: the other person declined"
+    WITHDREW = "withdrew", "Did not go ahead: the person withdrew"
+    NOT_CONTACTED = "not_contacted", "Did not go ahead: could not be contacted"
+
+
+COMPLETED_OUTCOMES = (
+    Outcome.MEETING,
+    Outcome.LETTER,
+    Outcome.INDIRECT,
+    Outcome.OTHER_RESTORATIVE,
+)
+OUTCOME_REQUIRED_MESSAGE = "Choose what came of it before closing or withdrawing the referral."
+OUTCOME_FOR_WITHDRAWN_MESSAGE = (
+    "A withdrawn referral did not go ahead: choose why, or close it if restorative work took place."
+)
+
+
 class Channel(models.TextChoices):
     WEB = "web", "Website"
     KIOSK = "kiosk", "Kiosk"
@@ -304,6 +332,14 @@ class Referral(models.Model):
         help_text="The date a coordinator first spoke to or wrote to the person. "
         "Filled in with today's date when you mark the referral as contacted.",
     )
+    outcome = models.CharField(
+        max_length=20,
+        blank=True,
+        choices=Outcome.choices,
+        help_text="What came of it. Needed to close or withdraw the referral. It has no "
+        "personal details, so it is kept when they are erased and counted in the "
+        "published figures.",
+    )
     coordinator_notes = EncryptedTextField(
         blank=True,
         help_text="Notes for the team. Only coordinators can see them. "
@@ -322,6 +358,7 @@ class Referral(models.Model):
         MultiFieldPanel(
             [
                 FieldPanel("status"),
+                FieldPanel("outcome"),
                 FieldPanel("first_contacted_on"),
                 FieldPanel("coordinator_notes"),
             ],
@@ -384,6 +421,9 @@ class Referral(models.Model):
                 self.status_changed_at = timezone.now()
                 if self.status != Status.NEW and self.first_contacted_on is None:
                     self.first_contacted_on = timezone.localdate()
+        if self.status not in FINISHED_STATUSES:
+            # Reopened: what came of it is decided again when it next finishes.
+            self.outcome = ""
         if not self.reference:
             with transaction.atomic():
                 # The reference comes from the row's id, so it is unique without a lock.
@@ -403,6 +443,10 @@ class Referral(models.Model):
             raise ValidationError(
                 {"status": f"A {Status(old).label.lower()} referral can only become: {allowed}."}
             )
+        if self.status in FINISHED_STATUSES and not self.outcome:
+            raise ValidationError({"outcome": OUTCOME_REQUIRED_MESSAGE})
+        if self.status == Status.WITHDRAWN and self.outcome in COMPLETED_OUTCOMES:
+            raise ValidationError({"outcome": OUTCOME_FOR_WITHDRAWN_MESSAGE})
 
     # Reading the referral
 
