@@ -78,7 +78,12 @@ def outcome_figures(quarters):
         ),
         "completed_chart": charts.bar_chart(
             gettext("Share of finished referrals where restorative work took place"),
-            [(row["quarter"], row["completed_percent"]) for row in outcome_table["rows"]],
+            # Quarters in which nothing was closed have no share to show.
+            [
+                (row["quarter"], row["completed_percent"])
+                for row in outcome_table["rows"]
+                if row["total"] != 0
+            ],
             unit="%",
             none_text=gettext("not shown"),
         ),

@@ -423,8 +423,8 @@ def test_what_came_of_referrals_is_published_with_its_csv(client, home):
 
     from selfreferral.figures import closed_quarters
 
-    index = ProgressIndexPageFactory(parent=home, slug="progress-test", figures_quarters=1)
-    (last_quarter,) = closed_quarters(count=1)
+    index = ProgressIndexPageFactory(parent=home, slug="progress-test", figures_quarters=2)
+    last_quarter = closed_quarters(count=1)[0]
     day = last_quarter.end - datetime.timedelta(days=10)
     _finished(9, "meeting", day)
     _finished(6, "letter", day + datetime.timedelta(days=1))
@@ -435,6 +435,9 @@ def test_what_came_of_referrals_is_published_with_its_csv(client, home):
     assert "restorative work took place for 75% of the referrals we closed" in section
     assert section.count('<svg class="rj-chart"') == 2
     assert ">75%<" in section
+    # The quarter before, in which nothing was closed, says so rather than "not shown".
+    first_row = section[section.index("<tbody") :].split("</tr>")[0]
+    assert "none closed" in first_row
     rows = list(
         csv.reader(io.StringIO(client.get(index.url + "figures/outcomes/csv/").content.decode()))
     )
