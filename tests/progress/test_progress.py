@@ -259,6 +259,7 @@ def test_annual_update_shows_the_years_status_changes(client, home):
     assert "Spring news" in html and "Last year's news" not in html
     # The year's closed quarters of outcome figures, without the index page's downloads.
     assert "Outcome figures" in html and "(CSV)" not in html
+    assert "What came of referrals" in html
 
 
 def _referrals(count, day):
