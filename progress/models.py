@@ -41,6 +41,7 @@ def outcome_figures(quarters):
     tables = {name: figures.quarterly(name, quarters) for name in figures.DIMENSIONS}
     contact = figures.first_contact(quarters)
     source_rows = figures.sources(quarters)
+    outcome_table = figures.outcomes(quarters)
     per_quarter = [(row["quarter"], row["total"]) for row in tables["channel"]["rows"]]
     return {
         "quarters": quarters,
@@ -69,6 +70,22 @@ def outcome_figures(quarters):
             [(row["quarter"], row["within_target_percent"]) for row in contact],
             unit="%",
             none_text=gettext("too few to show"),
+        ),
+        "outcomes": outcome_table,
+        "outcomes_chart": charts.bar_chart(
+            gettext("What came of referrals, all quarters shown"),
+            zip(outcome_table["columns"], outcome_table["totals"], strict=True),
+        ),
+        "completed_chart": charts.bar_chart(
+            gettext("Share of finished referrals where restorative work took place"),
+            # Quarters in which nothing was closed have no share to show.
+            [
+                (row["quarter"], row["completed_percent"])
+                for row in outcome_table["rows"]
+                if row["total"] != 0
+            ],
+            unit="%",
+            none_text=gettext("not shown"),
         ),
         "sources": source_rows,
         "sources_chart": charts.bar_chart(
@@ -370,6 +387,17 @@ class ProgressIndexPage(RoutablePageMixin, SitePageMixin, Page):
                     else row["median_working_days"],
                 ]
                 for row in figures.first_contact(quarters)
+            ]
+        elif name == "outcomes":
+            table = figures.outcomes(quarters)
+            rows = [["Quarter finished", *table["columns"], "Total", "% completed"]] + [
+                [
+                    row["quarter"],
+                    *map(cell, row["cells"]),
+                    cell(row["total"]),
+                    cell(row["completed_percent"]),
+                ]
+                for row in table["rows"]
             ]
         elif name == "sources":
             rows = [["Where people heard about us", "Self-referrals"]] + [

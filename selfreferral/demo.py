@@ -43,6 +43,43 @@ def ensure_referral_page(home):
             "meet anyone, and you can stop at any time.</p>"
             "<p>Questions you can skip say (optional).</p>"
         ),
+        who_can_use=(
+            "<p>You can use this form if:</p>"
+            "<ul><li>you were harmed by a crime or by anti-social behaviour</li>"
+            "<li>you caused harm and want to take responsibility for it</li>"
+            "<li>you are asking for someone else who knows about it and agrees</li></ul>"
+            "<p>It must have happened in Fenmoor or Saltcombe, or you must live here now. "
+            "It does not matter how long ago it happened, or whether anyone reported it to "
+            "the police.</p>"
+            "<p>Under-18s can use it too: we pass their referral to the youth service in "
+            "their area.</p>"
+        ),
+        sensitive_cases=(
+            "<p>Restorative justice can sometimes help after domestic abuse or sexual harm, "
+            "but only when it is safe. Facilitators with extra training handle these cases. "
+            "They check carefully for control or pressure from the other person, and work "
+            "alongside specialist support services.</p>"
+            "<p>If you have been convicted of a sexual offence, we cannot take a referral from "
+            "you through this form. Talk to your probation officer or offender manager "
+            "instead: specialists decide whether any restorative work could be safe.</p>"
+        ),
+        victims_code=(
+            "<p>If you are the victim of a crime by an adult, the Victims' Code gives you the "
+            "right to be told about restorative justice, and how to take part where a service "
+            "is available.</p>"
+            "<p>If nobody has told you about it, ask the police officer dealing with your "
+            "case, or use this form.</p>"
+        ),
+        where_else=(
+            "<ul><li>If you are in danger now, call 999. If you cannot speak, call 999 from a "
+            "mobile and press 55 when asked.</li>"
+            "<li>To report a crime that is not an emergency, call 101.</li>"
+            "<li>If it happened somewhere else and you do not live here, contact the Police "
+            "and Crime Commissioner for that area. Most have their own restorative justice "
+            "service.</li>"
+            '<li><a href="https://www.victimsupport.org.uk/">Victim Support</a> helps anyone '
+            "affected by crime, for free, whether or not it was reported.</li></ul>"
+        ),
         what_happens_next=(
             "<ol><li>A coordinator reads your form, usually within 2 working days.</li>"
             "<li>They contact you in the way you chose, at a time you said is safe.</li>"
@@ -76,6 +113,18 @@ def load(home):
 DEMO_REFERRAL_COUNT = 420
 # The demo leaflet's distribution points (leaflets/demo.py) and the demo's own referral link.
 DEMO_SOURCES = ["", "", "", "gp", "ae", "shop", "prison", "probation", "partner-site"]
+
+
+# What came of the demo's closed referrals, in a fixed mix (fictional, like the rest):
+# large enough groups that most quarters show their figures.
+DEMO_OUTCOMES = (
+    ["meeting"] * 4
+    + ["letter"] * 3
+    + ["indirect"] * 2
+    + ["other_declined"] * 2
+    + ["withdrew"] * 2
+    + ["not_suitable"] * 2
+)
 
 
 def ensure_demo_referrals(today=None):
@@ -113,20 +162,45 @@ def ensure_demo_referrals(today=None):
             if day < today - datetime.timedelta(days=5)
             else None
         )
+        # Drawn in the order they always were, so the demo's figures stay as they were.
+        channel = chooser.choice(channels)
+        source_code = chooser.choice(DEMO_SOURCES)
+        role = chooser.choice(roles)
+        for_someone = role == q.ROLE_FOR_SOMEONE
+        # Closed some weeks after first contact (no draws: the mix above stays the same).
+        closed = (
+            created + datetime.timedelta(days=(contacted - day).days + 14 + (number * 13) % 70)
+            if contacted
+            else None
+        )
+        if closed is not None and closed.date() >= today:
+            closed = None
         referrals.append(
             Referral(
                 reference=f"DEMO-{number:06d}",
                 created_at=created,
                 created_on=day,
-                channel=chooser.choice(channels),
-                source_code=chooser.choice(DEMO_SOURCES),
-                role=chooser.choice(roles),
+                channel=channel,
+                source_code=source_code,
+                role=role,
                 name=f"Demo person {number}",
+                their_name=f"Demo person {number}B" if for_someone else "",
+                relationship="Demo: a family member" if for_someone else "",
+                they_agree=q.YES if for_someone else "",
+                contact_first=(
+                    (q.CONTACT_FIRST_PERSON if number % 2 else q.CONTACT_FIRST_REFERRER)
+                    if for_someone
+                    else ""
+                ),
                 preferred_contact=q.CONTACT_LETTER,
                 address="Demo address (not a real person)",
                 area=chooser.choice(areas),
                 age_group=q.AGE_18_OR_OVER if chooser.random() > 0.1 else q.AGE_UNDER_18,
-                status=Status.CLOSED if contacted else Status.NEW,
+                status=(
+                    Status.CLOSED if closed else Status.IN_PROGRESS if contacted else Status.NEW
+                ),
+                status_changed_at=closed or created,
+                outcome=DEMO_OUTCOMES[number % len(DEMO_OUTCOMES)] if closed else "",
                 first_contact_due=due,
                 first_contacted_on=contacted,
                 notified_at=created,

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import override
 
+from selfreferral import questions as q
 from selfreferral.models import Channel, Status
 
 # Dates and times as people in the UK write them, which spreadsheets read as dates.
@@ -82,6 +83,15 @@ def due_in_words(referral, today=None, with_status=True):
     return text
 
 
+def contact_first_in_words(referral):
+    """Whom to contact first, when someone asked for another person ("" otherwise)."""
+    if referral.contact_first == q.CONTACT_FIRST_PERSON:
+        return f"{referral.their_name or 'The person it is for'} (the person it is for)"
+    if referral.contact_first == q.CONTACT_FIRST_REFERRER:
+        return f"{referral.name or 'The person who asked'} (the person who asked for them)"
+    return ""
+
+
 def yes_no(value):
     return "Yes" if value else "No"
 
@@ -101,9 +111,14 @@ EXPORT_COLUMNS = [
     ("Received", received),
     ("How it arrived", lambda r: r.get_channel_display()),
     ("Status", lambda r: r.get_status_display()),
+    ("Outcome", lambda r: r.get_outcome_display()),
     ("Area", lambda r: r.area_name),
     ("Age", lambda r: _choice(r, "age_group")),
     ("Who", lambda r: _choice(r, "role")),
+    ("Referral for", lambda r: r.their_name),
+    ("How they know them", lambda r: r.relationship),
+    ("Person knows and agrees", lambda r: _choice(r, "they_agree")),
+    ("Contact first", contact_first_in_words),
     ("First contact due", lambda r: date_or(r.first_contact_due)),
     ("First contacted on", lambda r: date_or(r.first_contacted_on)),
     ("Overdue", lambda r: yes_no(r.is_overdue)),
@@ -133,6 +148,7 @@ def inspect_rows(referral):
     rows = [
         ("Reference", referral.reference),
         ("Status", referral.get_status_display()),
+        ("Outcome", referral.get_outcome_display() or "Not recorded yet"),
         ("Received", received_in_words(referral)),
         ("First contact due", due_in_words(referral)),
         ("First contacted on", date_or(referral.first_contacted_on, "Not yet")),
@@ -143,6 +159,15 @@ def inspect_rows(referral):
         ("Safe times to contact", referral.safe_times or NOT_GIVEN),
         ("Who", _choice(referral, "role")),
         ("Name", referral.name or NOT_GIVEN),
+    ]
+    if referral.role == q.ROLE_FOR_SOMEONE:
+        rows += [
+            ("Referral for", referral.their_name or NOT_GIVEN),
+            ("How they know them", referral.relationship or NOT_GIVEN),
+            ("Person knows and agrees", _choice(referral, "they_agree") or NOT_GIVEN),
+            ("Contact first", contact_first_in_words(referral) or NOT_GIVEN),
+        ]
+    rows += [
         ("Age", _choice(referral, "age_group")),
         ("Area", referral.area_name),
         ("How to contact them", _choice(referral, "preferred_contact")),

@@ -301,3 +301,105 @@ def sources(quarters):
         return [{"label": label, "count": suppress(n)} for label, n in ordered]
 
     return _cached("sources", quarters, compute)
+
+
+def _finished_bucket(quarters):
+    """The position of the quarter each referral finished in (closed or withdrawn),
+    compared as local midnight boundaries, like _quarter_bucket."""
+
+    def boundary(day):
+        return timezone.make_aware(_dt.datetime.combine(day, _dt.time.min))
+
+    return Case(
+        *[
+            When(
+                status_changed_at__gte=boundary(quarter.start),
+                status_changed_at__lt=boundary(quarter.next().start),
+                then=Value(position),
+            )
+            for position, quarter in enumerate(quarters)
+        ],
+        output_field=IntegerField(),
+    )
+
+
+def _completed_share(cells, total, completed_positions):
+    """The share completed, as a whole percentage, or None when it could give away a
+    hidden count. The completed count is the sum of some cells: it tells nothing new
+    when all hidden cells are on one side (completed, or not); if hidden cells are on
+    both sides, it would split what is hidden between them, so it is not shown."""
+    if total is None or total == 0:
+        return None
+    hidden = {i for i, value in enumerate(cells) if value is None}
+    if hidden & completed_positions and hidden - completed_positions:
+        return None
+    if hidden <= completed_positions:
+        not_completed = sum(v for i, v in enumerate(cells) if i not in completed_positions)
+        completed = total - not_completed
+    else:
+        completed = sum(cells[i] for i in completed_positions)
+    return round(100 * completed / total)
+
+
+def outcomes(quarters):
+    """What came of the referrals finished in each quarter, by outcome:
+    {"columns", "rows": [{"quarter", "cells", "total", "completed_percent"}], "totals",
+    "completed_percent"}, with the same suppression as the other tables. Counted in
+    the quarter a referral was closed or withdrawn; anonymous data, so referrals
+    whose personal details were erased still count."""
+    from selfreferral.models import COMPLETED_OUTCOMES, FINISHED_STATUSES, Outcome
+
+    def compute():
+        labels = list(Outcome.choices)
+        completed = {i for i, (key, _) in enumerate(labels) if key in COMPLETED_OUTCOMES}
+        if not quarters:
+            return {"columns": [label for _, label in labels], "rows": [], "totals": []}
+        start = timezone.make_aware(_dt.datetime.combine(quarters[0].start, _dt.time.min))
+        end = timezone.make_aware(_dt.datetime.combine(quarters[-1].next().start, _dt.time.min))
+        counts = dict.fromkeys(
+            ((bucket, key) for bucket in range(len(quarters)) for key, _ in labels), 0
+        )
+        rows = (
+            Referral.objects.order_by()
+            .filter(
+                status__in=FINISHED_STATUSES,
+                status_changed_at__gte=start,
+                status_changed_at__lt=end,
+            )
+            .exclude(outcome="")
+            .annotate(bucket=_finished_bucket(quarters))
+            .values_list("bucket", "outcome")
+            .annotate(n=Count("pk"))
+        )
+        for bucket, key, n in rows:
+            if (bucket, key) in counts:
+                counts[(bucket, key)] += n
+        table = [[counts[(bucket, key)] for key, _ in labels] for bucket in range(len(quarters))]
+        threshold = settings.SELF_REFERRAL_SUPPRESS_BELOW
+        published = suppression.protected_tables({"outcome": table}, threshold)["outcome"]
+        rows = [
+            {
+                "quarter": quarter.label,
+                **row,
+                "completed_percent": _completed_share(row["cells"], row["total"], completed),
+            }
+            for quarter, row in zip(quarters, published["rows"], strict=True)
+        ]
+        # Over all the quarters: only when each quarter's share is shown, so the count
+        # completed in each quarter can already be worked out and their sum tells nothing new.
+        finished = sum(map(sum, table))
+        overall = None
+        if finished and all(
+            row["completed_percent"] is not None or not sum(counts)
+            for row, counts in zip(rows, table, strict=True)
+        ):
+            done = sum(row[i] for row in table for i in completed)
+            overall = round(100 * done / finished)
+        return {
+            "columns": [label for _, label in labels],
+            "rows": rows,
+            "totals": published["totals"],
+            "completed_percent": overall,
+        }
+
+    return _cached("outcomes", quarters, compute)

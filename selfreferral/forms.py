@@ -148,7 +148,12 @@ def _label_for_errors(question):
 def form_field(question, areas=()):
     """The Django form field for a question."""
     required_message = {"required": question.required_message or ANSWER_THIS_QUESTION}
-    common = {"required": question.required, "label": question.label, "help_text": question.hint}
+    # A question asked only after another answer is required in `clean`, and only then.
+    common = {
+        "required": question.required and question.shown_when is None,
+        "label": question.label,
+        "help_text": question.hint,
+    }
     if question.kind == q.RADIOS:
         return forms.ChoiceField(
             choices=[(c.value, c.label) for c in question.choices],
@@ -288,6 +293,7 @@ class SelfReferralForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
+        self._clean_conditional_answers(cleaned)
         method = cleaned.get("preferred_contact")
         detail = q.CONTACT_DETAIL_FOR.get(method)
         if detail and not cleaned.get(detail) and detail not in self.errors:
@@ -299,6 +305,21 @@ class SelfReferralForm(forms.Form):
         if self.guarded and not self.errors:
             self._check_guards(cleaned)
         return cleaned
+
+    def _clean_conditional_answers(self, cleaned):
+        """Required questions asked only after another answer (those about the person
+        someone asks for): required then, dropped otherwise; and the answers the service
+        cannot act on are refused with what to do instead (nothing is sent)."""
+        for name, question in self.questions.items():
+            if not (question.required and question.shown_when):
+                continue
+            if not q.is_asked(question, cleaned):
+                cleaned[name] = ""
+            elif not cleaned.get(name) and name not in self.errors:
+                self.add_error(name, question.required_message)
+        for (name, value), message in q.REFUSED_ANSWERS.items():
+            if name in self.questions and cleaned.get(name) == value:
+                self.add_error(name, forms.ValidationError(message, code="refused"))
 
     def _check_guards(self, cleaned):
         if cleaned.get(HONEYPOT_NAME):
@@ -334,6 +355,10 @@ class SelfReferralForm(forms.Form):
             if area == q.NOT_SURE
             else next(a for a in self.areas if str(a.pk) == area),
             "age_group": data["age_group"],
+            "their_name": data.get("their_name", ""),
+            "relationship": data.get("relationship", ""),
+            "they_agree": data.get("they_agree", ""),
+            "contact_first": data.get("contact_first", ""),
             "what_happened": data.get("what_happened", ""),
             "support_needs": data.get("support_needs", ""),
         }

@@ -133,6 +133,34 @@ NEXT_STATUSES = {
 FINISHED_STATUSES = (Status.CLOSED, Status.WITHDRAWN)
 
 
+class Outcome(models.TextChoices):
+    """What came of a finished referral: anonymous, kept after the personal details are
+    erased, and counted in the public figures (figures.py)."""
+
+    # Restorative work took place.
+    MEETING = "meeting", "Face-to-face meeting"
+    LETTER = "letter", "Letter"
+    INDIRECT = "indirect", "Shuttle or other indirect communication"
+    OTHER_RESTORATIVE = "other_restorative", "Other restorative work"
+    # It did not go ahead, and why.
+    NOT_SUITABLE = "not_suitable", "Did not go ahead: not suitable"
+    OTHER_DECLINED = "other_declined", "Did not go ahead: the other person declined"
+    WITHDREW = "withdrew", "Did not go ahead: the person withdrew"
+    NOT_CONTACTED = "not_contacted", "Did not go ahead: could not be contacted"
+
+
+COMPLETED_OUTCOMES = (
+    Outcome.MEETING,
+    Outcome.LETTER,
+    Outcome.INDIRECT,
+    Outcome.OTHER_RESTORATIVE,
+)
+OUTCOME_REQUIRED_MESSAGE = "Choose what came of it before closing or withdrawing the referral."
+OUTCOME_FOR_WITHDRAWN_MESSAGE = (
+    "A withdrawn referral did not go ahead: choose why, or close it if restorative work took place."
+)
+
+
 class Channel(models.TextChoices):
     WEB = "web", "Website"
     KIOSK = "kiosk", "Kiosk"
@@ -149,7 +177,12 @@ class ReferralSummaryPanel(Panel):
         template_name = "selfreferral/admin/referral_summary_panel.html"
 
         def get_context_data(self, parent_context=None):
-            from selfreferral.details import due_in_words, due_status, received_in_words
+            from selfreferral.details import (
+                contact_first_in_words,
+                due_in_words,
+                due_status,
+                received_in_words,
+            )
 
             context = super().get_context_data(parent_context)
             referral = self.instance
@@ -159,6 +192,7 @@ class ReferralSummaryPanel(Panel):
                 # The status is shown as a tag beside it.
                 due=due_in_words(referral, with_status=False),
                 due_status=due_status(referral),
+                contact_first=contact_first_in_words(referral),
             )
             return context
 
@@ -196,6 +230,8 @@ class ReferralQuerySet(models.QuerySet):
 # Erased by the retention purge; everything else is anonymous and kept for figures.
 PERSONAL_FIELDS = (
     "name",
+    "their_name",
+    "relationship",
     "phone",
     "email",
     "address",
@@ -253,6 +289,28 @@ class Referral(models.Model):
         help_text="Empty when the person was not sure.",
     )
     age_group = models.CharField(max_length=12, choices=q.choices_for("age_group"))
+    # When someone asks for another person: who that is, how they know them, that the
+    # person agreed (a referral without it is never sent), and whom to contact first.
+    their_name = EncryptedCharField(
+        max_length=120, blank=True, help_text="The person the referral is for."
+    )
+    relationship = EncryptedCharField(
+        max_length=200,
+        blank=True,
+        help_text="How the person who asked knows them, or why they are involved.",
+    )
+    they_agree = models.CharField(
+        max_length=5,
+        blank=True,
+        choices=q.choices_for("they_agree"),
+        help_text="Whether the person knows about the referral and agrees to it.",
+    )
+    contact_first = models.CharField(
+        max_length=5,
+        blank=True,
+        choices=q.choices_for("contact_first"),
+        help_text="Whom to contact first: the person who asked, or the person it is for.",
+    )
     what_happened = EncryptedTextField(blank=True)
     support_needs = EncryptedTextField(blank=True)
     consent_at = models.DateTimeField(null=True, blank=True, editable=False)
@@ -274,6 +332,14 @@ class Referral(models.Model):
         help_text="The date a coordinator first spoke to or wrote to the person. "
         "Filled in with today's date when you mark the referral as contacted.",
     )
+    outcome = models.CharField(
+        max_length=20,
+        blank=True,
+        choices=Outcome.choices,
+        help_text="What came of it. Needed to close or withdraw the referral. It has no "
+        "personal details, so it is kept when they are erased and counted in the "
+        "published figures.",
+    )
     coordinator_notes = EncryptedTextField(
         blank=True,
         help_text="Notes for the team. Only coordinators can see them. "
@@ -292,6 +358,7 @@ class Referral(models.Model):
         MultiFieldPanel(
             [
                 FieldPanel("status"),
+                FieldPanel("outcome"),
                 FieldPanel("first_contacted_on"),
                 FieldPanel("coordinator_notes"),
             ],
@@ -301,6 +368,7 @@ class Referral(models.Model):
             [
                 FieldPanel("safe_to_leave_message", widget=SAFE_TO_LEAVE_MESSAGE_WIDGET),
                 FieldPanel("safe_times"),
+                FieldPanel("contact_first"),
                 FieldPanel("name"),
                 FieldPanel("preferred_contact"),
                 FieldPanel("phone"),
@@ -313,6 +381,9 @@ class Referral(models.Model):
         MultiFieldPanel(
             [
                 FieldPanel("role", read_only=True),
+                FieldPanel("their_name"),
+                FieldPanel("relationship"),
+                FieldPanel("they_agree", read_only=True),
                 FieldPanel("age_group", read_only=True),
                 FieldPanel("area", read_only=True),
                 FieldPanel("channel", read_only=True),
@@ -350,6 +421,9 @@ class Referral(models.Model):
                 self.status_changed_at = timezone.now()
                 if self.status != Status.NEW and self.first_contacted_on is None:
                     self.first_contacted_on = timezone.localdate()
+        if self.status not in FINISHED_STATUSES:
+            # Reopened: what came of it is decided again when it next finishes.
+            self.outcome = ""
         if not self.reference:
             with transaction.atomic():
                 # The reference comes from the row's id, so it is unique without a lock.
@@ -369,6 +443,10 @@ class Referral(models.Model):
             raise ValidationError(
                 {"status": f"A {Status(old).label.lower()} referral can only become: {allowed}."}
             )
+        if self.status in FINISHED_STATUSES and not self.outcome:
+            raise ValidationError({"outcome": OUTCOME_REQUIRED_MESSAGE})
+        if self.status == Status.WITHDRAWN and self.outcome in COMPLETED_OUTCOMES:
+            raise ValidationError({"outcome": OUTCOME_FOR_WITHDRAWN_MESSAGE})
 
     # Reading the referral
 
@@ -426,8 +504,36 @@ class SelfReferralPage(RoutablePageMixin, EasyReadLinkMixin, SitePageMixin, Page
     )
     what_happens_next = RichTextField(
         features=RICH_TEXT_FEATURES,
-        help_text="What happens after someone sends the form. Shown on the form page "
+        help_text="What happens after someone sends the form. Shown before the form "
         "and again on the thank-you page.",
+    )
+    # Before the form: who may use it, the policies that decide whether it can help,
+    # and where to go instead. Each is shown only when it has words.
+    who_can_use = RichTextField(
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text="Under the heading 'Who can use this form': who can ask (people harmed, "
+        "people who caused harm, someone asking for another person who agrees), where it "
+        "must have happened, and that it can be at any time, reported to the police or not.",
+    )
+    sensitive_cases = RichTextField(
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text="Folded away under 'Domestic abuse, sexual harm and sexual offences': how "
+        "these cases are handled (specially trained facilitators, extra safety checks) and "
+        "the policy on self-referrals from people convicted of sexual offences.",
+    )
+    victims_code = RichTextField(
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text="Folded away under 'Your right to information about restorative justice': "
+        "what the Victims' Code entitles people to, and whom to ask.",
+    )
+    where_else = RichTextField(
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text="Under the heading 'If we cannot help, or you need help now': what to do "
+        "in danger, if it happened in another area, and the support services to contact.",
     )
     privacy_notice = RichTextField(
         features=RICH_TEXT_FEATURES,
@@ -452,6 +558,8 @@ class SelfReferralPage(RoutablePageMixin, EasyReadLinkMixin, SitePageMixin, Page
     search_fields = Page.search_fields + [
         index.SearchField("intro"),
         index.SearchField("what_happens_next"),
+        index.SearchField("who_can_use"),
+        index.SearchField("where_else"),
     ]
 
     # A form's PDF would be a blank form that cannot be sent; the paper form is its own thing.
@@ -462,7 +570,19 @@ class SelfReferralPage(RoutablePageMixin, EasyReadLinkMixin, SitePageMixin, Page
         + EasyReadLinkMixin.easy_read_panels
         + [
             FieldPanel("intro"),
-            FieldPanel("what_happens_next"),
+            MultiFieldPanel(
+                [
+                    FieldPanel("who_can_use"),
+                    FieldPanel("what_happens_next"),
+                    FieldPanel("sensitive_cases"),
+                    FieldPanel("victims_code"),
+                    FieldPanel("where_else"),
+                ],
+                heading="Before the form",
+                help_text="Read before anyone starts the form, in this order: who can use it, "
+                "what happens, the policies on sensitive cases, people's rights, and where "
+                "to go instead. Write plainly: many readers are upset or in a hurry.",
+            ),
             FieldPanel("privacy_notice"),
             MultiFieldPanel(
                 [FieldPanel("thank_you_heading"), FieldPanel("thank_you_text")],

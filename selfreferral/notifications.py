@@ -17,7 +17,7 @@ from django.utils import translation
 
 from home.addresses import absolute_url
 from selfreferral import questions as q
-from selfreferral.details import due_in_words, received_in_words
+from selfreferral.details import contact_first_in_words, due_in_words, received_in_words
 
 
 def queue_notifications(referral):
@@ -50,6 +50,9 @@ def coordinator_email(referral):
         "age_group": questions["age_group"].choice_labels.get(
             referral.age_group, referral.age_group
         ),
+        "for_someone_else": referral.role == q.ROLE_FOR_SOMEONE,
+        "they_agree": questions["they_agree"].choice_labels.get(referral.they_agree, ""),
+        "contact_first": contact_first_in_words(referral),
         "received": received_in_words(referral),
         "due": due_in_words(referral),
         "include_what_happened": settings.SELF_REFERRAL_EMAIL_INCLUDES_WHAT_HAPPENED,

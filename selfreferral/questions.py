@@ -9,7 +9,11 @@ language, and the coordinator email switches back to English.
 
 Routing and safety depend on these names: `role`, `age_group`, `area`,
 `preferred_contact` and `safe_to_leave_message` are read by the coordinator
-email and the routing rules (see `Referral.notification_recipients`)."""
+email and the routing rules (see `Referral.notification_recipients`).
+
+A question with `shown_when` is asked only after that answer (the questions about
+the person someone is asking for): the form requires it only then, and refuses
+a referral for someone who does not know about it or agree (`REFUSED_ANSWERS`)."""
 
 from dataclasses import dataclass, field, replace
 
@@ -68,7 +72,9 @@ class Question:
     # How many writing lines the paper form leaves for the answer.
     paper_lines: int = 1
     # Questions only asked when the answer to another question is `shown_when`.
-    # Renderings may reveal them; validation requires them only in that case.
+    # Renderings may reveal them. A required one is required only in that case,
+    # and its answer is kept only in that case (answers for someone else are
+    # dropped when the person chose another role after all).
     shown_when: tuple[str, str] | None = None
     channels: tuple[str, ...] = EVERY_CHANNEL
 
@@ -83,6 +89,13 @@ class Section:
     title: str
     hint: str = ""
     questions: tuple[Question, ...] = field(default_factory=tuple)
+
+    @property
+    def shown_when(self):
+        """The answer every question of this section waits for, if they all wait for one:
+        the web form then reveals the whole section once that answer is chosen."""
+        conditions = {question.shown_when for question in self.questions}
+        return conditions.pop() if len(conditions) == 1 else None
 
 
 ROLE_HARMED = "harmed"
@@ -99,6 +112,13 @@ AGE_18_OR_OVER = "18-or-over"
 
 YES = "yes"
 NO = "no"
+
+# Whom a coordinator contacts first when someone asks for another person.
+CONTACT_FIRST_REFERRER = "me"
+CONTACT_FIRST_PERSON = "them"
+
+# Asked only of someone asking for another person (the role above).
+FOR_SOMEONE_ELSE = ("role", ROLE_FOR_SOMEONE)
 
 SECTIONS = (
     Section(
@@ -146,9 +166,68 @@ SECTIONS = (
         ),
     ),
     Section(
+        key="about-them",
+        title=_("The person you are asking for"),
+        hint=_("Only answer these questions if you are asking for someone else."),
+        questions=(
+            Question(
+                name="their_name",
+                kind=TEXT,
+                label=_("Their name"),
+                required_message=_("Enter the name of the person you are asking for"),
+                max_length=120,
+                required=True,
+                shown_when=FOR_SOMEONE_ELSE,
+            ),
+            Question(
+                name="relationship",
+                kind=TEXT,
+                label=_("How do you know them, or why are you involved?"),
+                hint=_("For example, I am their parent, their partner or their support worker."),
+                required_message=_("Say how you know the person, or why you are involved"),
+                max_length=200,
+                paper_lines=2,
+                required=True,
+                shown_when=FOR_SOMEONE_ELSE,
+            ),
+            Question(
+                name="they_agree",
+                kind=RADIOS,
+                label=_("Do they know about this referral, and do they agree to it?"),
+                hint=_(
+                    "Restorative justice is voluntary. We can only contact someone who knows "
+                    "we will and wants us to."
+                ),
+                choices=(
+                    Choice(YES, _("Yes, they know and they agree")),
+                    Choice(NO, _("No, or I am not sure")),
+                ),
+                required_message=_("Choose yes if they know about this referral and agree to it"),
+                required=True,
+                shown_when=FOR_SOMEONE_ELSE,
+            ),
+            Question(
+                name="contact_first",
+                kind=RADIOS,
+                label=_("Who should we contact first?"),
+                hint=_("Give the contact details of this person in the next part of the form."),
+                choices=(
+                    Choice(CONTACT_FIRST_REFERRER, _("Me, the person filling in this form")),
+                    Choice(CONTACT_FIRST_PERSON, _("The person I am asking for")),
+                ),
+                required_message=_("Choose who we should contact first"),
+                required=True,
+                shown_when=FOR_SOMEONE_ELSE,
+            ),
+        ),
+    ),
+    Section(
         key="contact",
         title=_("How to contact you safely"),
-        hint=_("We will only contact you in the way you choose."),
+        hint=_(
+            "We will only contact you in the way you choose. If you are asking for someone "
+            "else, tell us how to reach the person we should contact first."
+        ),
         questions=(
             Question(
                 name="preferred_contact",
@@ -385,11 +464,30 @@ KIOSK_CONTACT_DETAIL_MESSAGES = {
 }
 
 
+# Answers the service cannot act on: the form says why and what to do instead, and
+# does not send (every answer is kept). RJ is voluntary: nobody is contacted about
+# it without knowing and agreeing.
+REFUSED_ANSWERS = {
+    ("they_agree", NO): _(
+        "We cannot take a referral for someone who does not know about it or has not agreed "
+        "to it. Talk to them first, or show them this page so they can ask us themselves"
+    ),
+}
+
+
 def contact_detail_message(method, channel):
     """What to say when the contact detail a contact method needs is missing."""
     if channel == KIOSK and method in KIOSK_CONTACT_DETAIL_MESSAGES:
         return KIOSK_CONTACT_DETAIL_MESSAGES[method]
     return CONTACT_DETAIL_MESSAGES[method]
+
+
+def is_asked(question, answers):
+    """Whether `question` applies, given the other answers (a dict of cleaned answers)."""
+    if question.shown_when is None:
+        return True
+    name, value = question.shown_when
+    return answers.get(name) == value
 
 
 def choices_for(name):

@@ -33,7 +33,7 @@ from selfreferral.admin_views import (
 )
 from selfreferral.details import EXPORT_COLUMNS, due_status, export_row, inspect_rows, received
 from selfreferral.forms import recaptcha_enabled
-from selfreferral.models import Area, Channel, Referral, ReferralSource, Status
+from selfreferral.models import Area, Channel, Outcome, Referral, ReferralSource, Status
 
 
 class ReferralFilterSet(WagtailFilterSet):
@@ -42,13 +42,14 @@ class ReferralFilterSet(WagtailFilterSet):
     age_group = django_filters.ChoiceFilter(choices=q.choices_for("age_group"))
     role = django_filters.ChoiceFilter(choices=q.choices_for("role"))
     channel = django_filters.ChoiceFilter(choices=Channel.choices)
+    outcome = django_filters.ChoiceFilter(choices=Outcome.choices)
     overdue = django_filters.BooleanFilter(
         label="Overdue for first contact", method="filter_overdue"
     )
 
     class Meta:
         model = Referral
-        fields = ["status", "area", "age_group", "role", "channel"]
+        fields = ["status", "area", "age_group", "role", "channel", "outcome"]
 
     def filter_overdue(self, queryset, name, value):
         if value is None:

@@ -17,6 +17,8 @@ PERSONAL_NAMES = frozenset(
         "what_happened",
         "support_needs",
         "coordinator_notes",
+        "their_name",
+        "relationship",
         "password",
         "otp_token",
         "body",

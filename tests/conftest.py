@@ -25,6 +25,7 @@ from django.core.cache import caches
 from django.core.management import call_command
 from django.db import connection, transaction
 from django.test import TransactionTestCase
+from django.test.testcases import _MediaFilesHandler
 from django.utils import translation
 
 from cms.roles import COMMS_APPROVERS, COMMS_EDITORS, SITE_ADMINISTRATORS
@@ -208,7 +209,12 @@ def live_site(transactional_db, live_server, settings):
     settings.BASE_URL = settings.WAGTAILADMIN_BASE_URL = live_server.url
     httpd = live_server.thread.httpd
     if not isinstance(httpd.get_app(), _OneRequestAtATime):
-        httpd.set_app(_OneRequestAtATime(httpd.get_app()))
+        app = httpd.get_app()
+        # Django's live server answers /media/ itself, without byte ranges; the site's own
+        # media view (home.views.serve_media) answers them, as it does under `make run`.
+        if isinstance(getattr(app, "application", None), _MediaFilesHandler):
+            app.application = app.application.application
+        httpd.set_app(_OneRequestAtATime(app))
     return live_server
 
 

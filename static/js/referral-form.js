@@ -29,6 +29,24 @@
     });
   }
 
+  // Questions for one answer only (those about the person someone asks for) are
+  // hidden until that answer is chosen. Without JavaScript they are all shown, each
+  // section saying when to answer it, and the server asks for them only then.
+  var conditional = document.querySelectorAll("[data-shown-when-name]");
+  Array.prototype.forEach.call(conditional, function (section) {
+    var name = section.getAttribute("data-shown-when-name");
+    var value = section.getAttribute("data-shown-when-value");
+    var radios = document.querySelectorAll("input[type='radio'][name='" + name + "']");
+    function update() {
+      var chosen = document.querySelector("input[type='radio'][name='" + name + "']:checked");
+      section.hidden = !(chosen && chosen.value === value);
+    }
+    Array.prototype.forEach.call(radios, function (radio) {
+      radio.addEventListener("change", update);
+    });
+    update();
+  });
+
   // One click sends the form once: a second click while it is sending is ignored.
   var form = document.querySelector(".rj-referral-form");
   if (form) {

@@ -71,6 +71,14 @@ def test_an_editor_writes_previews_and_submits_a_case_study(live_site, browser_p
     page.keyboard.type("Sam found a stone through the front window one evening.")
     page.get_by_role("tab", name="Consent").click()
     page.fill("#id_consent_recorded_on", "2026-11-01")
+    # Leave the date as a person would (Escape, then Tab), and wait for its calendar to
+    # close: under load it can still cover the next box when the click comes.
+    page.keyboard.press("Escape")
+    page.keyboard.press("Tab")
+    page.wait_for_function(
+        "() => ![...document.querySelectorAll('.xdsoft_datetimepicker')]"
+        ".some(picker => picker.offsetParent !== null)"
+    )
     page.check("#id_anonymised")
     page.get_by_role("tab", name="Content").click()
     # Nothing is saved until the editor saves (no autosave making pages as they type).

@@ -259,6 +259,7 @@ def test_annual_update_shows_the_years_status_changes(client, home):
     assert "Spring news" in html and "Last year's news" not in html
     # The year's closed quarters of outcome figures, without the index page's downloads.
     assert "Outcome figures" in html and "(CSV)" not in html
+    assert "What came of referrals" in html
 
 
 def _referrals(count, day):
@@ -294,7 +295,8 @@ def test_figures_query_count_does_not_depend_on_the_number_of_referrals(
     client.get(index.url)
     for alias in ("default", "pages"):
         caches[alias].clear()  # recompute the figures, not only the page
-    with django_assert_max_num_queries(30):
+    # One grouped query per figure (the outcomes table is the latest), however many referrals.
+    with django_assert_max_num_queries(31):
         response = client.get(index.url)
     assert f">{referrals}<" in response.text
 
@@ -304,9 +306,9 @@ def test_figures_show_charts_with_titles_and_tables(client, home):
     _referrals(12, timezone.localdate().replace(day=1) - datetime.timedelta(days=100))
     html = client.get(index.url).text
     figures_html = html[html.index('id="figures-heading"') :]
-    assert figures_html.count('<svg class="rj-chart"') == 6
-    assert figures_html.count("<title id=") == 6 and figures_html.count("<desc id=") == 6
-    assert figures_html.count('<table class="govuk-table">') == 5
+    assert figures_html.count('<svg class="rj-chart"') == 8
+    assert figures_html.count("<title id=") == 8 and figures_html.count("<desc id=") == 8
+    assert figures_html.count('<table class="govuk-table">') == 6
     assert "not shown" in figures_html  # the privacy note, and hidden cells
     assert "Download self-referrals by area (CSV)" in figures_html
 
@@ -402,6 +404,62 @@ def test_demo_figures_show_on_the_progress_page(client, progress_index):
     html = client.get("/progress/").text
     assert "Outcome figures" in html and "Self-referrals by area" in html
     assert "Demo person" not in html  # never any personal data
+
+
+def _finished(count, outcome, day):
+    from selfreferral.models import Referral, Status
+
+    _referrals(count, day - datetime.timedelta(days=30))
+    latest = Referral.objects.order_by("-pk")[:count]
+    Referral.objects.filter(pk__in=list(latest.values_list("pk", flat=True))).update(
+        status=Status.WITHDRAWN if outcome == "withdrew" else Status.CLOSED,
+        outcome=outcome,
+        status_changed_at=timezone.make_aware(datetime.datetime.combine(day, datetime.time(15))),
+    )
+
+
+def test_what_came_of_referrals_is_published_with_its_csv(client, home):
+    import csv
+    import io
+
+    from selfreferral.figures import closed_quarters
+
+    index = ProgressIndexPageFactory(parent=home, slug="progress-test", figures_quarters=2)
+    last_quarter = closed_quarters(count=1)[0]
+    day = last_quarter.end - datetime.timedelta(days=10)
+    _finished(9, "meeting", day)
+    _finished(6, "letter", day + datetime.timedelta(days=1))
+    _finished(5, "not_suitable", day + datetime.timedelta(days=2))
+    html = client.get(index.url).text
+    section = html[html.index('id="figure-outcomes"') : html.index('id="figure-sources"')]
+    assert "What came of referrals" in section
+    assert "restorative work took place for 75% of the referrals we closed" in section
+    assert section.count('<svg class="rj-chart"') == 2
+    assert ">75%<" in section
+    # The quarter before, in which nothing was closed, says so rather than "not shown".
+    first_row = section[section.index("<tbody") :].split("</tr>")[0]
+    assert "none closed" in first_row
+    rows = list(
+        csv.reader(io.StringIO(client.get(index.url + "figures/outcomes/csv/").content.decode()))
+    )
+    heading, row = rows[0], rows[-1]
+    assert heading[:3] == ["Quarter finished", "Face-to-face meeting", "Letter"]
+    assert heading[-2:] == ["Total", "% completed"]
+    assert row[1:3] == ["9", "6"] and row[-2:] == ["20", "75"]
+
+
+def test_demo_outcomes_show_on_the_progress_page(client, progress_index, settings):
+    from selfreferral.demo import ensure_demo_referrals
+
+    settings.DEMO_REFERRALS = True
+    ensure_demo_referrals()
+    html = client.get("/progress/").text
+    section = html[html.index('id="figure-outcomes"') : html.index('id="figure-sources"')]
+    # The share completed, in most quarters (a quarter's share is hidden when it would
+    # tell apart counts hidden to protect privacy).
+    assert len(re.findall(r">\d+%</td>", section)) >= 4
+    assert "Face-to-face meeting" in section and "Did not go ahead: not suitable" in section
+    assert "Demo person" not in html
 
 
 def test_updates_filter_by_strategy_theme(client, home):

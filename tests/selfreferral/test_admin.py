@@ -118,7 +118,7 @@ def test_status_changes_are_saved_and_kept_in_the_history(client, coordinator):
     assert referral.first_contacted_on is not None  # filled in for them
     assert referral.coordinator_notes == "Called."
     client.post(edit_url(referral), _edit_form(referral, status="in_progress"))
-    client.post(edit_url(referral), _edit_form(referral, status="closed"))
+    client.post(edit_url(referral), _edit_form(referral, status="closed", outcome="letter"))
     referral.refresh_from_db()
     assert referral.status == Status.CLOSED
     entries = ModelLogEntry.objects.filter(

@@ -103,6 +103,42 @@ def test_thank_you_page_and_back_does_not_show_the_answers(live_site, browser_pa
     assert Referral.objects.count() == 1
 
 
+def test_questions_about_someone_else_appear_for_that_role_and_refuse_without_agreement(
+    live_site, browser_page
+):
+    page = browser_page
+    page.goto(live_site.url + "/self-referral/")
+    about_them = page.locator('[data-shown-when-name="role"]')
+    assert about_them.is_hidden()
+    _fill_in(page)
+    assert about_them.is_hidden()
+    page.get_by_label("I am asking for someone else").check()
+    assert about_them.is_visible()
+    page.get_by_label("Their name").fill("Morgan Browser")
+    page.get_by_label("How do you know them").fill("I am her support worker")
+    page.get_by_label("No, or I am not sure").check()
+    page.get_by_label("The person I am asking for").check()
+    assert run_axe(page) == []
+    page.get_by_role("button", name="Send referral").click()
+    page.wait_for_selector("[data-error-summary]")
+    links = page.locator(".govuk-error-summary__list a").all_inner_texts()
+    assert links == [
+        "We cannot take a referral for someone who does not know about it or has not agreed "
+        "to it. Talk to them first, or show them this page so they can ask us themselves"
+    ]
+    # Nothing sent, every answer kept, and the section still shown for the chosen role.
+    assert not Referral.objects.exists()
+    assert about_them.is_visible()
+    assert page.get_by_label("Their name").input_value() == "Morgan Browser"
+    assert run_axe(page) == []
+    page.get_by_label("Yes, they know and they agree").check()
+    page.get_by_label("I agree to be contacted about restorative justice").check()
+    page.get_by_role("button", name="Send referral").click()
+    page.wait_for_url("**/self-referral/thank-you/**")
+    referral = Referral.objects.get()
+    assert (referral.their_name, referral.contact_first) == ("Morgan Browser", "them")
+
+
 def test_form_fits_a_small_screen(live_site, chromium):
     context = chromium.new_context(viewport={"width": 320, "height": 800})
     page = context.new_page()

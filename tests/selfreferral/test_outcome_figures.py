@@ -9,7 +9,7 @@ from django.utils import timezone
 from selfreferral import figures
 from selfreferral import questions as q
 from selfreferral.figures import Quarter, closed_quarters
-from selfreferral.models import Area, Channel, Referral
+from selfreferral.models import Area, Channel, Outcome, Referral, Status
 
 pytestmark = pytest.mark.django_db
 TODAY = datetime.date(2026, 11, 24)  # in 2026 Q4, so 2026 Q3 is the last closed quarter
@@ -167,3 +167,67 @@ def test_demo_referrals_are_fictional_historical_and_made_once(settings):
     assert demo.filter(created_on__gte=TODAY).count() == 0
     quarters = closed_quarters(count=8, today=TODAY)
     assert sum(row["total"] or 0 for row in figures.quarterly("channel", quarters)["rows"]) > 300
+
+
+# What came of referrals
+
+
+def finish(day, outcome, status=Status.CLOSED, erased=False):
+    referral = make_referral(day - datetime.timedelta(days=40), contacted=day)
+    Referral.objects.filter(pk=referral.pk).update(
+        status=status,
+        outcome=outcome,
+        status_changed_at=timezone.make_aware(datetime.datetime.combine(day, datetime.time(16))),
+    )
+    if erased:
+        referral.refresh_from_db()
+        referral.erase_personal_data()
+    return referral
+
+
+def test_outcomes_are_counted_in_the_quarter_each_referral_finished():
+    quarters = [Quarter(2026, 2), Quarter(2026, 3)]
+    for _ in range(6):
+        finish(datetime.date(2026, 8, 3), Outcome.MEETING)
+    for _ in range(8):
+        finish(datetime.date(2026, 8, 4), Outcome.LETTER, erased=True)  # still counted
+    for _ in range(5):
+        finish(datetime.date(2026, 9, 1), Outcome.OTHER_DECLINED)
+    for _ in range(2):
+        finish(datetime.date(2026, 9, 2), Outcome.WITHDREW, status=Status.WITHDRAWN)
+    finish(datetime.date(2026, 11, 2), Outcome.MEETING)  # the open quarter: not yet
+    make_referral(datetime.date(2026, 7, 1), contacted=datetime.date(2026, 7, 2))  # still open
+    table = figures.outcomes(quarters)
+    columns = table["columns"]
+    assert columns[:4] == [
+        "Face-to-face meeting",
+        "Letter",
+        "Shuttle or other indirect communication",
+        "Other restorative work",
+    ]
+    spring, summer = table["rows"]
+    assert spring["total"] == 0 and spring["completed_percent"] is None
+    cells = dict(zip(columns, summer["cells"], strict=True))
+    assert summer["total"] == 21
+    assert cells["Face-to-face meeting"] == 6 and cells["Letter"] == 8
+    assert cells["Did not go ahead: the person withdrew"] is None  # 2: fewer than 5
+    # The 5 would give the 2 back (21 less 6, 8 and 5): hidden as well.
+    assert cells["Did not go ahead: the other person declined"] is None
+    # Both hidden counts did not go ahead, so the share completed gives nothing away.
+    assert summer["completed_percent"] == 67  # 14 of 21
+
+
+def test_the_share_completed_is_hidden_when_it_would_split_hidden_counts():
+    quarters = [Quarter(2026, 3)]
+    for _ in range(20):
+        finish(datetime.date(2026, 8, 3), Outcome.MEETING)
+    for _ in range(2):
+        finish(datetime.date(2026, 8, 3), Outcome.LETTER)
+    for _ in range(3):
+        finish(datetime.date(2026, 8, 3), Outcome.NOT_SUITABLE)
+    (row,) = figures.outcomes(quarters)["rows"]
+    assert row["total"] == 25
+    hidden = [i for i, value in enumerate(row["cells"]) if value is None]
+    assert len(hidden) == 2  # the 2 letters and the 3 not suitable
+    # 22 completed of 25 would tell the 2 and the 3 apart.
+    assert row["completed_percent"] is None

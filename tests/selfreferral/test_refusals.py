@@ -19,11 +19,21 @@ TYPED = {
     "safe_times": "Tuesdays after four",
     "what_happened": "Someone kept kicking our gate at night.",
     "role": "someone-else",
+    "their_name": "Ottoline Thornwick",
+    "relationship": "She is my mother",
+    "they_agree": "yes",
+    "contact_first": "me",
 }
 
 
 def assert_answers_kept(html):
-    for value in (TYPED["name"], TYPED["safe_times"], TYPED["what_happened"]):
+    for value in (
+        TYPED["name"],
+        TYPED["safe_times"],
+        TYPED["what_happened"],
+        TYPED["their_name"],
+        TYPED["relationship"],
+    ):
         assert value in html, value
     assert re.search(r'<input[^>]*value="someone-else"[^>]*checked', html) or re.search(
         r'<input[^>]*checked[^>]*value="someone-else"', html

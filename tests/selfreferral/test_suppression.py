@@ -209,3 +209,34 @@ def test_the_attacker_finds_what_cell_suppression_alone_gives_away():
     cells = [ones.unknown(v, v >= THRESHOLD) for v in (1, 1, 7, 9)]
     ones.adds_up(cells, total)
     assert sorted(value for _, value in worked_out(ones)) == [1, 1]
+
+
+# What came of referrals: one table by outcome, and the share completed beside it.
+
+
+@st.composite
+def quarters_of_outcomes(draw):
+    return [
+        draw(st.lists(st.sampled_from([0, 0, 1, 1, 2, 3, 4, 5, 6, 9, 14]), min_size=8, max_size=8))
+        for _ in range(draw(st.integers(1, 4)))
+    ]
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(quarters_of_outcomes())
+def test_no_hidden_outcome_count_can_be_worked_out_even_with_the_share_completed(table):
+    from selfreferral.figures import _completed_share
+    from selfreferral.models import COMPLETED_OUTCOMES, Outcome
+
+    page = publish({"outcome": table})
+    published = protected_tables({"outcome": table}, THRESHOLD)["outcome"]
+    completed = {i for i, (key, _) in enumerate(Outcome.choices) if key in COMPLETED_OUTCOMES}
+    # The attacker is given the completed count itself wherever the share is shown
+    # (stronger than a rounded percentage).
+    first_cell = len(page.values) - sum(len(row) for row in table) - len(table[0])
+    for quarter, (row, shown) in enumerate(zip(table, published["rows"], strict=True)):
+        share = _completed_share(shown["cells"], shown["total"], completed)
+        positions = [first_cell + quarter * len(row) + i for i in sorted(completed)]
+        if share is not None:
+            page.adds_up(positions, page.unknown(sum(row[i] for i in completed), True))
+    assert worked_out(page) == []
