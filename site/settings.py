@@ -110,6 +110,7 @@ INSTALLED_APPS = [
     "django_recaptcha",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",  # one-time backup codes (cms/two_factor.py)
     "axes",
     "modelcluster",
     "taggit",

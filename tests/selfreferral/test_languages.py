@@ -214,8 +214,20 @@ def test_a_form_too_large_to_read_gets_a_polish_400_page(client, demo_site, sett
 @pytest.mark.parametrize(
     ("code", "heading", "kept", "exit_label", "direction"),
     [
-        ("pl", "Twój formularz był za długi", "nie mogliśmy zachować Twoich odpowiedzi", "Opuść tę stronę", "ltr"),
-        ("ar", "كان النموذج أطول من اللازم", "لم نتمكن من الاحتفاظ بإجاباتك", "اخرج من هذه الصفحة", "rtl"),
+        (
+            "pl",
+            "Twój formularz był za długi",
+            "nie mogliśmy zachować Twoich odpowiedzi",
+            "Opuść tę stronę",
+            "ltr",
+        ),
+        (
+            "ar",
+            "كان النموذج أطول من اللازم",
+            "لم نتمكن من الاحتفاظ بإجاباتك",
+            "اخرج من هذه الصفحة",
+            "rtl",
+        ),
     ],
 )
 def test_a_form_over_the_referral_limit_gets_the_400_page_in_that_language(
