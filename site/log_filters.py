@@ -25,6 +25,22 @@ PERSONAL_NAMES = frozenset(
     }
 )
 REDACTED = "[redacted]"
+
+# The one log format, for the site's logs (settings.LOGGING) and gunicorn's own
+# (rjsite/gunicorn_logging.py): JSON lines in production, plain lines in development.
+LOG_FIELDS = "%(asctime)s %(levelname)s %(name)s %(message)s"
+JSON_FIELD_NAMES = {"asctime": "time", "levelname": "level", "name": "logger"}
+
+
+def log_formatter(kind):
+    """A formatter writing `kind` ("json" or "text") lines."""
+    if kind == "json":
+        from pythonjsonlogger.json import JsonFormatter
+
+        return JsonFormatter(LOG_FIELDS, rename_fields=JSON_FIELD_NAMES)
+    return logging.Formatter(LOG_FIELDS)
+
+
 # Shorter values (yes/no answers, area ids) are too common to blank everywhere.
 MIN_REDACTED_LENGTH = 4
 # Secrets that travel in an address's path: a kiosk's one-time enrolment link and
