@@ -93,6 +93,22 @@ def test_personal_details_passed_to_a_log_call_are_blanked(log_output):
     assert_no_personal_data(log_output.getvalue())
 
 
+def test_email_addresses_in_a_message_are_blanked(log_output):
+    """Wagtail's notifier logs the staff address a workflow email failed for."""
+    try:
+        raise ConnectionRefusedError(f"refused {PERSON['email']}")
+    except ConnectionRefusedError:
+        logging.getLogger("wagtail.admin").exception(
+            "Failed to send notification email '%s' to %s", "Review", "approver@rj.example"
+        )
+    _, records = json_lines(log_output)
+    record = next(r for r in records if r["logger"] == "wagtail.admin")
+    assert record["message"] == "Failed to send notification email 'Review' to [redacted]"
+    assert "refused [redacted]" in record["exc_info"]
+    assert "approver@rj.example" not in log_output.getvalue()
+    assert_no_personal_data(log_output.getvalue())
+
+
 def test_production_logs_json_and_development_plain_text(tmp_path):
     production = production_settings(tmp_path, "LOGGING")["LOGGING"]
     assert production["handlers"]["console"]["formatter"] == "json"
