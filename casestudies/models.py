@@ -1,8 +1,7 @@
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
 from wagtail import blocks
@@ -15,10 +14,9 @@ from wagtail.snippets.models import register_snippet
 
 from home.addresses import absolute_url, page_url
 from home.blocks import ImageBlock, QuoteBlock, RichTextBlock
+from home.listings import paginate
 from home.mixins import PUBLISHING_PANELS, SitePageMixin
 from home.schema import default_image, in_language, publisher
-
-CASE_STUDIES_PER_PAGE = 10
 
 
 class Perspective(models.TextChoices):
@@ -169,19 +167,12 @@ class CaseStudyIndexPage(SitePageMixin, Page):
         )
         if form.is_bound:
             stories = stories.filter(**form.filters())
-        paginator = Paginator(stories, CASE_STUDIES_PER_PAGE)
-        page_obj = paginator.get_page(request.GET.get("page"))
-        page_obj.elided_range = list(
-            paginator.get_elided_page_range(page_obj.number, on_each_side=1)
-        )
-        query = request.GET.copy()
-        query.pop("page", None)
+        listing = paginate(request, stories, settings.CASE_STUDIES_PER_PAGE)
         context.update(
+            listing,
             filter_form=form,
             filtered=bool(form.is_bound and form.filters()),
-            stories=page_obj,
-            paginator=paginator,
-            query_string=query.urlencode(),
+            stories=listing["page_obj"],
         )
         return context
 
@@ -333,10 +324,6 @@ class CaseStudyPage(SitePageMixin, Page):
             problems = self.publishing_problems(self.consent_recorded_on, self.anonymised)
             if problems:
                 raise ValidationError(problems)
-
-    @property
-    def is_past_review(self):
-        return self.review_by is not None and self.review_by < timezone.localdate()
 
     def social_image(self):
         return self.listing_image

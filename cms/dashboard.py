@@ -13,7 +13,8 @@ the panels' names, so it starts with that person's own work:
 Panels about pages are left off for people who cannot edit pages."""
 
 from django.contrib.auth import get_user_model
-from django.db.models import F, Q
+from django.db.models import F, IntegerField, Q
+from django.db.models.functions import Cast
 from django.utils import timezone
 
 from wagtail.admin.ui.components import Component
@@ -89,7 +90,12 @@ class YourDraftsPanel(Component):
         in_review = WorkflowState.objects.active().filter(base_content_type__model="page")
         pages = (
             Page.objects.filter(has_unpublished_changes=True, latest_revision__user=self.user)
-            .exclude(pk__in=in_review.values("object_id"))
+            # A workflow names its object by text (generic relation): PostgreSQL needs the cast.
+            .exclude(
+                pk__in=in_review.annotate(page_id=Cast("object_id", IntegerField())).values(
+                    "page_id"
+                )
+            )
             .select_related("locale")
             .order_by("-latest_revision_created_at")[: self.limit]
         )

@@ -6,11 +6,7 @@ class EventsConfig(AppConfig):
     verbose_name = "Events"
 
     def ready(self):
-        from django.db.models.signals import post_delete, post_save
+        from home.cache import purge_pages_when_changed
 
-        from home.cache import purge_page_cache
-
-        # Listings, programmes and calendar feeds show these snippets: serve fresh copies.
-        for model in ("events.AwarenessWeek", "events.EventArea"):
-            post_save.connect(purge_page_cache, sender=model, dispatch_uid=f"purge-{model}-save")
-            post_delete.connect(purge_page_cache, sender=model, dispatch_uid=f"purge-{model}-del")
+        # Listings, programmes and calendar feeds show these snippets.
+        purge_pages_when_changed("events.AwarenessWeek", "events.EventArea")

@@ -8,8 +8,8 @@ and filter in the database, and clock changes are handled by zoneinfo."""
 import datetime
 from zoneinfo import ZoneInfo
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db import models
 from django.http import Http404
 from django.template.response import TemplateResponse
@@ -30,6 +30,7 @@ from wagtail.snippets.models import register_snippet
 from home.addresses import page_url
 from home.blocks import BodyBlock
 from home.dates import format_day, format_time
+from home.listings import paginate
 from home.mixins import SitePageMixin
 
 LONDON = ZoneInfo("Europe/London")
@@ -174,8 +175,6 @@ class EventIndexPage(RoutablePageMixin, SitePageMixin, Page):
         FieldPanel("body"),
     ]
 
-    ARCHIVE_PAGE_SIZE = 20
-
     class Meta:
         verbose_name = "events listing"
 
@@ -220,16 +219,12 @@ class EventIndexPage(RoutablePageMixin, SitePageMixin, Page):
     @path("past/")
     def past_view(self, request):
         context = self.get_context(request)
-        paginator = Paginator(
-            context["events"].past().order_by("-starts_at", "-pk"), self.ARCHIVE_PAGE_SIZE
+        listing = paginate(
+            request,
+            context["events"].past().order_by("-starts_at", "-pk"),
+            settings.PAST_EVENTS_PER_PAGE,
         )
-        page_obj = paginator.get_page(request.GET.get("page"))
-        context.update(
-            events=list(page_obj.object_list),
-            page_obj=page_obj,
-            archive=True,
-            query_without_page=_query_without_page(request),
-        )
+        context.update(listing, events=list(listing["page_obj"].object_list), archive=True)
         return TemplateResponse(request, self.get_template(request), context)
 
     @path("rj-week/<int:year>/")
@@ -284,12 +279,6 @@ class EventIndexPage(RoutablePageMixin, SitePageMixin, Page):
         return calendar_response(
             list(events.upcoming()), request, name=name, filename="events.ics", attachment=False
         )
-
-
-def _query_without_page(request):
-    query = request.GET.copy()
-    query.pop("page", None)
-    return query.urlencode()
 
 
 class EventPage(SitePageMixin, Page):

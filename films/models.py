@@ -1,8 +1,8 @@
 import re
 from urllib.parse import parse_qs, urlsplit
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db import models
 from django.http import Http404, HttpResponse
 from django.utils.cache import patch_cache_control
@@ -19,10 +19,10 @@ from wagtail.search import index
 from films.captions import read_captions_text, validate_webvtt
 from home.addresses import absolute_url, page_url
 from home.blocks import RICH_TEXT_FEATURES
+from home.listings import paginate
 from home.mixins import SitePageMixin
 from home.schema import in_language, publisher
 
-FILMS_PER_PAGE = 12
 YOUTUBE_ID = re.compile(r"^[A-Za-z0-9_-]{11}$")
 
 
@@ -82,17 +82,9 @@ class FilmIndexPage(SitePageMixin, Page):
             films = films.filter(audience=audience)
         else:
             audience = ""
-        paginator = Paginator(films, FILMS_PER_PAGE)
-        page_obj = paginator.get_page(request.GET.get("page"))
-        page_obj.elided_range = list(
-            paginator.get_elided_page_range(page_obj.number, on_each_side=1)
-        )
+        listing = paginate(request, films, settings.FILMS_PER_PAGE)
         context.update(
-            films=page_obj,
-            paginator=paginator,
-            audience=audience,
-            audiences=Audience.choices,
-            query_string=f"audience={audience}" if audience else "",
+            listing, films=listing["page_obj"], audience=audience, audiences=Audience.choices
         )
         return context
 

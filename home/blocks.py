@@ -1,6 +1,7 @@
 """The StreamField blocks every page type shares. Each has a template, an icon,
 a description and a preview value so the comms team sees what it looks like."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
 from django.utils.translation import gettext_lazy as _
@@ -12,7 +13,7 @@ from wagtail.images.blocks import ImageChooserBlock
 
 from home.validators import heading_levels, heading_order_problem, validate_heading_order
 
-RICH_TEXT_FEATURES = ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
+RICH_TEXT_FEATURES = settings.RICH_TEXT_FEATURES  # one list, in the settings
 
 
 class RichTextBlock(blocks.RichTextBlock):

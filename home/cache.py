@@ -8,6 +8,7 @@ import logging
 import time
 
 from django.core.cache import caches
+from django.db.models.signals import post_delete, post_save
 
 logger = logging.getLogger(__name__)
 GENERATION_KEY = "page-cache-generation"
@@ -44,6 +45,22 @@ def current_generation():
 def purge_page_cache(**kwargs):
     next_generation(page_cache(), GENERATION_KEY)
     purge_cdn()
+
+
+def purge_pages_when_changed(*models, also=()):
+    """Clear the page cache whenever one of `models` (a snippet or setting the public
+    pages show, as a model or "app.Model") is saved or deleted: the one way apps wire
+    it, from their AppConfig.ready(). `also`: more handlers to call on the same changes."""
+    for model in models:
+        label = model if isinstance(model, str) else model._meta.label
+        for signal, when in ((post_save, "save"), (post_delete, "delete")):
+            for handler in (purge_page_cache, *also):
+                signal.connect(
+                    handler,
+                    sender=model,
+                    weak=False,
+                    dispatch_uid=f"{handler.__module__}.{handler.__name__}:{label}:{when}",
+                )
 
 
 def purge_cdn():

@@ -1,9 +1,9 @@
 from django.core.signals import request_finished, request_started
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete
 
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from home.cache import purge_page_cache
+from home.cache import purge_page_cache, purge_pages_when_changed
 from home.i18n import forget_live_locales, forget_localized
 from home.mixins import ReviewByMixin, default_review_date
 from home.models import ContactSettings
@@ -30,17 +30,11 @@ page_published.connect(set_review_date_on_publish, dispatch_uid="set-review-date
 page_published.connect(purge_page_cache, dispatch_uid="purge-on-publish")
 page_unpublished.connect(purge_page_cache, dispatch_uid="purge-on-unpublish")
 post_page_move.connect(purge_page_cache, dispatch_uid="purge-on-move")
-post_save.connect(purge_page_cache, sender=ContactSettings, dispatch_uid="purge-on-settings")
+purge_pages_when_changed(ContactSettings)
 post_delete.connect(purge_page_cache, sender="wagtailcore.Page", dispatch_uid="purge-on-delete")
 
 # A language switched on or off changes the switcher on every page.
-for signal in (post_save, post_delete):
-    signal.connect(
-        forget_live_locales, sender="wagtailcore.Locale", dispatch_uid=f"locales-{signal}"
-    )
-    signal.connect(
-        purge_page_cache, sender="wagtailcore.Locale", dispatch_uid=f"purge-locale-{signal}"
-    )
+purge_pages_when_changed("wagtailcore.Locale", also=[forget_live_locales])
 
 # Localized page links are remembered for one request only.
 request_started.connect(forget_localized, dispatch_uid="localized-start")

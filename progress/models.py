@@ -6,7 +6,6 @@ from modelcluster.models import ClusterableModel
 from django import forms
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
-from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.http import Http404
@@ -22,6 +21,7 @@ from wagtail.models import DraftStateMixin, Orderable, Page, RevisionMixin, Work
 from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock
+from home.listings import paginate
 from home.mixins import SitePageMixin
 from home.spreadsheets import csv_response
 from progress import charts
@@ -386,11 +386,11 @@ class ProgressIndexPage(RoutablePageMixin, SitePageMixin, Page):
                 updates = updates.filter(themes=form.cleaned_data["theme"])
             if form.cleaned_data["recommendation"]:
                 updates = updates.filter(recommendations=form.cleaned_data["recommendation"])
-        page_obj = Paginator(updates, 10).get_page(request.GET.get("page"))
+        listing = paginate(request, updates, settings.PROGRESS_UPDATES_PER_PAGE)
         return render(
             request,
             "progress/update_list.html",
-            {"page": self, "form": form, "page_obj": page_obj, "updates": page_obj.object_list},
+            {"page": self, "form": form, "updates": listing["page_obj"].object_list, **listing},
         )
 
     @path("updates/feed/")

@@ -30,6 +30,8 @@ from selfreferral import questions as q
 from selfreferral.forms import SelfReferralForm
 from selfreferral.models import Channel
 
+# The role that sees referrals (created in migration 0002; cms/access.py guards who gets it).
+COORDINATORS_GROUP = "Restorative justice coordinators"
 VIEW_PERMISSION = "selfreferral.view_referral"
 ENTRY_PERMISSIONS = (VIEW_PERMISSION, "selfreferral.change_referral")
 LOG_ACTION = "selfreferral.entered"

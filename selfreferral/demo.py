@@ -2,6 +2,7 @@
 
 from home.demo import ensure_demo_user, ensure_page
 from selfreferral import questions as q
+from selfreferral.admin_views import COORDINATORS_GROUP
 from selfreferral.models import Area, ReferralSource, SelfReferralPage
 
 AREAS = [
@@ -69,7 +70,7 @@ def load(home):
     ensure_referral_sources()
     ensure_referral_page(home)
     ensure_demo_referrals()
-    return [ensure_demo_user("coordinator", groups=["Restorative justice coordinators"])]
+    return [ensure_demo_user("coordinator", groups=[COORDINATORS_GROUP])]
 
 
 DEMO_REFERRAL_COUNT = 420

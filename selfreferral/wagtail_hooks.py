@@ -35,8 +35,6 @@ from selfreferral.details import EXPORT_COLUMNS, due_status, export_row, inspect
 from selfreferral.forms import recaptcha_enabled
 from selfreferral.models import Area, Channel, Referral, ReferralSource, Status
 
-COORDINATORS_GROUP = "Restorative justice coordinators"
-
 
 class ReferralFilterSet(WagtailFilterSet):
     status = django_filters.MultipleChoiceFilter(choices=Status.choices)

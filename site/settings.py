@@ -406,7 +406,14 @@ if env.str("EMAIL_HOST", default=""):
     if EMAIL_USE_TLS and EMAIL_USE_SSL:
         raise ImproperlyConfigured("Set EMAIL_USE_TLS or EMAIL_USE_SSL, not both.")
 elif env.str("EMAIL_URL", default=""):
-    vars().update(env.email("EMAIL_URL"))
+    _mail = env.email("EMAIL_URL")
+    EMAIL_BACKEND = _mail["EMAIL_BACKEND"]
+    EMAIL_HOST = _mail.get("EMAIL_HOST", "")
+    EMAIL_PORT = _mail.get("EMAIL_PORT", 25)
+    EMAIL_HOST_USER = _mail.get("EMAIL_HOST_USER", "")
+    EMAIL_HOST_PASSWORD = _mail.get("EMAIL_HOST_PASSWORD", "")
+    EMAIL_USE_TLS = _mail.get("EMAIL_USE_TLS", False)
+    EMAIL_USE_SSL = _mail.get("EMAIL_USE_SSL", False)
 elif DEBUG or EMAIL_TO_FILES:
     EMAIL_BACKEND = "rjsite.mail.PrivateFileEmailBackend"
     EMAIL_FILE_PATH = VAR_DIR / "mail"
@@ -476,12 +483,13 @@ WAGTAILSEARCH_BACKENDS = {
         else "wagtail.search.backends.database"
     }
 }
+# What editors may use in rich text, everywhere (home/blocks.py, rich-text fields):
+# headings from h2 (the page has the h1), no images or embeds inside text.
+RICH_TEXT_FEATURES = ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
 WAGTAILADMIN_RICH_TEXT_EDITORS = {
     "default": {
         "WIDGET": "wagtail.admin.rich_text.DraftailRichTextArea",
-        "OPTIONS": {
-            "features": ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
-        },
+        "OPTIONS": {"features": RICH_TEXT_FEATURES},
     }
 }
 
@@ -526,6 +534,12 @@ WAGTAILMEDIA_MAX_UPLOAD_SIZE = env.int("MEDIA_MAX_UPLOAD_MB", default=500) * 102
 # Uploaded files (films, images, documents) are served by Django itself when no web
 # server or object store does it: in development, in tests and in small installs.
 SERVE_MEDIA = env.bool("SERVE_MEDIA", default=DEBUG)
+
+# How many items each listing shows on a page (home/listings.py).
+CASE_STUDIES_PER_PAGE = 10
+FILMS_PER_PAGE = 12
+PAST_EVENTS_PER_PAGE = 20
+PROGRESS_UPDATES_PER_PAGE = 10
 SEARCH_RESULTS_PER_PAGE = 10
 
 # Safety and privacy

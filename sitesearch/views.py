@@ -3,7 +3,6 @@ import unicodedata
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
 from django.shortcuts import render
 from django.utils.translation import gettext
@@ -12,6 +11,7 @@ from django.views.decorators.http import require_GET
 from wagtail.models import Page, Site
 
 from home.i18n import scope_to_active_language
+from home.listings import paginate
 from sitesearch.highlight import highlight_title, result_snippet
 
 MAX_QUERY_LENGTH = 200
@@ -85,9 +85,8 @@ def _results(request, words):
     pages = scope_to_active_language(Page.objects.live().public())
     if site is not None:
         pages = pages.descendant_of(site.root_page, inclusive=True)
-    paginator = Paginator(pages.search(words), settings.SEARCH_RESULTS_PER_PAGE)
-    page_obj = paginator.get_page(request.GET.get("page"))
-    page_obj.elided_range = list(paginator.get_elided_page_range(page_obj.number, on_each_side=1))
+    listing = paginate(request, pages.search(words), settings.SEARCH_RESULTS_PER_PAGE)
+    page_obj = listing["page_obj"]
     # One query per page type for the specific pages, in the order found.
     ids = [p.pk for p in page_obj.object_list]
     specific = {p.pk: p for p in Page.objects.filter(pk__in=ids).specific()}
@@ -100,4 +99,4 @@ def _results(request, words):
         }
         for pk in ids
     ]
-    return page_obj, paginator, results
+    return page_obj, listing["paginator"], results

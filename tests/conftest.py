@@ -28,7 +28,7 @@ from django.test import TransactionTestCase
 from django.utils import translation
 
 from cms.roles import COMMS_APPROVERS, COMMS_EDITORS, SITE_ADMINISTRATORS
-from selfreferral.wagtail_hooks import COORDINATORS_GROUP
+from selfreferral.admin_views import COORDINATORS_GROUP
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls the
 # tests make alongside it are still synchronous.

@@ -5,6 +5,7 @@ import re
 import pytest
 import wagtail_factories
 
+from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
@@ -12,7 +13,7 @@ from wagtail.models import Page
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from casestudies.factories import CaseStudyAreaFactory, CaseStudyPageFactory
-from casestudies.models import CASE_STUDIES_PER_PAGE, CaseStudyIndexPage, CaseStudyPage
+from casestudies.models import CaseStudyIndexPage, CaseStudyPage
 from home.factories import StandardPageFactory
 from tests.conftest import english
 
@@ -201,15 +202,15 @@ def test_unknown_filter_values_are_ignored_not_errors(client, index):
 
 
 def test_index_paginates_and_keeps_filters_in_page_links(client, index):
-    for n in range(CASE_STUDIES_PER_PAGE + 3):
+    for n in range(settings.CASE_STUDIES_PER_PAGE + 3):
         CaseStudyPageFactory(parent=index, title=f"Workplace story {n}", setting="workplace")
     first = client.get(index.url, {"setting": "workplace"}).text
-    assert first.count('class="rj-story-list__item"') == CASE_STUDIES_PER_PAGE
+    assert first.count('class="rj-story-list__item"') == settings.CASE_STUDIES_PER_PAGE
     assert 'class="govuk-pagination"' in first
     assert 'href="?setting=workplace&amp;page=2" rel="next"' in first
     total = english(CaseStudyPage).live().filter(setting="workplace").count()
     second = client.get(index.url, {"setting": "workplace", "page": 2}).text
-    assert second.count('class="rj-story-list__item"') == total - CASE_STUDIES_PER_PAGE
+    assert second.count('class="rj-story-list__item"') == total - settings.CASE_STUDIES_PER_PAGE
     assert 'aria-current="page">2</a>' in second
 
 
@@ -227,7 +228,7 @@ def _queries(client, url, params):
 def test_index_query_count_does_not_grow_with_stories(client, index):
     few = _queries(client, index.url, {})
     filtered_few = _queries(client, index.url, {"area": "saltcombe"})
-    for _ in range(CASE_STUDIES_PER_PAGE + 5):
+    for _ in range(settings.CASE_STUDIES_PER_PAGE + 5):
         CaseStudyPageFactory(parent=index, listing_image=wagtail_factories.ImageFactory())
     # The first visit to each page makes the image renditions.
     _queries(client, index.url, {})

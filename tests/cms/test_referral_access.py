@@ -15,9 +15,9 @@ from wagtail.models import ModelLogEntry
 
 from cms import access
 from cms.roles import COMMS_EDITORS, SITE_ADMINISTRATORS
+from selfreferral.admin_views import COORDINATORS_GROUP
 from selfreferral.factories import ReferralFactory
 from selfreferral.models import Referral
-from selfreferral.wagtail_hooks import COORDINATORS_GROUP
 from tests.conftest import STAFF_PASSWORD
 
 pytestmark = pytest.mark.django_db

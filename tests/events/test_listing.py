@@ -5,6 +5,7 @@ import re
 
 import pytest
 
+from django.conf import settings
 from django.core.cache import caches
 
 from events.factories import AwarenessWeekFactory, EventAreaFactory, EventPageFactory
@@ -161,15 +162,15 @@ def test_cancelled_and_postponed_events_stay_listed_with_their_status(client, in
 
 
 def test_the_archive_is_paginated(client, index, now):
-    for n in range(index.ARCHIVE_PAGE_SIZE + 3):
+    for n in range(settings.PAST_EVENTS_PER_PAGE + 3):
         EventPageFactory(
             parent=index,
             title=f"Old {n:02d}",
             start_date=datetime.date(2025, 1, 1) + datetime.timedelta(days=n),
         )
     first = client.get("/events/past/")
-    assert len(titles(first)) == index.ARCHIVE_PAGE_SIZE
-    assert titles(first)[0] == f"Old {index.ARCHIVE_PAGE_SIZE + 2:02d}"
+    assert len(titles(first)) == settings.PAST_EVENTS_PER_PAGE
+    assert titles(first)[0] == f"Old {settings.PAST_EVENTS_PER_PAGE + 2:02d}"
     second = client.get("/events/past/?page=2")
     assert titles(second) == ["Old 02", "Old 01", "Old 00"]
     assert client.get("/events/past/?page=banana").status_code == 200

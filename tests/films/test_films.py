@@ -3,6 +3,7 @@ import re
 
 import pytest
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.urls import reverse
 
@@ -10,7 +11,7 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text
 
 from films.captions import validate_webvtt
 from films.factories import CaptionsFactory, FilmPageFactory, MediaFactory
-from films.models import FILMS_PER_PAGE, FilmIndexPage, FilmPage, youtube_video_id
+from films.models import FilmIndexPage, FilmPage, youtube_video_id
 from home.factories import StandardPageFactory
 from tests.conftest import english
 
@@ -231,10 +232,10 @@ def test_publishing_by_any_route_needs_captions(index):
 
 
 def test_index_lists_filters_and_paginates(client, index):
-    for n in range(FILMS_PER_PAGE + 1):
+    for n in range(settings.FILMS_PER_PAGE + 1):
         FilmPageFactory(parent=index, title=f"Training film {n}", audience="professionals")
     html = client.get(index.url, {"audience": "professionals"}).text
-    assert html.count('class="rj-film-card"') == FILMS_PER_PAGE
+    assert html.count('class="rj-film-card"') == settings.FILMS_PER_PAGE
     assert "What happens at a meeting" not in html  # a film for everyone
     assert 'href="?audience=professionals&amp;page=2" rel="next"' in html
     page_two = client.get(index.url, {"audience": "professionals", "page": 2}).text

@@ -21,6 +21,8 @@ from django.utils import timezone
 
 from wagtail.models import ModelLogEntry
 
+from selfreferral.admin_views import COORDINATORS_GROUP
+
 from .helpers import production_settings
 
 pytestmark = pytest.mark.django_db
@@ -44,7 +46,7 @@ def production_sign_in(settings):
 @pytest.fixture
 def coordinator():
     user = User.objects.create_user("coordinator-2fa", password=PASSWORD)
-    user.groups.add(Group.objects.get(name="Restorative justice coordinators"))
+    user.groups.add(Group.objects.get(name=COORDINATORS_GROUP))
     return user
 
 

@@ -197,3 +197,14 @@ def test_gunicorns_own_logs_are_json_lines_without_secrets_or_personal_data(tmp_
     assert "127.0.0.1" not in written  # no client address
     errors = [json.loads(line) for line in output.splitlines() if line.strip()]
     assert any(r["logger"] == "gunicorn.error" and "Booting worker" in r["message"] for r in errors)
+
+
+def test_every_personal_field_is_blanked_when_a_log_record_carries_it():
+    """The purge's list (selfreferral) and the log filter's list must not drift apart:
+    a new personal question is added to the first; this fails until it is in the second.
+    ("name" is a log record's own attribute, the logger's name; "source_code" is one of
+    a fixed list of codes, not something a person typed.)"""
+    from rjsite.log_filters import PERSONAL_NAMES
+    from selfreferral.models import PERSONAL_FIELDS
+
+    assert set(PERSONAL_FIELDS) - {"name", "source_code"} <= PERSONAL_NAMES

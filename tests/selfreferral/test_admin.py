@@ -16,6 +16,7 @@ from django.urls import reverse
 
 from wagtail.models import ModelLogEntry
 
+from selfreferral.admin_views import COORDINATORS_GROUP
 from selfreferral.factories import AreaFactory, ReferralFactory
 from selfreferral.models import Referral, Status
 from tests.conftest import english
@@ -30,7 +31,7 @@ def edit_url(referral):
 
 
 def test_the_coordinators_group_has_exactly_what_it_needs():
-    group = Group.objects.get(name="Restorative justice coordinators")
+    group = Group.objects.get(name=COORDINATORS_GROUP)
     assert sorted(group.permissions.values_list("content_type__app_label", "codename")) == [
         ("selfreferral", "change_referral"),
         ("selfreferral", "view_referral"),
@@ -407,7 +408,7 @@ def test_demo_content_prints_the_coordinator_login(db):
     call_command("load_demo_content", skip_languages=True, stdout=out)
     assert "username: coordinator" in out.getvalue()
     coordinator = User.objects.get(username="coordinator")
-    assert coordinator.groups.filter(name="Restorative justice coordinators").exists()
+    assert coordinator.groups.filter(name=COORDINATORS_GROUP).exists()
     assert coordinator.has_perm("selfreferral.view_referral")
     # The demo's areas and page, made once however often it runs.
     call_command("load_demo_content", skip_languages=True, stdout=io.StringIO())

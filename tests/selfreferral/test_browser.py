@@ -3,6 +3,7 @@ kept answers, the thank-you page, Back after sending, and axe-core."""
 
 import pytest
 
+from selfreferral.admin_views import COORDINATORS_GROUP
 from selfreferral.models import Referral
 from tests.conftest import run_axe
 
@@ -119,7 +120,7 @@ def test_a_coordinator_signs_in_and_updates_a_referral_in_chromium(live_site, br
 
     # Transactional tests empty the database, data migrations included: the
     # group is made again as its migration makes it.
-    group, _ = Group.objects.get_or_create(name="Restorative justice coordinators")
+    group, _ = Group.objects.get_or_create(name=COORDINATORS_GROUP)
     group.permissions.set(
         Permission.objects.filter(codename__in=["access_admin", "view_referral", "change_referral"])
     )

@@ -13,6 +13,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from selfreferral import questions as q
+from selfreferral.admin_views import COORDINATORS_GROUP
 from selfreferral.factories import AreaFactory, ReferralFactory
 from selfreferral.models import Area, Referral
 from tests.conftest import submit
@@ -309,7 +310,7 @@ def test_a_stale_notification_is_flagged_on_the_dashboard(
     from django.contrib.auth.models import Group, User
 
     coordinator = User.objects.create_user("coordinator-a", password="x" * 12)
-    coordinator.groups.add(Group.objects.get(name="Restorative justice coordinators"))
+    coordinator.groups.add(Group.objects.get(name=COORDINATORS_GROUP))
     submit(client)
     client.force_login(coordinator)
     assert "data-stale-count" not in client.get("/admin/").text

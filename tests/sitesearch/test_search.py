@@ -45,9 +45,12 @@ def test_search_escapes_what_was_typed_and_page_text(client, demo_site, search_i
         title="Shouting <b>loudly</b> in the street",
         summary="Someone wrote <script>alert(1)</script> on a wall & ran.",
     )
-    html = client.get(reverse("search"), {"q": "<script>alert(1)</script> shouting"}).text
+    typed = client.get(reverse("search"), {"q": "<script>alert(1)</script> shouting"}).text
+    assert "<script>alert(1)</script>" not in typed
+    # (PostgreSQL's parser skips what looks like a tag, so the results are asked for in words.)
+    html = client.get(reverse("search"), {"q": "shouting loudly"}).text
     assert "<script>alert(1)</script>" not in html
-    assert "&lt;b&gt;loudly&lt;/b&gt;" in html
+    assert "&lt;b&gt;" in html and "<b>" not in html.split("<main", 1)[1]
     assert "<mark>Shouting</mark>" in html
 
 
@@ -137,7 +140,7 @@ def test_a_query_the_search_engine_refuses_is_not_read_as_an_outage(client, demo
     def refuse(*args, **kwargs):
         raise OperationalError("fts5: syntax error")
 
-    monkeypatch.setattr("sitesearch.views.Paginator.get_page", refuse)
+    monkeypatch.setattr("home.listings.Paginator.get_page", refuse)
     response = client.get(reverse("search"), {"q": "letter"})
     assert response.status_code == 200
     assert "We could not search for that. Try other words." in response.text
@@ -149,7 +152,7 @@ def test_a_database_that_does_not_answer_is_still_an_outage(client, demo_site, m
     def refuse(*args, **kwargs):
         raise OperationalError("could not connect to server")
 
-    monkeypatch.setattr("sitesearch.views.Paginator.get_page", refuse)
+    monkeypatch.setattr("home.listings.Paginator.get_page", refuse)
     monkeypatch.setattr("sitesearch.views.database_is_up", lambda: False)
     response = client.get(reverse("search"), {"q": "letter"})
     assert response.status_code == 503
