@@ -289,6 +289,17 @@ def test_the_full_privacy_notice_is_on_the_form_page(kiosk_client, referral_page
     assert privacy.url not in html and f"/kiosk/pages/{privacy.pk}/" not in html
 
 
+def test_a_kiosk_form_too_long_to_send_says_so_in_the_kiosk_frame(kiosk_client, referral_page):
+    response = send_kiosk_referral(kiosk_client, what_happened="x" * 300_000)
+    assert response.status_code == 400
+    assert_never_stored(response)
+    html = response.text
+    assert "Your form was too long to send" in html and "could not keep your answers" in html
+    assert "rj-kiosk" in html and 'href="/kiosk/referral/"' in html
+    assert not EXTERNAL_LINK.search(html)
+    assert not Referral.objects.exists()
+
+
 def test_enrolled_kiosk_sends_a_kiosk_referral(kiosk_client, kiosk, referral_page):
     response = send_kiosk_referral(kiosk_client)
     assert response.status_code == 302
