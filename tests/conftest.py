@@ -209,6 +209,14 @@ def live_site(transactional_db, live_server, settings):
     httpd = live_server.thread.httpd
     if not isinstance(httpd.get_app(), _OneRequestAtATime):
         httpd.set_app(_OneRequestAtATime(httpd.get_app()))
+    # Django's live server answers /media/ itself (django.views.static.serve, no byte
+    # ranges) before the site sees it: let the site's own media view answer, as under
+    # `make run`, so a film is seekable in the browser tests too.
+    from django.test.testcases import _MediaFilesHandler
+
+    static_files = httpd.get_app().app
+    if isinstance(static_files.application, _MediaFilesHandler):
+        static_files.application = static_files.application.application
     return live_server
 
 
