@@ -36,12 +36,15 @@ preload_app = True
 # The proxy in front (load balancer, CDN) terminates TLS and says so.
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 
-# Logs go to standard output for the platform to collect. The access log keeps
-# the path without the query string, and no client address: this site's
+# Logs go to standard output for the platform to collect, as JSON lines like the
+# site's own (LOG_FORMAT). The access log keeps the method, the path without the
+# query string, the status, size and time, and no client address: this site's
 # visitors may be victims of crime and should not be traceable through our logs.
+# Nor the secret in a kiosk's enrolment link or a password-reset link
+# (rjsite/gunicorn_logging.py, rjsite/log_filters.py).
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-") or None
+# (Used with LOG_FORMAT=text only.)
 access_log_format = '%(t)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms'
-# Nor the secret in a kiosk's enrolment link or a password-reset link (rjsite/log_filters.py).
-logger_class = "rjsite.gunicorn_logging.AccessLogWithoutSecrets"
+logger_class = "rjsite.gunicorn_logging.SiteLogs"
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")

@@ -72,11 +72,25 @@ def queue_workflow_notifications():
         signal.connect(_RECEIVERS[event], sender=sender, dispatch_uid=dispatch_uid)
 
 
-def send_now(event, instance_pk, user_pk):
-    """Run Wagtail's notifier for `event` (called by the task worker)."""
+def send_now(event, instance_pk, user_pk, recipient_pks=None):
+    """Run Wagtail's notifier for `event` (called by the task worker), one recipient
+    at a time, and only for `recipient_pks` when given (a retry). Returns the ids of
+    the recipients whose email failed: Wagtail's notifier logs a failure and carries
+    on, so without this nobody would try again."""
     _, model, _, notifier = EVENTS[event]
     instance = model.objects.filter(pk=instance_pk).first()
     if instance is None:  # deleted since: nothing to say
-        return True
+        return []
     user = get_user_model().objects.filter(pk=user_pk).first() if user_pk else None
-    return notifier(instance=instance, user=user)
+    if not notifier.can_handle(instance, user=user):
+        return []
+    recipients = sorted(notifier.get_valid_recipients(instance, user=user), key=lambda r: r.pk)
+    if recipient_pks is not None:
+        recipients = [recipient for recipient in recipients if recipient.pk in recipient_pks]
+    template_set = notifier.get_template_set(instance, user=user)
+    failed = []
+    for recipient in recipients:
+        context = notifier.get_context(instance, user=user)
+        if not notifier.send_notifications(template_set, context, [recipient], user=user):
+            failed.append(recipient.pk)
+    return failed

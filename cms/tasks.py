@@ -7,17 +7,68 @@ from django_tasks import task
 
 from django.conf import settings
 from django.core.management import call_command
+from django.urls import reverse
 from django.utils import timezone
+
+from home.addresses import absolute_url
+from home.retries import retry_later
 
 logger = logging.getLogger(__name__)
 
 
 @task()
-def send_workflow_notification(event, instance_pk, user_pk):
-    """Email the people a review step concerns (see cms.notifications)."""
+def send_workflow_notification(event, instance_pk, user_pk, attempt=1, recipient_pks=None):
+    """Email the people a review step concerns (see cms.notifications). Those whose
+    email failed (the mail server down) are tried again later, as referral emails
+    are (home/retries.py); those who got theirs are not sent it twice."""
     from cms.notifications import send_now
 
-    return send_now(event, instance_pk, user_pk)
+    failed = send_now(event, instance_pk, user_pk, recipient_pks)
+    if not failed:
+        return "sent"
+    logger.warning(
+        "Workflow email %s failed for %s recipient(s) (attempt %s)", event, len(failed), attempt
+    )
+    retry_later(
+        send_workflow_notification, attempt, event, instance_pk, user_pk, recipient_pks=failed
+    )
+    return "failed"
+
+
+@task()
+def email_two_factor_reset(user_pk, by_pk, attempt=1):
+    """Tell someone their second factor was reset, so they know if it was not them who asked."""
+    from django.contrib.auth import get_user_model
+    from django.core.mail import EmailMessage
+    from django.template.loader import render_to_string
+
+    users = get_user_model().objects
+    user = users.filter(pk=user_pk).first()
+    if user is None or not user.email:
+        logger.warning("Second factor of user id=%s reset: no email address to tell", user_pk)
+        return "nothing to send"
+    context = {
+        "user": user,
+        "by": users.filter(pk=by_pk).first() if by_pk else None,
+        "site_name": settings.WAGTAIL_SITE_NAME,
+        "sign_in_url": absolute_url(reverse("wagtailadmin_login")),
+    }
+    try:
+        EmailMessage(
+            subject="Your sign-in code app was reset",
+            body=render_to_string("cms/email/two_factor_reset.txt", context),
+            to=[user.email],
+        ).send()
+    except Exception as error:
+        logger.warning(
+            "Two-factor reset email to user id=%s failed (attempt %s): %s",
+            user_pk,
+            attempt,
+            type(error).__name__,
+        )
+        retry_later(email_two_factor_reset, attempt, user_pk, by_pk)
+        return "failed"
+    return "sent"
 
 
 @task()

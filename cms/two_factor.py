@@ -5,22 +5,39 @@ permissions: the coordinators) must confirm a six-digit code from an
 authenticator app after their password, on every sign-in. The first time, they
 are sent to a page with a QR code to set the app up. Anyone else may set it up
 too, and then is asked for a code like everyone else. ADMIN_REQUIRE_2FA=0 turns
-the requirement off (tests only: production keeps it on)."""
+the requirement off (tests only: production keeps it on).
+
+Backup codes (django-otp's own static-token device): ten one-time codes, made
+when someone sets up their first app and shown on that page only, each taking
+the place of an app code once. They can make a new set (the old set stops
+working) under Account. Someone with neither phone nor codes asks a superuser,
+who resets their second factor from the users list (`reset_second_factor`): it
+is recorded in the user's history, logged, and the user is emailed."""
 
 import base64
+import logging
 
 import segno
 from django_otp import devices_for_user, user_has_device
 from django_otp import login as otp_login
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from django import forms
 from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import redirect, render
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
+
+from wagtail.admin.auth import permission_denied
+from wagtail.log_actions import log
+
+logger = logging.getLogger(__name__)
 
 ADMIN_PREFIX = "/admin/"
 # Pages someone part-way through signing in may reach, and what those pages load:
@@ -36,6 +53,10 @@ OPEN_URL_NAMES = (
     "two_factor_setup",
 )
 DEVICE_NAME = "Authenticator app"
+BACKUP_DEVICE_NAME = "Backup codes"
+BACKUP_CODE_COUNT = 10
+# Recorded in the user's history (Settings > Users > History).
+RESET_ACTION = "cms.two_factor_reset"
 # Any of these lets someone see referrals (the coordinators' group has them).
 REFERRAL_PERMISSIONS = ("selfreferral.view_referral", "selfreferral.change_referral")
 
@@ -88,7 +109,7 @@ class CodeForm(forms.Form):
     otp_token = forms.CharField(
         label="Code from your authenticator app",
         help_text="The 6 digits your app shows now, for example 123456.",
-        max_length=8,
+        max_length=12,  # a backup code with its space, and a little slack
         widget=forms.TextInput(
             attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}
         ),
@@ -98,13 +119,26 @@ class CodeForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.devices = devices
         self.device = None
+        if any(isinstance(device, StaticDevice) for device in devices):
+            self.fields["otp_token"].label = "Code from your authenticator app, or a backup code"
+            self.fields["otp_token"].help_text = (
+                "The 6 digits your app shows now, for example 123456. No phone? "
+                "Type one of your backup codes (8 letters and numbers) instead."
+            )
 
     def clean_otp_token(self):
-        token = "".join(self.cleaned_data["otp_token"].split())
+        token = "".join(self.cleaned_data["otp_token"].split()).lower()
+        # App codes are all digits and backup codes never are: a mistyped backup code
+        # does not slow down the app's next code (each device counts its failures).
+        is_backup_code = not token.isdigit()
         for device in self.devices:
-            if device.verify_token(token):
+            if isinstance(device, StaticDevice) == is_backup_code and device.verify_token(token):
                 self.device = device
                 return token
+        if is_backup_code:
+            raise forms.ValidationError(
+                "That backup code is not right, or has been used already. Each code works once."
+            )
         raise forms.ValidationError(
             "That code is not right. Check the time on your phone and try the newest code."
         )
@@ -123,6 +157,17 @@ def verify(request):
         return redirect("two_factor_setup")
     form = CodeForm(request.POST or None, devices=devices)
     if request.method == "POST" and form.is_valid():
+        if isinstance(form.device, StaticDevice):
+            left = form.device.token_set.count()
+            logger.warning(
+                "User id=%s signed in with a backup code (%s left)", request.user.pk, left
+            )
+            messages.warning(
+                request,
+                f"You signed in with a backup code: you have {left} left. If you have lost "
+                "your phone, set up your authenticator app again and make new backup codes "
+                "(Account, then More actions).",
+            )
         return _finish(request, form.device)
     return render(
         request,
@@ -144,7 +189,11 @@ def setup(request):
     if request.method == "POST" and form.is_valid():
         device.confirmed = True
         device.save(update_fields=["confirmed"])
-        return _finish(request, device)
+        otp_login(request, device)
+        next_url = _safe_next(request, request.POST.get("next") or request.GET.get("next"))
+        if backup_codes_left(request.user):  # a second phone: the codes they have still work
+            return redirect(next_url)
+        return show_backup_codes(request, make_backup_codes(request.user), next_url)
     return render(
         request,
         "wagtailadmin/two_factor/setup.html",
@@ -158,7 +207,105 @@ def setup(request):
     )
 
 
+def _new_backup_code():
+    while (code := StaticToken.random_token()).isdigit():
+        continue  # one in 650,000: an all-digit code would be taken for an app code
+    return code
+
+
+def make_backup_codes(user):
+    """A new set of backup codes for `user`; any older set stops working. The codes
+    are returned to be shown once; no page shows them again."""
+    with transaction.atomic():
+        device = StaticDevice.objects.filter(user=user).first() or StaticDevice.objects.create(
+            user=user, name=BACKUP_DEVICE_NAME, confirmed=True
+        )
+        device.token_set.all().delete()
+        codes = [_new_backup_code() for _ in range(BACKUP_CODE_COUNT)]
+        StaticToken.objects.bulk_create(StaticToken(device=device, token=code) for code in codes)
+    return codes
+
+
+def backup_codes_left(user):
+    return StaticToken.objects.filter(device__user=user).count()
+
+
+def show_backup_codes(request, codes, next_url):
+    return render(
+        request,
+        "wagtailadmin/two_factor/backup_codes.html",
+        # Grouped in fours to read and copy; spaces are ignored when typed.
+        {"codes": [f"{code[:4]} {code[4:]}" for code in codes], "next": next_url},
+    )
+
+
+@never_cache
+@login_required(login_url="wagtailadmin_login")
+def backup_codes(request):
+    """How many backup codes are left, and a button to make a new set (shown once)."""
+    if not request.user.is_verified():
+        return redirect(
+            "two_factor_verify"
+            if user_has_device(request.user, confirmed=True)
+            else "two_factor_setup"
+        )
+    if request.method == "POST":
+        logger.info("User id=%s made new backup codes", request.user.pk)
+        return show_backup_codes(
+            request, make_backup_codes(request.user), reverse("wagtailadmin_home")
+        )
+    return render(
+        request,
+        "wagtailadmin/two_factor/backup_codes_left.html",
+        {"left": backup_codes_left(request.user)},
+    )
+
+
 def reset_devices(user):
-    """Remove someone's authenticator apps (a lost phone): they set one up again at sign-in."""
+    """Remove someone's authenticator apps and backup codes (a lost phone): they set
+    an app up again at their next sign-in."""
     deleted, _ = TOTPDevice.objects.filter(user=user).delete()
+    StaticDevice.objects.filter(user=user).delete()
     return deleted
+
+
+def reset_second_factor(user, by=None):
+    """Reset `user`'s second factor, record it in their history, log it and email them."""
+    from cms.tasks import email_two_factor_reset
+
+    count = reset_devices(user)
+    log(user, RESET_ACTION, user=by)
+    logger.warning(
+        "Second factor of user id=%s reset by %s",
+        user.pk,
+        f"user id={by.pk}" if by else "a management command",
+    )
+    transaction.on_commit(lambda: email_two_factor_reset.enqueue(user.pk, by.pk if by else None))
+    return count
+
+
+@never_cache
+def reset_screen(request, user_id):
+    """A superuser resets another user's second factor (their phone is lost)."""
+    if not request.user.is_superuser:
+        return permission_denied(request)
+    target = get_object_or_404(get_user_model(), pk=user_id)
+    if target.pk == request.user.pk:
+        return permission_denied(request)
+    if request.method == "POST":
+        reset_second_factor(target, by=request.user)
+        messages.success(
+            request,
+            f"{target.get_full_name() or target.get_username()}'s authenticator apps and backup "
+            "codes are removed. They set up an app at their next sign-in, and have been emailed.",
+        )
+        return redirect("wagtailusers_users:index")
+    return render(
+        request,
+        "cms/reset_two_factor.html",
+        {
+            "target": target,
+            "apps": TOTPDevice.objects.filter(user=target, confirmed=True).count(),
+            "codes_left": backup_codes_left(target),
+        },
+    )

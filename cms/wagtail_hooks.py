@@ -14,7 +14,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.userbar import ContentCheckerItem
 
-from cms import access, views
+from cms import access, two_factor, views
 from cms.checks import SiteContentChecker, link_text_warnings
 from cms.dashboard import (
     EditorsGuidePanel,
@@ -47,6 +47,11 @@ hooks.register("construct_homepage_panels", arrange_panels, order=1000)
 def register_guide_url():
     return [
         path("how-to-edit/", views.editors_guide, name="cms_editors_guide"),
+        path(
+            "two-factor/reset/<int:user_id>/",
+            two_factor.reset_screen,
+            name="cms_reset_two_factor",
+        ),
         path(
             "translations/<int:page_id>/submit/",
             submit_translation,
@@ -154,6 +159,38 @@ def two_factor_account_item(request):
     }
 
 
+@hooks.register("register_account_menu_item")
+def backup_codes_account_item(request):
+    """Account > More actions: how many backup codes are left, and a new set."""
+    from django_otp import user_has_device
+
+    if not user_has_device(request.user, confirmed=True):
+        return None
+    return {
+        "url": reverse("two_factor_backup_codes"),
+        "label": "Backup codes",
+        "help_text": "Sign in without your phone. See how many codes you have left, "
+        "or make a new set.",
+    }
+
+
+@hooks.register("register_user_listing_buttons")
+def reset_two_factor_button(user, request_user):
+    """Users list, a user's "More" menu: superusers reset someone's lost second factor."""
+    from wagtail.admin.widgets import Button
+
+    if not request_user.is_superuser or user.pk == request_user.pk:
+        return []
+    return [
+        Button(
+            "Reset two-factor sign-in",
+            reverse("cms_reset_two_factor", args=[user.pk]),
+            icon_name="key",
+            priority=90,
+        )
+    ]
+
+
 @hooks.register("construct_page_action_menu")
 def review_actions_first(menu_items, request, context):
     """An approver opening a page that awaits their review is offered the review: its
@@ -182,6 +219,7 @@ def register_referral_access_log_actions(actions):
     for action, label, verb in [
         (access.GRANTED, "Referral access given", "Can now see referrals"),
         (access.REMOVED, "Referral access taken away", "Can no longer see referrals"),
+        (two_factor.RESET_ACTION, "Two-factor sign-in reset", "Two-factor sign-in reset"),
     ]:
 
         class Change:

@@ -150,8 +150,13 @@ LINKS = (("a", "href"), ("area", "href"))
 ACTIONS = (("form", "action"), ("button", "formaction"), ("input", "formaction"))
 
 
-def keep_inside_kiosk(html, request, site):
-    """The page's HTML with each link rewritten for the kiosk or made plain text."""
+def keep_inside_kiosk(html, request, site, links_here=None):
+    """The page's HTML with each link rewritten for the kiosk or made plain text.
+
+    `links_here` ({path: fragment}) sends links to those pages, in any language, to a
+    place on this page instead: the kiosk form shows the full privacy notice itself,
+    so reading it never leaves (and empties) the form."""
+    links_here = {_without_language(path)[1]: id for path, id in (links_here or {}).items()}
     soup = BeautifulSoup(html, "html.parser")
     hosts = _hosts(request)
     page_path = request.path
@@ -167,6 +172,10 @@ def keep_inside_kiosk(html, request, site):
     page_ids = _page_ids_by_path(site, list(candidates))
 
     for element, attribute, stays_here, target in found:
+        fragment = target and links_here.get(_without_language(target[0])[1])
+        if element.name == "a" and fragment:
+            element[attribute] = f"#{fragment}"
+            continue
         if stays_here and target is not None and _in_kiosk(target[0]):
             continue  # a place on this same page, or another page of this list
         if target is not None and _in_kiosk(target[0]):

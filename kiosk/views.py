@@ -19,6 +19,7 @@ from django.views.decorators.http import require_safe
 from wagtail.models import Locale, Page, Site
 
 from home.i18n import language_name, live_locales
+from home.models import ContactSettings
 from kiosk.devices import kiosk_for_request, set_kiosk_cookie, was_enrolled
 from kiosk.links import KIOSK_PAGE_TYPES, keep_inside_kiosk, kiosk_page_url
 from kiosk.models import Kiosk
@@ -122,7 +123,12 @@ def kiosk_only(view):
                     response.render()
                 # Rich text anywhere (a privacy notice on the form) keeps to the kiosk too.
                 site = Site.find_for_request(request)
-                response.content = keep_inside_kiosk(response.content.decode(), request, site)
+                response.content = keep_inside_kiosk(
+                    response.content.decode(),
+                    request,
+                    site,
+                    links_here=getattr(response, "kiosk_links_here", None),
+                )
         return _no_store(response)
 
     return wrapped
@@ -208,12 +214,28 @@ KIOSK_REFUSALS = {
 }
 
 
+# Where the full privacy notice sits on the kiosk's form (kiosk/referral_form.html).
+PRIVACY_NOTICE_ID = "privacy-notice"
+
+
+def _privacy_page(request):
+    """The site's privacy notice in the kiosk's language, if a kiosk may show it."""
+    page = ContactSettings.for_request(request).privacy_page
+    if page is None:
+        return None
+    page = page.localized.specific
+    if not page.live or not _shown_in_kiosk(page) or page.get_view_restrictions():
+        return None
+    return page
+
+
 @kiosk_only
 def referral(request, kiosk):
     referral_page = _referral_page()
     if referral_page is None:
         return _not_found(request, kiosk)
-    return referral_views.referral_form(
+    privacy_page = _privacy_page(request)
+    response = referral_views.referral_form(
         request,
         referral_page,
         channel=Channel.KIOSK,
@@ -225,10 +247,20 @@ def referral(request, kiosk):
         rate_limit=settings.KIOSK_RATE_LIMIT,
         source_code=kiosk.source_code,
         thank_you_path=reverse("kiosk:thank_you"),
-        extra_context=kiosk_context(kiosk),
+        extra_context={
+            **kiosk_context(kiosk),
+            "privacy_page": privacy_page,
+            "privacy_notice_id": PRIVACY_NOTICE_ID,
+        },
         form_context=lambda form: {"kiosk_sections": _kiosk_sections(form)},
         refusals=KIOSK_REFUSALS,
     )
+    if privacy_page is not None:
+        # The short notice's "read our privacy notice" opens the full one on this page:
+        # following it to the page would lose every answer typed so far.
+        _, _, path = privacy_page.get_url_parts(request)
+        response.kiosk_links_here = {path: PRIVACY_NOTICE_ID}
+    return response
 
 
 @kiosk_only

@@ -9,12 +9,12 @@ mid-send loses nothing (see send_coordinator_email)."""
 import datetime
 import logging
 
-from django_tasks import task, task_backends
+from django_tasks import task
 
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from home.retries import retry_later
 from selfreferral.models import Referral
 
 logger = logging.getLogger(__name__)
@@ -23,23 +23,6 @@ logger = logging.getLogger(__name__)
 # reference index updates, PDFs…): a bulk import or publish can queue
 # thousands of those, and a coordinator should not wait behind them.
 REFERRAL_EMAIL_PRIORITY = 50
-
-# Wait 1, 2, 4, 8… minutes between attempts, never more than an hour.
-BACKOFF_CAP = datetime.timedelta(hours=1)
-
-
-def backoff(attempt):
-    return min(datetime.timedelta(minutes=2 ** (attempt - 1)), BACKOFF_CAP)
-
-
-def _retry_later(task_function, referral_id, attempt):
-    backend = task_backends[task_function.backend]
-    if not backend.supports_defer:
-        return False
-    task_function.using(run_after=timezone.now() + backoff(attempt)).enqueue(
-        referral_id, attempt=attempt + 1
-    )
-    return True
 
 
 @task(priority=REFERRAL_EMAIL_PRIORITY)
@@ -59,8 +42,7 @@ def send_coordinator_email(referral_id, attempt=1):
 
     if not Referral.objects.filter(pk=referral_id, notified_at=None).exists():
         return "already sent"
-    if attempt < settings.SELF_REFERRAL_NOTIFICATION_MAX_ATTEMPTS:
-        _retry_later(send_coordinator_email, referral_id, attempt)
+    retry_later(send_coordinator_email, attempt, referral_id)
     with transaction.atomic():
         referral = Referral.objects.select_for_update().filter(pk=referral_id).first()
         if referral is None or referral.notified_at is not None:
@@ -100,8 +82,7 @@ def send_confirmation_email(referral_id, attempt=1):
         logger.warning(
             "Confirmation email for referral id=%s failed: %s", referral_id, type(error).__name__
         )
-        if attempt < settings.SELF_REFERRAL_NOTIFICATION_MAX_ATTEMPTS:
-            _retry_later(send_confirmation_email, referral_id, attempt)
+        retry_later(send_confirmation_email, attempt, referral_id)
         return "failed"
     return "sent"
 

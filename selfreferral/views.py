@@ -120,7 +120,16 @@ def referral_form(
     except ValueError:
         length = 0
     if length > settings.SELF_REFERRAL_MAX_BODY_BYTES:
-        return _private(HttpResponseBadRequest("The form sent was too large."))
+        # Not read at all (that is the point of the limit), so nothing can be kept:
+        # the site's 400 page says so, in the visitor's language, with the quick exit.
+        return _private(
+            TemplateResponse(
+                request,
+                "selfreferral/form_too_large.html",
+                {"page": page, "form_url": request.path, **extra_context},
+                status=HttpResponseBadRequest.status_code,
+            )
+        )
     try:
         if rate_limited(request, key=rate_limit_key, limit=rate_limit):
             response = answers_kept(refusals["rate_limited"], 429)

@@ -27,10 +27,29 @@ PERSONAL_NAMES = frozenset(
     }
 )
 REDACTED = "[redacted]"
+
+# The one log format, for the site's logs (settings.LOGGING) and gunicorn's own
+# (rjsite/gunicorn_logging.py): JSON lines in production, plain lines in development.
+LOG_FIELDS = "%(asctime)s %(levelname)s %(name)s %(message)s"
+JSON_FIELD_NAMES = {"asctime": "time", "levelname": "level", "name": "logger"}
+
+
+def log_formatter(kind):
+    """A formatter writing `kind` ("json" or "text") lines."""
+    if kind == "json":
+        from pythonjsonlogger.json import JsonFormatter
+
+        return JsonFormatter(LOG_FIELDS, rename_fields=JSON_FIELD_NAMES)
+    return logging.Formatter(LOG_FIELDS)
+
+
 # Shorter values (yes/no answers, area ids) are too common to blank everywhere.
 MIN_REDACTED_LENGTH = 4
 # Secrets that travel in an address's path: a kiosk's one-time enrolment link and
 # the admin's password-reset link. Whoever reads a log must not be able to use them.
+# An email address anywhere in a message: Wagtail's notifier, for one, logs the
+# address an email failed for; an SMTP error can repeat the recipients.
+EMAIL_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 SECRET_IN_PATH = re.compile(r"(/kiosk/enrol/|/admin/password_reset/confirm/)[^\s\"'?#]+")
 
 
@@ -74,8 +93,8 @@ def _typed_values(request):
 class NoPersonalDataFilter(logging.Filter):
     """Drops the request from each record (Django's error logging attaches it, with
     its form data) and keeps only its method and path; blanks every value the
-    visitor sent wherever it appears in the message or the error's traceback;
-    and blanks extra attributes named like personal details."""
+    visitor sent, and any email address, wherever it appears in the message or
+    the error's traceback; and blanks extra attributes named like personal details."""
 
     def filter(self, record):
         request = record.__dict__.pop("request", None)
@@ -92,9 +111,10 @@ class NoPersonalDataFilter(logging.Filter):
             setattr(record, attribute, REDACTED)
         if "path" in record.__dict__:
             record.path = redact_path(record.path)
-        message = redact_path(record.getMessage())
+        message = EMAIL_ADDRESS.sub(REDACTED, redact_path(record.getMessage()))
         if record.exc_info:
-            record.exc_text = redact_path(logging.Formatter().formatException(record.exc_info))
+            trace = redact_path(logging.Formatter().formatException(record.exc_info))
+            record.exc_text = EMAIL_ADDRESS.sub(REDACTED, trace)
             record.exc_info = None
         for value in sorted(typed, key=len, reverse=True):
             message = message.replace(value, REDACTED)

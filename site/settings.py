@@ -6,6 +6,7 @@ off and production mode refuses to start without a real SECRET_KEY.
 """
 
 import datetime
+import logging
 import secrets
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -110,6 +111,7 @@ INSTALLED_APPS = [
     "django_recaptcha",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",  # one-time backup codes (cms/two_factor.py)
     "axes",
     "modelcluster",
     "taggit",
@@ -610,13 +612,10 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "filters": {"no_personal_data": {"()": "rjsite.log_filters.NoPersonalDataFilter"}},
+    # The same two formats as gunicorn's own logs (rjsite/gunicorn_logging.py).
     "formatters": {
-        "json": {
-            "()": "pythonjsonlogger.json.JsonFormatter",
-            "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s",
-            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
-        },
-        "text": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "json": {"()": "rjsite.log_filters.log_formatter", "kind": "json"},
+        "text": {"()": "rjsite.log_filters.log_formatter", "kind": "text"},
     },
     "handlers": {
         "console": {
@@ -627,6 +626,9 @@ LOGGING = {
     },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
 }
+# Python's warnings (a library's deprecation, a missing folder) are log records too,
+# written by the same handler in the same format, not loose lines on standard error.
+logging.captureWarnings(True)
 
 # Self-referral (selfreferral/): where referrals go, how fast, and how long they are kept.
 SELF_REFERRAL_DEFAULT_INBOX = env.str(

@@ -23,6 +23,7 @@ urlpatterns = [
     # Before Wagtail's admin URLs, which would take any /admin/ path.
     path("admin/two-factor/", two_factor.verify, name="two_factor_verify"),
     path("admin/two-factor/set-up/", two_factor.setup, name="two_factor_setup"),
+    path("admin/two-factor/backup-codes/", two_factor.backup_codes, name="two_factor_backup_codes"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("exit/", home_views.quick_exit, name="quick_exit"),

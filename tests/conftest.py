@@ -293,6 +293,15 @@ def superuser(db):
     return staff_user("root")
 
 
+def authenticator_code(secret):
+    """What an authenticator app shows now for the key on the set-up page."""
+    import base64
+
+    from django_otp.oath import totp
+
+    return f"{totp(base64.b32decode(secret)):06d}"
+
+
 def sign_in(page, base_url, username, password=STAFF_PASSWORD):
     """Sign in to the admin in the browser, as a person does."""
     page.goto(f"{base_url}/admin/login/")

@@ -1,10 +1,15 @@
 """An edit goes from draft, through Comms review, to published, through the admin."""
 
+import datetime
+
 import pytest
+import time_machine
 
 from django.core import mail
+from django.core.mail import EmailMultiAlternatives
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 
 from wagtail.models import WorkflowState
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
@@ -122,3 +127,45 @@ def test_workflow_emails_wait_for_the_task_worker(client, demo_site, editor, app
     assert queued.count() == 2  # workflow submitted (superusers) and task submitted (approvers)
     call_command("db_worker", batch=True, verbosity=0)
     assert recipients() == approvers() and approver.email in recipients()
+
+
+def test_a_failed_workflow_email_is_sent_again_later_to_whoever_missed_it(
+    client, demo_site, editor, approver, settings, monkeypatch, caplog
+):
+    """As referral emails are: the mail server refusing one approver's email queues a
+    retry for that approver only, after a wait; the others are not sent it twice."""
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    unreachable = {approver.email}
+    send = EmailMultiAlternatives.send
+
+    def mail_server_refusing_some(message, *args, **kwargs):
+        if unreachable & set(message.to):
+            raise ConnectionRefusedError("mail server refused")
+        return send(message, *args, **kwargs)
+
+    monkeypatch.setattr(EmailMultiAlternatives, "send", mail_server_refusing_some)
+    client.force_login(editor)
+    add = reverse("wagtailadmin_pages:add", args=("home", "standardpage", demo_site.pk))
+    client.post(add, page_form("Getting help", "<p>Call us.</p>", "submit"))
+    start = timezone.now()
+    call_command("db_worker", batch=True, verbosity=0)
+    assert recipients() == approvers() - unreachable
+    retry = DBTaskResult.objects.get(
+        status="READY", task_path="cms.tasks.send_workflow_notification"
+    )
+    assert retry.args_kwargs["kwargs"] == {"attempt": 2, "recipient_pks": [approver.pk]}
+    assert retry.run_after - start >= datetime.timedelta(minutes=1)
+    assert "Workflow email task_submitted failed for 1 recipient(s) (attempt 1)" in caplog.text
+
+    # The mail server is back: at the retry, the approver who missed it gets it, once.
+    unreachable.clear()
+    mail.outbox.clear()
+    call_command("db_worker", batch=True, verbosity=0)  # not due yet
+    assert mail.outbox == []
+    with time_machine.travel(timezone.now() + datetime.timedelta(minutes=1, seconds=5)):
+        call_command("db_worker", batch=True, verbosity=0)
+    assert [message.to for message in mail.outbox] == [[approver.email]]
+    assert "Getting help" in mail.outbox[0].subject
+    assert not DBTaskResult.objects.filter(status="READY").exists()

@@ -122,6 +122,33 @@ def test_without_javascript_kiosk_pages_go_back_to_the_start(live_site, chromium
         context.close()
 
 
+@pytest.mark.parametrize("javascript", [True, False])
+def test_reading_the_privacy_notice_keeps_the_answers(live_site, chromium, javascript):
+    """The short notice's link opens the full notice on the form's own page (a
+    disclosure), in the kiosk's language: the answers typed so far stay."""
+    context = chromium.new_context(
+        java_script_enabled=javascript, viewport={"width": 390, "height": 844}
+    )
+    page = context.new_page()
+    try:
+        enrol_browser(page, live_site.url)
+        form_url = f"{live_site.url}/ar/kiosk/referral/"
+        page.goto(form_url)
+        page.locator("#id_name").fill("سام")
+        notice = page.locator("details.rj-kiosk-privacy")
+        assert not notice.evaluate("el => el.open")
+        page.locator(".rj-privacy-notice a").click()
+        assert page.url == f"{form_url}#privacy-notice"
+        assert notice.evaluate("el => el.open")
+        assert page.locator("#privacy-notice").is_visible()
+        assert page.locator("#id_name").input_value() == "سام"
+        assert page.locator("html").get_attribute("dir") == "rtl"
+        if javascript:
+            assert run_axe(page) == []
+    finally:
+        context.close()
+
+
 def test_refresh_is_left_to_javascript_when_it_runs(live_site, browser_page, settings):
     settings.KIOSK_NO_SCRIPT_REFRESH_SECONDS = 1
     settings.KIOSK_IDLE_SECONDS = 60

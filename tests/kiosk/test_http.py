@@ -3,6 +3,7 @@ and its referral (channel "kiosk"), and nothing kept by any cache."""
 
 import re
 from datetime import timedelta
+from html import escape
 
 import pytest
 import time_machine
@@ -10,6 +11,9 @@ import time_machine
 from django.core import mail, signing
 from django.utils import timezone
 
+from wagtail.models import Locale
+
+from home.models import ContactSettings
 from kiosk.devices import COOKIE_NAME
 from kiosk.factories import KioskFactory
 from kiosk.models import Kiosk
@@ -261,6 +265,39 @@ def test_form_has_the_kiosk_questions_and_no_recaptcha(
         if 'type="hidden"' in field or 'type="radio"' in field or 'type="checkbox"' in field:
             continue
         assert 'autocomplete="off"' in field, field
+
+
+@pytest.mark.parametrize("code", ["en-gb", "pl"])
+def test_the_full_privacy_notice_is_on_the_form_page(kiosk_client, referral_page, code):
+    """The short notice's link opened the kiosk copy of the privacy page, and every
+    answer typed so far was lost: now the link opens the full notice on the form."""
+    privacy = ContactSettings.objects.get().privacy_page.get_translation(
+        Locale.objects.get(language_code=code)
+    )
+    prefix = "" if code == "en-gb" else f"/{code}"
+    html = kiosk_client.get(f"{prefix}/kiosk/referral/").text
+    form = re.search(r'<form method="post".*?</form>', html, re.S).group(0)
+    details = re.search(
+        r'<details class="govuk-details rj-kiosk-privacy">.*?</details>', form, re.S
+    )
+    assert details is not None
+    assert 'id="privacy-notice"' in details.group(0)
+    assert escape(privacy.specific.intro) in details.group(0)
+    short = re.search(r'<div class="rj-prose rj-privacy-notice">(.*?)</div>', form, re.S).group(1)
+    assert re.search(r'<a href="#privacy-notice">[^<]+</a>', short), short
+    # Nothing on the form leads to the privacy page itself.
+    assert privacy.url not in html and f"/kiosk/pages/{privacy.pk}/" not in html
+
+
+def test_a_kiosk_form_too_long_to_send_says_so_in_the_kiosk_frame(kiosk_client, referral_page):
+    response = send_kiosk_referral(kiosk_client, what_happened="x" * 300_000)
+    assert response.status_code == 400
+    assert_never_stored(response)
+    html = response.text
+    assert "Your form was too long to send" in html and "could not keep your answers" in html
+    assert "rj-kiosk" in html and 'href="/kiosk/referral/"' in html
+    assert not EXTERNAL_LINK.search(html)
+    assert not Referral.objects.exists()
 
 
 def test_enrolled_kiosk_sends_a_kiosk_referral(kiosk_client, kiosk, referral_page):

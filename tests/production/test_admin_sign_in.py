@@ -9,13 +9,17 @@ import re
 import pytest
 import time_machine
 from django_otp.oath import TOTP
+from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from django.contrib.auth.models import Group, Permission, User
+from django.core import mail
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+
+from wagtail.models import ModelLogEntry
 
 from selfreferral.admin_views import COORDINATORS_GROUP
 
@@ -28,6 +32,7 @@ LOGIN_URL = reverse("wagtailadmin_login")
 SETUP_URL = reverse("two_factor_setup")
 VERIFY_URL = reverse("two_factor_verify")
 REFERRALS_URL = reverse("wagtailsnippets_selfreferral_referral:list")
+BACKUP_CODES_URL = reverse("two_factor_backup_codes")
 
 
 @pytest.fixture(autouse=True)
@@ -66,14 +71,33 @@ def code_for(device):
     return f"{token:0{device.digits}d}"
 
 
+def backup_codes_on(page):
+    return re.findall(r"<li><code>(\w{4} \w{4})</code></li>", page.text)
+
+
 def set_up_app(client, user):
-    """Sign in with the password and set up the app, as a new coordinator does."""
+    """Sign in with the password and set up the app, as a new coordinator does:
+    returns the app and the backup codes shown once at the end."""
     sign_in(client, user)
     client.get(SETUP_URL)
     device = TOTPDevice.objects.get(user=user)
     response = client.post(f"{SETUP_URL}?next=/admin/", {"otp_token": code_for(device)})
-    assert response.status_code == 302
-    return device
+    assert response.status_code == 200
+    assert "Save your backup codes" in response.text
+    assert 'href="/admin/"' in response.text  # "continue" goes where they were going
+    return device, backup_codes_on(response)
+
+
+def reset_emails():
+    return [m for m in mail.outbox if m.subject == "Your sign-in code app was reset"]
+
+
+def signed_in_later(user, minutes=2):
+    """Another browser, a little later (an app code is used once), after the password."""
+    other = Client()
+    with time_machine.travel(timezone.now() + datetime.timedelta(minutes=minutes)):
+        sign_in(other, user)
+    return other
 
 
 def test_production_turns_every_limit_on(tmp_path):
@@ -137,7 +161,9 @@ def test_a_coordinator_sets_up_an_app_before_seeing_anything(client, coordinator
             f"{SETUP_URL}?next={REFERRALS_URL}",
             {"otp_token": code_for(device), "next": REFERRALS_URL},
         )
-        assert done.status_code == 302 and done.url == REFERRALS_URL
+        # Signed in; the backup codes are shown before they go on to where they were going.
+        assert done.status_code == 200 and f'href="{REFERRALS_URL}"' in done.text
+        assert len(backup_codes_on(done)) == 10
         assert client.get(REFERRALS_URL).status_code == 200
     device.refresh_from_db()
     assert device.confirmed
@@ -160,7 +186,7 @@ def test_the_code_pages_get_the_icons_they_load_not_a_second_copy_of_themselves(
 
 
 def test_next_time_a_code_is_asked_for_and_a_password_alone_cannot_add_an_app(client, coordinator):
-    device = set_up_app(client, coordinator)
+    device, _ = set_up_app(client, coordinator)
     later = timezone.now() + datetime.timedelta(minutes=2)
     with time_machine.travel(later):
         other = Client()
@@ -191,7 +217,7 @@ def test_editors_who_cannot_see_referrals_are_not_asked_but_may_set_it_up(client
     assert f'href="{SETUP_URL}"' in account and "Set up an authenticator app" in account
     assert client.get(SETUP_URL).status_code == 200
     device = TOTPDevice.objects.get(user=comms_editor)
-    client.post(SETUP_URL, {"otp_token": code_for(device)})
+    assert "Save your backup codes" in client.post(SETUP_URL, {"otp_token": code_for(device)}).text
     # Once they have an app, they give a code like everyone else.
     with time_machine.travel(timezone.now() + datetime.timedelta(minutes=2)):
         other = Client()
@@ -199,14 +225,121 @@ def test_editors_who_cannot_see_referrals_are_not_asked_but_may_set_it_up(client
         assert other.get("/admin/").url.startswith(VERIFY_URL)
 
 
-def test_an_admin_resets_a_lost_app(client, coordinator):
+def test_an_admin_resets_a_lost_app(client, coordinator, django_capture_on_commit_callbacks):
+    coordinator.email = "coordinator-2fa@example.org"
+    coordinator.save()
     set_up_app(client, coordinator)
     out = io.StringIO()
-    call_command("reset_two_factor", coordinator.username, stdout=out)
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("reset_two_factor", coordinator.username, stdout=out)
     assert "Removed 1 authenticator app from coordinator-2fa" in out.getvalue()
+    assert not StaticToken.objects.filter(device__user=coordinator).exists()
+    assert [m.to for m in reset_emails()] == [["coordinator-2fa@example.org"]]
     other = Client()
     sign_in(other, coordinator)
     assert other.get("/admin/").url.startswith(SETUP_URL)
+
+
+# Backup codes
+
+
+def test_backup_codes_are_shown_once_and_each_signs_in_once(client, coordinator):
+    _, codes = set_up_app(client, coordinator)
+    assert len(codes) == len(set(codes)) == 10
+    assert all(not code.replace(" ", "").isdigit() for code in codes)
+    # No page shows them again: the account page says how many are left.
+    page = client.get(BACKUP_CODES_URL)
+    assert "You have <strong>10</strong> unused backup codes" in page.text
+    assert not set(backup_codes_on(page)) and codes[0] not in page.text
+    assert f'href="{BACKUP_CODES_URL}"' in client.get(reverse("wagtailadmin_account")).text
+
+    # A lost phone: a backup code (typed any case, with or without its space) signs in.
+    other = signed_in_later(coordinator)
+    form = other.get(VERIFY_URL).text
+    assert "Code from your authenticator app, or a backup code" in form
+    response = other.post(VERIFY_URL, {"otp_token": codes[0].upper(), "next": REFERRALS_URL})
+    assert response.status_code == 302 and response.url == REFERRALS_URL
+    after = other.get(REFERRALS_URL, follow=True)
+    assert after.status_code == 200
+    assert "You signed in with a backup code: you have 9 left" in after.text
+
+    # The same code does not work twice; the next one does.
+    third = signed_in_later(coordinator, minutes=3)
+    again = third.post(VERIFY_URL, {"otp_token": codes[0].replace(" ", "")})
+    assert again.status_code == 200
+    assert "That backup code is not right, or has been used already" in again.text
+    assert third.get(REFERRALS_URL).status_code == 302
+    with time_machine.travel(timezone.now() + datetime.timedelta(minutes=4)):
+        assert third.post(VERIFY_URL, {"otp_token": codes[1]}).status_code == 302
+        assert third.get(REFERRALS_URL).status_code == 200
+    assert StaticToken.objects.filter(device__user=coordinator).count() == 8
+
+
+def test_a_new_set_of_backup_codes_replaces_the_old_one(client, coordinator):
+    _, old = set_up_app(client, coordinator)
+    new = backup_codes_on(client.post(BACKUP_CODES_URL))
+    assert len(new) == 10 and not set(new) & set(old)
+    assert StaticToken.objects.filter(device__user=coordinator).count() == 10
+    other = signed_in_later(coordinator)
+    assert other.post(VERIFY_URL, {"otp_token": old[0]}).status_code == 200
+    # (A wrong code makes the next try wait a little, as with app codes.)
+    with time_machine.travel(timezone.now() + datetime.timedelta(minutes=3)):
+        assert other.post(VERIFY_URL, {"otp_token": new[0]}).status_code == 302
+    # Someone with only the password can neither see how many are left nor make new ones.
+    stranger = signed_in_later(coordinator, minutes=4)
+    assert stranger.get(BACKUP_CODES_URL).url.startswith(VERIFY_URL)
+    assert stranger.post(BACKUP_CODES_URL).url.startswith(VERIFY_URL)
+    assert StaticToken.objects.filter(device__user=coordinator).count() == 9
+
+
+# A superuser resets someone's second factor
+
+
+def test_a_superuser_resets_someones_second_factor_from_the_admin(
+    client, coordinator, comms_editor, django_capture_on_commit_callbacks, caplog
+):
+    coordinator.email = "coordinator-2fa@example.org"
+    coordinator.save()
+    set_up_app(Client(), coordinator)
+    admin = User.objects.create_superuser("root-reset", "root-reset@example.org", PASSWORD)
+    set_up_app(client, admin)
+    reset_url = reverse("cms_reset_two_factor", args=[coordinator.pk])
+    users = client.get(reverse("wagtailusers_users:index")).text
+    assert f'href="{reset_url}"' in users
+    # Not offered for their own account (Account > Backup codes is theirs).
+    assert reverse("cms_reset_two_factor", args=[admin.pk]) not in users
+
+    page = client.get(reset_url)
+    assert page.status_code == 200
+    assert "1 authenticator app set up and 10 unused backup codes" in " ".join(page.text.split())
+    with django_capture_on_commit_callbacks(execute=True):
+        done = client.post(reset_url)
+    assert done.status_code == 302
+    assert not TOTPDevice.objects.filter(user=coordinator).exists()
+    assert not StaticToken.objects.filter(device__user=coordinator).exists()
+    # Emailed to them, recorded in their history, logged without names.
+    (email,) = reset_emails()
+    assert email.to == ["coordinator-2fa@example.org"]
+    assert "reset the second step of your sign-in" in email.body
+    assert "http://testserver/admin/login/" in email.body or "/admin/login/" in email.body
+    entry = ModelLogEntry.objects.filter(action="cms.two_factor_reset").get()
+    assert entry.object_id == str(coordinator.pk) and entry.user_id == admin.pk
+    history = client.get(reverse("wagtailusers_users:history", args=[coordinator.pk])).text
+    assert "Two-factor sign-in reset" in history
+    assert f"Second factor of user id={coordinator.pk} reset by user id={admin.pk}" in caplog.text
+    # Next time, they set up an app again.
+    assert signed_in_later(coordinator).get("/admin/").url.startswith(SETUP_URL)
+
+
+def test_only_a_superuser_may_reset_a_second_factor(client, coordinator, comms_editor):
+    set_up_app(Client(), coordinator)
+    comms_editor.groups.add(Group.objects.get(name="Site administrators"))
+    sign_in(client, comms_editor)
+    reset_url = reverse("cms_reset_two_factor", args=[coordinator.pk])
+    for response in (client.get(reset_url), client.post(reset_url)):
+        assert response.status_code in (302, 403)
+    assert TOTPDevice.objects.filter(user=coordinator).exists()
+    assert reset_url not in client.get(reverse("wagtailusers_users:index")).text
 
 
 def test_next_never_leads_to_another_site(client, coordinator):
@@ -216,7 +349,7 @@ def test_next_never_leads_to_another_site(client, coordinator):
     response = client.post(
         SETUP_URL, {"otp_token": code_for(device), "next": "https://evil.example/"}
     )
-    assert response.url == "/admin/"
+    assert "evil.example" not in response.text and 'href="/admin/"' in response.text
 
 
 # Too many wrong passwords

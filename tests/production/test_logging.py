@@ -2,6 +2,7 @@
 capturing what the site's real log handler writes around a self-referral (whose
 coordinator email fails) and around an error in a view that got personal data."""
 
+import json
 import logging
 
 import pytest
@@ -92,6 +93,22 @@ def test_personal_details_passed_to_a_log_call_are_blanked(log_output):
     assert_no_personal_data(log_output.getvalue())
 
 
+def test_email_addresses_in_a_message_are_blanked(log_output):
+    """Wagtail's notifier logs the staff address a workflow email failed for."""
+    try:
+        raise ConnectionRefusedError(f"refused {PERSON['email']}")
+    except ConnectionRefusedError:
+        logging.getLogger("wagtail.admin").exception(
+            "Failed to send notification email '%s' to %s", "Review", "approver@rj.example"
+        )
+    _, records = json_lines(log_output)
+    record = next(r for r in records if r["logger"] == "wagtail.admin")
+    assert record["message"] == "Failed to send notification email 'Review' to [redacted]"
+    assert "refused [redacted]" in record["exc_info"]
+    assert "approver@rj.example" not in log_output.getvalue()
+    assert_no_personal_data(log_output.getvalue())
+
+
 def test_production_logs_json_and_development_plain_text(tmp_path):
     production = production_settings(tmp_path, "LOGGING")["LOGGING"]
     assert production["handlers"]["console"]["formatter"] == "json"
@@ -106,9 +123,10 @@ def test_production_logs_json_and_development_plain_text(tmp_path):
 ENROLMENT_SECRET = "Xk3-enrolment-secret-QZ9"
 
 
-def test_kiosk_enrolment_links_stay_out_of_the_access_log_and_the_app_log(tmp_path):
-    """gunicorn with the site's own configuration: the secret in a kiosk's one-time
-    link is blanked in the access log and in the application's JSON log."""
+def test_gunicorns_own_logs_are_json_lines_without_secrets_or_personal_data(tmp_path):
+    """gunicorn with the site's own configuration: its access and error logs are JSON
+    lines with the site's fields; the secret in a kiosk's one-time link is blanked in
+    the access log and in the application's log; no query string or client address."""
     import subprocess
     import sys
     import time
@@ -141,6 +159,7 @@ def test_kiosk_enrolment_links_stay_out_of_the_access_log_and_the_app_log(tmp_pa
         for path in (
             f"/kiosk/enrol/{ENROLMENT_SECRET}/",
             "/admin/password_reset/confirm/MQ/x-secret-reset/",
+            "/search/?q=Philippa+Thornwick",
         ):
             deadline = time.monotonic() + 60
             while True:
@@ -163,6 +182,21 @@ def test_kiosk_enrolment_links_stay_out_of_the_access_log_and_the_app_log(tmp_pa
     )
     for text in (written, output):
         assert ENROLMENT_SECRET not in text and "x-secret-reset" not in text
+        assert "Philippa" not in text and "Thornwick" not in text
+    # One format: every line gunicorn and the site wrote is a JSON object with the site's fields.
+    for text in (written, output):
+        records = [json.loads(line) for line in text.splitlines() if line.strip()]
+        assert records
+        assert all({"time", "level", "logger", "message"} <= r.keys() for r in records), text
+    access = [json.loads(line) for line in written.splitlines()]
+    assert {r["logger"] for r in access} == {"gunicorn.access"}
+    enrol = next(r for r in access if r["path"].startswith("/kiosk/enrol/"))
+    assert enrol["method"] == "GET" and enrol["path"] == "/kiosk/enrol/[redacted]/"
+    assert isinstance(enrol["status"], int) and isinstance(enrol["duration_ms"], int)
+    assert any(r["path"] == "/search/" for r in access)
+    assert "127.0.0.1" not in written  # no client address
+    errors = [json.loads(line) for line in output.splitlines() if line.strip()]
+    assert any(r["logger"] == "gunicorn.error" and "Booting worker" in r["message"] for r in errors)
 
 
 def test_every_personal_field_is_blanked_when_a_log_record_carries_it():

@@ -3,13 +3,11 @@ sign in with an authenticator code (computed here, as their phone would), find t
 referral and its due date, mark first contact and export a CSV with readable labels
 and UK times."""
 
-import base64
 import csv
 import io
 import re
 
 import pytest
-from django_otp.oath import totp
 
 from django.core import mail
 from django.utils import timezone
@@ -17,13 +15,9 @@ from django.utils import timezone
 from selfreferral.factories import ReferralFactory
 from selfreferral.models import Area, Referral, Status
 from selfreferral.notifications import queue_notifications
+from tests.conftest import authenticator_code
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def authenticator_code(secret):
-    """What an authenticator app shows for this key now."""
-    return f"{totp(base64.b32decode(secret)):06d}"
 
 
 def test_a_coordinator_signs_in_with_a_code_and_handles_a_new_referral(
@@ -56,6 +50,10 @@ def test_a_coordinator_signs_in_with_a_code_and_handles_a_new_referral(
     secret = page.locator("code").inner_text().strip()
     page.get_by_label("Code from your authenticator app").fill(authenticator_code(secret))
     page.get_by_role("button", name="Check the code and finish").click()
+    # Their backup codes, shown once, then on to where they were going.
+    page.get_by_role("heading", name="Save your backup codes").wait_for()
+    assert page.locator(".rj-backup-codes code").count() == 10
+    page.get_by_role("link", name="Continue").click()
 
     # Straight on to the referral: its due date, and not to leave a message.
     page.wait_for_url(link)

@@ -211,6 +211,42 @@ def test_a_form_too_large_to_read_gets_a_polish_400_page(client, demo_site, sett
     assert not Referral.objects.exists()
 
 
+@pytest.mark.parametrize(
+    ("code", "heading", "kept", "exit_label", "direction"),
+    [
+        (
+            "pl",
+            "Twój formularz był za długi",
+            "nie mogliśmy zachować Twoich odpowiedzi",
+            "Opuść tę stronę",
+            "ltr",
+        ),
+        (
+            "ar",
+            "كان النموذج أطول من اللازم",
+            "لم نتمكن من الاحتفاظ بإجاباتك",
+            "اخرج من هذه الصفحة",
+            "rtl",
+        ),
+    ],
+)
+def test_a_form_over_the_referral_limit_gets_the_400_page_in_that_language(
+    client, demo_site, code, heading, kept, exit_label, direction
+):
+    """Over SELF_REFERRAL_MAX_BODY_BYTES the form is not read, so the answers are lost:
+    the page says so plainly, in the visitor's language, with the quick exit."""
+    response = send(client, code, what_happened="x" * 300_000)
+    assert response.status_code == 400
+    html = response.text
+    assert f'<html lang="{code}" dir="{direction}"' in html
+    assert heading in html and kept in html
+    assert exit_label in html and "data-quick-exit" in html
+    assert f'href="/{code}/self-referral/"' in html
+    assert "too large" not in html and "too long" not in html
+    assert "no-store" in response["Cache-Control"]
+    assert not Referral.objects.exists()
+
+
 def test_the_polish_paper_form_is_in_polish(client, demo_site):
     # People in prison may only read Polish: the printed form must speak it too.
     html = client.get("/pl/self-referral/").text

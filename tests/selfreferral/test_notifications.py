@@ -299,7 +299,7 @@ def test_every_attempt_carries_the_same_message_id(settings):
 
 
 def test_backoff_grows_and_is_capped():
-    from selfreferral.tasks import backoff
+    from home.retries import backoff
 
     assert [backoff(n).total_seconds() / 60 for n in range(1, 9)] == [1, 2, 4, 8, 16, 32, 60, 60]
 
