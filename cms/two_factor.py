@@ -280,7 +280,8 @@ def reset_second_factor(user, by=None):
         user.pk,
         f"user id={by.pk}" if by else "a management command",
     )
-    transaction.on_commit(lambda: email_two_factor_reset.enqueue(user.pk, by.pk if by else None))
+    # Queued like every email: in the same transaction as the reset (the database queue).
+    email_two_factor_reset.enqueue(user.pk, by.pk if by else None)
     return count
 
 

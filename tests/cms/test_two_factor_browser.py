@@ -4,6 +4,7 @@ resets her second factor from the users list, and she sets up her app again."""
 
 import pytest
 
+from django.core import mail
 from django.urls import reverse
 
 from tests.conftest import authenticator_code, run_axe, sign_in
@@ -68,7 +69,8 @@ def test_backup_codes_and_a_superusers_reset_through_the_admin(
     admin.get_by_role("button", name="Reset two-factor sign-in").click()
     admin.wait_for_url("**/admin/users/")
     assert "authenticator apps and backup codes are removed" in admin.content()
-    # (The email to her is checked over HTTP: tests/production/test_admin_sign_in.py.)
+    (email,) = [m for m in mail.outbox if m.to == ["cora@rj-service.example"]]
+    assert email.subject == "Your sign-in code app was reset"
 
     # Her history says so; her old codes no longer work, and she sets up an app again.
     admin.goto(live_site.url + reverse("wagtailusers_users:history", args=[coordinator.pk]))
