@@ -67,24 +67,30 @@ def test_an_editor_writes_previews_and_submits_a_case_study(live_site, browser_p
     page.select_option("#id_restorative_approach", label="Face-to-face conference")
     page.get_by_role("button", name="Insert a block").first.click()
     page.get_by_role("option", name="Text").click()
-    page.locator(".public-DraftEditor-content").first.click()
-    page.keyboard.type("Sam found a stone through the front window one evening.")
+    text = page.locator(".public-DraftEditor-content").first
+    text.wait_for()
+    text.click()
+    text.press_sequentially("Sam found a stone through the front window one evening.")
+    expect(text).to_contain_text("Sam found a stone")
     page.get_by_role("tab", name="Consent").click()
-    page.fill("#id_consent_recorded_on", "2026-11-01")
-    # Leave the date as a person would (Escape, then Tab), and wait for its calendar to
-    # close: under load it can still cover the next box when the click comes.
-    page.keyboard.press("Escape")
-    page.keyboard.press("Tab")
-    page.wait_for_function(
-        "() => ![...document.querySelectorAll('.xdsoft_datetimepicker')]"
-        ".some(picker => picker.offsetParent !== null)"
+    # The date is typed in without focusing the field: focused, its calendar opens over
+    # the next box, and under load it was still there when the click came.
+    page.locator("#id_consent_recorded_on").evaluate(
+        "(field, day) => { field.value = day;"
+        " field.dispatchEvent(new Event('change', {bubbles: true})); }",
+        "2026-11-01",
     )
     page.check("#id_anonymised")
     page.get_by_role("tab", name="Content").click()
     # Nothing is saved until the editor saves (no autosave making pages as they type).
     assert not CaseStudyPage.objects.filter(title__startswith="A stone through the window").exists()
 
-    # The preview panel shows the page as visitors will see it.
+    # The preview panel shows the page as visitors will see it (opened once the text
+    # editor has written what was typed into the form, as it does when left).
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('form input, form textarea')]"
+        ".some(field => field.value.includes('Sam found a stone'))"
+    )
     page.get_by_role("button", name="Toggle preview").click()
     preview = page.frame_locator("#w-preview-iframe")
     expect(preview.locator("h1")).to_have_text(
