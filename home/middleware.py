@@ -1,3 +1,4 @@
+import contextlib
 import hashlib
 
 from django.conf import settings
@@ -93,14 +94,13 @@ class StoredPagesMiddleware:
                 for name, value in response.items()
                 if name.lower() not in ("content-length", "expires", "age", "date")
             ]
-            try:
+            # A cache that fails: not stored this time, served all the same.
+            with contextlib.suppress(Exception):
                 cache.set(
                     key,
                     (response.status_code, headers, response.content),
                     settings.CACHE_MIDDLEWARE_SECONDS,
                 )
-            except Exception:  # noqa: BLE001, S110 - not stored this time; served all the same
-                pass
         return response
 
 
