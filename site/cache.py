@@ -24,7 +24,6 @@ import time
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.filebased import FileBasedCache
 
-
 # Entries each process keeps the bytes of (a stored page is about 30 KB), and the
 # largest entry kept.
 REMEMBERED_ENTRIES = 300
@@ -36,6 +35,7 @@ class SharedFileCache(FileBasedCache):
         super().__init__(directory, params)
         self._files = {}  # (key, version) -> file name
         self._remembered = {}  # file name -> (file signature, expiry, pickled value)
+
     @contextlib.contextmanager
     def _locked(self):
         os.makedirs(self._dir, 0o700, exist_ok=True)
