@@ -8,7 +8,10 @@ from django.http import HttpResponse
 from django.middleware.locale import LocaleMiddleware
 from django.utils.cache import patch_cache_control
 
+from wagtail.views import serve as wagtail_serve
+
 from home.cache import current_generation, page_cache
+from home.site_index import site_for_request, site_index
 from kiosk.devices import COOKIE_NAME as KIOSK_COOKIE_NAME
 
 PRIVATE_PREFIXES = ("/admin/", "/exit/")
@@ -162,6 +165,29 @@ def _varies_only_on_cookie(response):
     # a page that varies on anything else is not stored at all.
     varies = {v.strip().lower() for v in response.get("Vary", "").split(",") if v.strip()}
     return varies <= {"cookie"}
+
+
+class SiteIndexMiddleware:
+    """Finds the site and the page for public addresses from the site index
+    (home/site_index.py) instead of asking the database at each level of the tree."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if request.path_info.startswith(PRIVATE_PREFIXES):
+            return None
+        site = site_for_request(request)
+        if view_func is wagtail_serve and site is not None:
+            path = view_kwargs.get("path", view_args[0] if view_args else "")
+            found = site_index().route(request, site, path)
+            if found is not False:
+                # Where Wagtail's serve view looks for a route already found.
+                request._wagtail_route_for_request = found
+        return None
 
 
 class AdminReferrerPolicyMiddleware:

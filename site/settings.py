@@ -148,6 +148,7 @@ MIDDLEWARE = [
     "cms.two_factor.RequireTwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "home.middleware.SiteIndexMiddleware",
     "rjsite.middleware.DatabaseUnavailableMiddleware",
     # Last, as django-axes asks: turns a locked-out sign-in into a readable page.
     "axes.middleware.AxesMiddleware",
