@@ -5,7 +5,7 @@ so every app server stops serving the old copies at once, without flushing a
 cache that may be shared with sessions and rate limits."""
 
 import logging
-import time
+import secrets
 
 from django.core.cache import caches
 from django.db.models.signals import post_delete, post_save
@@ -22,9 +22,14 @@ def read_generation(cache, key):
     """The current generation kept under `key`.
 
     A cache may drop the key (Redis when full, the file cache when it culls): the
-    next generation then starts from the clock, a number never used before, so a
-    lost key can only empty the cache, never bring old copies back."""
-    return cache.get_or_set(key, time.time_ns(), timeout=None)
+    next generation then starts from a random number (one in 2^62, never the clock,
+    which tests stop), so a lost key can only empty the cache, never bring old
+    copies back, nor the site index a process keeps (home/site_index.py)."""
+    return cache.get_or_set(key, _new_start, timeout=None)
+
+
+def _new_start():
+    return secrets.randbelow(2**62)
 
 
 def next_generation(cache, key):
@@ -32,7 +37,7 @@ def next_generation(cache, key):
         try:
             cache.incr(key)
         except ValueError:  # dropped: start again from a number never used before
-            cache.add(key, time.time_ns(), timeout=None)
+            cache.add(key, _new_start(), timeout=None)
     except Exception as error:  # noqa: BLE001 - a cache that is down must not stop a save
         # Nothing is served from a cache that is down; copies expire in PAGE_CACHE_SECONDS.
         logger.warning("Could not move the cache on (%s): %s", key, type(error).__name__)

@@ -10,10 +10,12 @@ and the English text marked as English, with a notice saying so."""
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.cache import cache
 from django.utils import translation
 
-from wagtail.models import Locale, Page
+from wagtail.models import Page
+
+from home.locales import active_locale_pk, live_locales
+from home.site_index import site_for_request, site_index
 
 # Unicode's left-to-right isolate and its end: a run of numbers inside right-to-left
 # text keeps its own order ("18:30", "0300 555 0142"), whatever surrounds it.
@@ -38,37 +40,9 @@ def language_name(language_code):
     return dict(settings.LANGUAGES).get(language_code, language_code)
 
 
-LOCALES_CACHE_KEY = "live-locales:v1"
-
-
-@dataclass(frozen=True)
-class LiveLocale:
-    pk: int
-    language_code: str
-
-
-def live_locales():
-    """The locales admins have switched on, in the order of settings.LANGUAGES.
-
-    Kept in the cache (every page shows the switcher); home/signals.py clears it
-    when a locale is added or removed."""
-    rows = cache.get(LOCALES_CACHE_KEY)
-    if rows is None:
-        rows = list(Locale.objects.values_list("pk", "language_code"))
-        cache.set(LOCALES_CACHE_KEY, rows, timeout=None)
-    order = [code for code, _ in settings.LANGUAGES]
-    locales = [LiveLocale(pk, code) for pk, code in rows if code in order]
-    return sorted(locales, key=lambda locale: order.index(locale.language_code))
-
-
-def forget_live_locales(**kwargs):
-    cache.delete(LOCALES_CACHE_KEY)
-
-
-def _indexed(page):
-    from home.site_index import site_index
-
-    return site_index().get(page.pk) if getattr(page, "pk", None) else None
+def _source(page):
+    """The live page an alias copies, from the site index (else the database)."""
+    return site_index().get(page.alias_of_id) or page.alias_of
 
 
 def is_untranslated_copy(page):
@@ -76,21 +50,15 @@ def is_untranslated_copy(page):
     an alias of the same page in another language, so its words are that language's."""
     if not getattr(page, "alias_of_id", None):
         return False
-    indexed = _indexed(page)
-    if indexed is not None:
-        return indexed.untranslated
-    source = page.alias_of
+    source = _source(page)
     return source is not None and source.locale_id != page.locale_id
 
 
 def content_language(page):
     """The language the page's words are actually written in."""
-    indexed = _indexed(page)
-    if indexed is not None:
-        return indexed.words_language
-    if is_untranslated_copy(page):
-        return page.alias_of.locale.language_code
-    return page.locale.language_code
+    locale_id = _source(page).locale_id if is_untranslated_copy(page) else page.locale_id
+    languages = {locale.pk: locale.language_code for locale in live_locales()}
+    return languages.get(locale_id) or page.locale.language_code
 
 
 @dataclass
@@ -108,8 +76,6 @@ def language_options(request, page=None):
 
     A language with no copy of the page falls back to the page in the default language.
     Without a page (a 404, say) each language points at its home page."""
-    from home.site_index import site_for_request, site_index
-
     cache = getattr(request, "_rj_language_options", None)
     if cache is None:
         cache = request._rj_language_options = {}
@@ -146,15 +112,8 @@ def language_options(request, page=None):
     return options
 
 
-def active_locale_pk():
-    active = translation.get_language()
-    return next((lo.pk for lo in live_locales() if lo.language_code == active), None)
-
-
 def localize_page(page):
     """`page` in the active language if it is published there, else `page` itself."""
-    from home.site_index import site_index
-
     active = active_locale_pk()
     if active is None or page.locale_id == active:
         return page
@@ -165,8 +124,6 @@ def localize_page(page):
 def localized_url(page_id):
     """The address of the live page `page_id` in the visitor's language (else in its
     own), or "" when it is not live: for links chosen in settings, without loading them."""
-    from home.site_index import site_index
-
     index = site_index()
     page = index.get(page_id) if page_id else None
     if page is None:

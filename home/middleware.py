@@ -178,10 +178,10 @@ class SiteIndexMiddleware:
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        if request.path_info.startswith(PRIVATE_PREFIXES):
+        if view_func is not wagtail_serve:
             return None
         site = site_for_request(request)
-        if view_func is wagtail_serve and site is not None:
+        if site is not None:
             path = view_kwargs.get("path", view_args[0] if view_args else "")
             found = site_index().route(request, site, path)
             if found is not False:

@@ -3,7 +3,7 @@ from django.db.models.signals import post_delete
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from home.cache import purge_page_cache, purge_pages_when_changed
-from home.i18n import forget_live_locales
+from home.locales import forget_live_locales
 from home.mixins import ReviewByMixin, default_review_date
 from home.models import ContactSettings
 

@@ -29,6 +29,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, PageViewRestriction, Site, get_page_models
 
 from home.cache import current_generation, page_cache
+from home.locales import active_locale_pk, live_locales
 
 INDEX_KEY = "site-index"
 # The fields a page is loaded with when the frame links it (anything else loads on use).
@@ -152,7 +153,7 @@ class SiteIndex:
         """Wagtail's route for `path` on `site` (page, args, kwargs), from the index and
         one query; False to leave it to Wagtail (a page the index does not know, an
         address a routable page above answers); None when there is no such page."""
-        root = self.in_locale(site.root_page_id, _active_locale_id())
+        root = self.in_locale(site.root_page_id, active_locale_pk())
         if root is None:
             return False
         components = [part for part in path.split("/") if part]
@@ -195,17 +196,9 @@ def _resolves(model, subpath):
     return True
 
 
-def _active_locale_id():
-    from home.i18n import active_locale_pk
-
-    return active_locale_pk()
-
-
 def build_index():
     """The index from the database: 2 queries (view restrictions, live pages; content
     types are kept by Django for the life of the process)."""
-    from home.i18n import live_locales
-
     languages = {locale.pk for locale in live_locales()}
     restricted_paths = set(PageViewRestriction.objects.values_list("page__path", flat=True))
     rows = list(

@@ -9,7 +9,8 @@ from django.db.models import Q
 from wagtail.contrib.sitemaps.sitemap_generator import Sitemap
 from wagtail.models import Page
 
-from home.i18n import hreflang, live_locales
+from home.i18n import hreflang
+from home.locales import live_locales
 
 
 class EveryLanguageSitemap(Sitemap):

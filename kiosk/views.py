@@ -18,7 +18,8 @@ from django.views.decorators.http import require_safe
 
 from wagtail.models import Locale, Page, Site
 
-from home.i18n import language_name, live_locales
+from home.i18n import language_name
+from home.locales import live_locales
 from home.models import ContactSettings
 from kiosk.devices import kiosk_for_request, set_kiosk_cookie, was_enrolled
 from kiosk.links import KIOSK_PAGE_TYPES, keep_inside_kiosk, kiosk_page_url

@@ -9,7 +9,6 @@ from wagtail.models import Page
 
 from home.addresses import absolute_url
 from home.i18n import (
-    active_locale_pk,
     content_language,
     hreflang,
     is_untranslated_copy,
@@ -17,6 +16,7 @@ from home.i18n import (
     localize_page,
 )
 from home.i18n import localized_url as _localized_url
+from home.locales import active_locale_pk
 from home.site_index import site_for_request, site_index
 
 register = template.Library()
