@@ -34,6 +34,7 @@ from selfreferral.admin_views import (
 from selfreferral.details import EXPORT_COLUMNS, due_status, export_row, inspect_rows, received
 from selfreferral.forms import recaptcha_enabled
 from selfreferral.models import Area, Channel, Outcome, Referral, ReferralSource, Status
+from selfreferral.notifications import queue_referrer_update
 
 
 class ReferralFilterSet(WagtailFilterSet):
@@ -90,6 +91,8 @@ class ReferralEditView(EditView):
         old_status = Referral.objects.filter(pk=self.object.pk).values_list("status", flat=True)[0]
         instance = super().save_instance()
         if old_status != instance.status:
+            # In the save's transaction: the update is queued only if the change is kept.
+            queue_referrer_update(instance, old_status)
             log(
                 instance,
                 "selfreferral.status_change",
@@ -161,6 +164,7 @@ class ReferralViewSet(SnippetViewSet):
         Column("area_name", label="Area"),
         Column("age_group", label="Age", accessor="get_age_group_display"),
         Column("role", label="Who", accessor="get_role_display"),
+        Column("channel", label="How it arrived", accessor="get_channel_display"),
         FirstContactDueColumn(
             "first_contact_due", label="First contact due", sort_key="first_contact_due"
         ),
