@@ -49,6 +49,8 @@ EVERY_CHANNEL = (WEB, KIOSK, PAPER)
 # The professionals' form (police, probation, prisons, schools…) asks its own sections,
 # reusing the self-referral's questions where they fit (see `for_professionals`).
 PROFESSIONAL = "professional"
+# An answer is offered wherever its question is asked, unless it says otherwise.
+ANY_CHANNEL = (*EVERY_CHANNEL, PROFESSIONAL)
 # A kiosk is in a prison: no phone, no email, no calling times.
 OUTSIDE_PRISON = (WEB, PAPER)
 
@@ -58,7 +60,7 @@ class Choice:
     value: str
     label: str
     hint: str = ""
-    channels: tuple[str, ...] = EVERY_CHANNEL
+    channels: tuple[str, ...] = ANY_CHANNEL
 
 
 @dataclass(frozen=True)
@@ -110,6 +112,8 @@ CONTACT_PHONE = "phone"
 CONTACT_EMAIL = "email"
 CONTACT_LETTER = "letter"
 CONTACT_PROFESSIONAL = "professional"
+# An answer is offered wherever its question is asked, unless it says otherwise.
+ANY_CHANNEL = (*EVERY_CHANNEL, PROFESSIONAL)
 # A professional's referral: contact the person through the professional who referred them.
 CONTACT_REFERRER = "referrer"
 
