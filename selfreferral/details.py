@@ -55,6 +55,8 @@ def received_in_words(referral):
     """The same, for a person to read: "Friday 20 November 2026, by paper form (typed in
     on Wednesday 25 November 2026)"."""
     how = referral.get_channel_display().lower()
+    if referral.channel == Channel.PROFESSIONAL:
+        how = "professionals' form on the website"
     if referral.channel not in ENTERED_BY_HAND:
         when = timezone.localtime(referral.created_at)
         return f"{when.strftime(LONG_DATE)} at {when.strftime('%H:%M')}, from the {how}"
