@@ -26,6 +26,7 @@ from selfreferral import questions as q
 from selfreferral.admin_views import (
     LOG_ACTION,
     EnterPaperReferralView,
+    EnterProfessionalReferralView,
     can_enter_referrals,
     can_see_referrals,
     format_received_on,
@@ -125,6 +126,13 @@ class ReferralIndexView(IndexView):
                 HeaderButton(
                     "Enter a paper referral",
                     url=reverse("selfreferral_enter_paper_referral"),
+                    icon_name="form",
+                )
+            )
+            buttons.append(
+                HeaderButton(
+                    "Enter a professional's referral",
+                    url=reverse("selfreferral_enter_professional_referral"),
                     icon_name="form",
                 )
             )
@@ -291,7 +299,12 @@ def register_paper_referral_url():
             "referrals/enter/",
             EnterPaperReferralView.as_view(),
             name="selfreferral_enter_paper_referral",
-        )
+        ),
+        path(
+            "referrals/enter/professional/",
+            EnterProfessionalReferralView.as_view(),
+            name="selfreferral_enter_professional_referral",
+        ),
     ]
 
 

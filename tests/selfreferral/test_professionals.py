@@ -384,3 +384,29 @@ def test_the_referrers_details_are_personal_fields_and_kept_out_of_the_logs():
     }
     assert referrer <= set(PERSONAL_FIELDS)
     assert referrer <= PERSONAL_NAMES
+
+
+def test_a_coordinator_types_in_a_professionals_referral_with_the_same_questions_and_rules(
+    client, coordinator, smtp_server
+):
+    url = reverse("selfreferral_enter_professional_referral")
+    client.force_login(coordinator)
+    assert url in client.get(LIST_URL).text
+    form = client.get(url).text
+    for name in q.questions_for(q.PROFESSIONAL):
+        assert f'name="{name}"' in form
+    assert 'name="received_via"' not in form
+    # The same rule as the web form: not without the person's agreement.
+    refused = client.post(url, professional_answers(they_agree="no"))
+    assert refused.status_code == 200 and not Referral.objects.exists()
+    assert "Talk to them about restorative justice first" in refused.text
+    response = client.post(url, professional_answers(received_on="2026-11-02"))
+    assert response.status_code == 302
+    referral = Referral.objects.get()
+    assert referral.channel == Channel.PROFESSIONAL
+    assert referral.created_on == datetime.date(2026, 11, 2)
+    assert referral.known_risks == "safeguarding,language-access"
+    assert [m["to"] for m in smtp_server.messages] == [
+        ["saltcombe.rj@fenmoor-saltcombe-pcc.example"],
+        ["sam.okafor@probation.example"],
+    ]
