@@ -418,7 +418,6 @@ class Referral(models.Model):
                 FieldPanel("wants_updates", read_only=True),
             ],
             heading="The professional who referred them (professional referrals only)",
-            classname="collapsed",
         ),
         MultiFieldPanel(
             [

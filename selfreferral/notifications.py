@@ -73,7 +73,10 @@ def coordinator_message_id(referral):
 
 @translation.override("en-gb")
 def coordinator_email(referral):
+    # A professional's referral is read in the words of the professionals' form.
     questions = q.QUESTIONS
+    if referral.channel == Channel.PROFESSIONAL:
+        questions = {**q.QUESTIONS, **q.questions_for(q.PROFESSIONAL)}
     context = {
         "referral": referral,
         "role": questions["role"].choice_labels.get(referral.role, referral.role),

@@ -160,6 +160,7 @@ def test_a_professional_refers_someone_and_gets_an_acknowledgement(client, smtp_
         "sam.okafor@probation.example",
         "Case stage: Released on licence",
         "Known risks: Safeguarding concerns, Language or access needs",
+        "Who they are: They caused harm",
     ):
         assert shown in text
     # The referrer's acknowledgement: the reference, nothing about the person.
@@ -285,6 +286,8 @@ def test_the_referrer_hears_of_first_contact_and_the_close_and_nothing_personal(
         assert shown in inspect
     edit = client.get(edit_url(referral)).text
     assert "sam.okafor@probation.example" in edit
+    assert "Sam Okafor, Probation officer, Fenmoor Probation (020 7946 0000)" in edit
+    assert "Safeguarding concerns, Language or access needs" in edit
     rows = export(client)
     (row,) = [row for row in rows if row["Reference"] == referral.reference]
     assert row["How it arrived"] == "Professional referral"
