@@ -413,3 +413,22 @@ def test_a_coordinator_types_in_a_professionals_referral_with_the_same_questions
         ["saltcombe.rj@fenmoor-saltcombe-pcc.example"],
         ["sam.okafor@probation.example"],
     ]
+
+
+def test_the_form_is_told_whether_to_ask_for_a_captcha(client, settings):
+    """One view class for every public form: each says whether its form asks for a
+    reCAPTCHA, and the form leaves the field out (nothing takes it off afterwards)."""
+    from kiosk.views import KioskReferralFormView
+    from selfreferral.forms import SelfReferralForm
+    from selfreferral.views import ProfessionalReferralFormView, ReferralFormView
+
+    settings.RECAPTCHA_PUBLIC_KEY = "public"
+    settings.RECAPTCHA_PRIVATE_KEY = "private"  # noqa: S105
+    assert "captcha" in SelfReferralForm().fields
+    assert "captcha" not in SelfReferralForm(channel=Channel.KIOSK, captcha=False).fields
+    assert issubclass(KioskReferralFormView, ReferralFormView)
+    assert issubclass(ProfessionalReferralFormView, ReferralFormView)
+    assert (ReferralFormView.captcha, ProfessionalReferralFormView.captcha) == (True, True)
+    assert KioskReferralFormView.captcha is False
+    kiosk_form = KioskReferralFormView(kiosk=None).get_form()
+    assert "captcha" not in kiosk_form.fields and kiosk_form.channel == Channel.KIOSK
