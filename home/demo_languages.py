@@ -340,6 +340,70 @@ SELF_REFERRAL = {
     },
 }
 
+# The page for professionals (selfreferral/demo.py). NATIVE SPEAKER REVIEW NEEDED.
+PROFESSIONALS = {
+    "pl": {
+        "For professionals": "Dla profesjonalistów",
+        "Refer someone you work with to restorative justice: what it can do, who can be referred and how we assess a referral.": "Skieruj do sprawiedliwości naprawczej osobę, z którą pracujesz: co może dać, kogo można skierować i jak oceniamy skierowanie.",
+        "This page is for people who work with those harmed by crime or those who caused it: police, probation, prisons, Victim Support, youth justice, schools and health services.": "Ta strona jest dla osób, które pracują z poszkodowanymi przez przestępstwo albo z tymi, którzy je popełnili: policji, kuratorów, więziennictwa, Victim Support, wymiaru sprawiedliwości dla nieletnich, szkół i służby zdrowia.",
+        "You can refer someone to us once they know about restorative justice and agree to be contacted. It is free and voluntary for everyone who takes part.": "Możesz skierować do nas osobę, gdy wie już o sprawiedliwości naprawczej i zgadza się na kontakt. Udział jest bezpłatny i dobrowolny dla wszystkich.",
+        "Restorative justice gives the person harmed a chance to tell the person responsible how it affected them, to ask questions and to get answers. The person responsible can face what they did and try to put it right.": "Sprawiedliwość naprawcza daje osobie poszkodowanej szansę, by powiedzieć sprawcy, jak to na nią wpłynęło, zadać pytania i uzyskać odpowiedzi. Sprawca może zmierzyć się z tym, co zrobił, i spróbować to naprawić.",
+        "It can be a meeting, with a trained facilitator there. It can also be a letter, a recorded message, or messages passed on by the facilitator, when meeting is not safe or not wanted.": "Może to być spotkanie z udziałem przeszkolonego mediatora. Może to być też list, nagrana wiadomość albo wiadomości przekazywane przez mediatora, gdy spotkanie nie jest bezpieczne albo nikt go nie chce.",
+        "People harmed by any type of crime or anti-social behaviour, and people who caused harm and accept they did.": "Osoby poszkodowane przez każdy rodzaj przestępstwa lub zachowania aspołecznego oraz osoby, które wyrządziły krzywdę i to przyznają.",
+        "Adults and under-18s: we pass referrals for under-18s to the youth service in their area.": "Dorośli i osoby poniżej 18 lat: skierowania osób poniżej 18 lat przekazujemy do służby dla młodzieży w ich okolicy.",
+        "At any stage: before or after sentence, in custody or on licence, or with no court case at all.": "Na każdym etapie: przed wyrokiem lub po nim, w więzieniu albo po warunkowym zwolnieniu, a także bez żadnej sprawy sądowej.",
+        "Cases of domestic abuse, sexual harm or hate crime are handled only by facilitators with extra training, and only when it is safe.": "Sprawami przemocy domowej, krzywdy seksualnej lub przestępstw z nienawiści zajmują się wyłącznie specjalnie przeszkoleni mediatorzy i tylko wtedy, gdy jest to bezpieczne.",
+        "A coordinator reads the referral, usually within 2 working days, and contacts the person in the way you chose.": "Koordynator czyta skierowanie, zwykle w ciągu 2 dni roboczych, i kontaktuje się z osobą w wybrany przez Ciebie sposób.",
+        "A facilitator meets each person separately to check that they are willing, able and safe to take part. Nothing happens until everyone involved agrees.": "Mediator spotyka się z każdą osobą osobno, aby sprawdzić, czy chce, może i bezpiecznie może wziąć udział. Nic się nie dzieje, dopóki wszyscy zainteresowani się nie zgodzą.",
+        "If restorative justice is not right for now, we tell the person and suggest other support.": "Jeśli sprawiedliwość naprawcza nie jest teraz odpowiednia, mówimy o tym tej osobie i proponujemy inne wsparcie.",
+        "Tell us about any risks you know of: it helps us plan safely. It does not stop a referral on its own.": "Powiedz nam o każdym znanym Ci ryzyku: pomaga nam to bezpiecznie zaplanować pracę. Samo w sobie nie przekreśla skierowania.",
+        "A coordinator will read the referral and contact the person in the way you chose. If you asked for updates, we will email you when first contact is made and when the case closes.": "Koordynator przeczyta skierowanie i skontaktuje się z tą osobą w wybrany przez Ciebie sposób. Jeśli prosisz o informacje, napiszemy do Ciebie, gdy nawiążemy pierwszy kontakt i gdy sprawa zostanie zamknięta.",
+        'Only the restorative justice team can see these answers, about the person and about you. We use them for this referral only, and delete them one year after the case closes. Read our <a id="a1">privacy notice</a>.': 'Odpowiedzi, zarówno o tej osobie, jak i o Tobie, widzi tylko zespół sprawiedliwości naprawczej. Używamy ich tylko do tego skierowania i usuwamy je rok po zamknięciu sprawy. Przeczytaj naszą <a id="a1">informację o prywatności</a>.',
+        "Your referral has been sent": "Skierowanie zostało wysłane",
+        "To ask about this referral, contact the restorative justice team and give the reference number.": "Aby zapytać o to skierowanie, skontaktuj się z zespołem sprawiedliwości naprawczej i podaj numer referencyjny.",
+    },
+    "ne": {
+        "For professionals": "पेशाकर्मीहरूका लागि",
+        "Refer someone you work with to restorative justice: what it can do, who can be referred and how we assess a referral.": "तपाईंले काम गर्ने व्यक्तिलाई पुनर्स्थापनात्मक न्यायमा पठाउनुहोस्: यसले के गर्न सक्छ, कसलाई पठाउन सकिन्छ र हामी अनुरोध कसरी जाँच्छौं।",
+        "This page is for people who work with those harmed by crime or those who caused it: police, probation, prisons, Victim Support, youth justice, schools and health services.": "यो पृष्ठ अपराधबाट हानि भोगेका वा हानि गरेका मानिसहरूसँग काम गर्नेहरूका लागि हो: प्रहरी, प्रोबेशन, जेल, Victim Support, युवा न्याय, विद्यालय र स्वास्थ्य सेवाहरू।",
+        "You can refer someone to us once they know about restorative justice and agree to be contacted. It is free and voluntary for everyone who takes part.": "व्यक्तिलाई पुनर्स्थापनात्मक न्यायबारे थाहा भएपछि र सम्पर्क गर्न सहमत भएपछि तपाईं उहाँलाई हामीकहाँ पठाउन सक्नुहुन्छ। भाग लिने सबैका लागि यो निःशुल्क र स्वैच्छिक छ।",
+        "Restorative justice gives the person harmed a chance to tell the person responsible how it affected them, to ask questions and to get answers. The person responsible can face what they did and try to put it right.": "पुनर्स्थापनात्मक न्यायले हानि भोगेको व्यक्तिलाई जिम्मेवार व्यक्तिलाई आफूमाथि कस्तो असर पर्\u200dयो भनेर भन्ने, प्रश्न सोध्ने र जवाफ पाउने मौका दिन्छ। जिम्मेवार व्यक्तिले आफूले गरेको कुराको सामना गर्न र त्यसलाई सुधार्ने प्रयास गर्न सक्छ।",
+        "It can be a meeting, with a trained facilitator there. It can also be a letter, a recorded message, or messages passed on by the facilitator, when meeting is not safe or not wanted.": "यो तालिम पाएका सहजकर्ताको उपस्थितिमा भेटघाट हुन सक्छ। भेट्नु सुरक्षित नभएमा वा कसैले नचाहेमा पत्र, रेकर्ड गरिएको सन्देश, वा सहजकर्ताले पुर्\u200dयाउने सन्देशहरू पनि हुन सक्छन्।",
+        "People harmed by any type of crime or anti-social behaviour, and people who caused harm and accept they did.": "कुनै पनि प्रकारको अपराध वा असामाजिक व्यवहारबाट हानि भोगेका मानिसहरू, र हानि गरेको स्वीकार गर्ने मानिसहरू।",
+        "Adults and under-18s: we pass referrals for under-18s to the youth service in their area.": "वयस्क र १८ वर्षमुनिका: १८ वर्षमुनिकाको अनुरोध हामी उनीहरूको क्षेत्रको युवा सेवामा पठाउँछौं।",
+        "At any stage: before or after sentence, in custody or on licence, or with no court case at all.": "कुनै पनि चरणमा: सजाय हुनुअघि वा पछि, हिरासतमा वा लाइसेन्समा रिहा भएपछि, वा अदालतमा कुनै मुद्दा नभए पनि।",
+        "Cases of domestic abuse, sexual harm or hate crime are handled only by facilitators with extra training, and only when it is safe.": "घरेलु दुर्व्यवहार, यौन हानि वा घृणा अपराधका मुद्दा थप तालिम पाएका सहजकर्ताहरूले मात्र, र सुरक्षित हुँदा मात्र हेर्नुहुन्छ।",
+        "A coordinator reads the referral, usually within 2 working days, and contacts the person in the way you chose.": "एक संयोजकले अनुरोध पढ्नुहुन्छ, प्रायः २ कार्यदिनभित्र, र तपाईंले रोजेको तरिकाले व्यक्तिलाई सम्पर्क गर्नुहुन्छ।",
+        "A facilitator meets each person separately to check that they are willing, able and safe to take part. Nothing happens until everyone involved agrees.": "एक सहजकर्ताले हरेक व्यक्तिलाई छुट्टाछुट्टै भेटेर उहाँ भाग लिन इच्छुक, सक्षम र सुरक्षित हुनुहुन्छ कि भनेर जाँच्नुहुन्छ। संलग्न सबै सहमत नभएसम्म केही हुँदैन।",
+        "If restorative justice is not right for now, we tell the person and suggest other support.": "अहिलेका लागि पुनर्स्थापनात्मक न्याय उपयुक्त छैन भने, हामी व्यक्तिलाई भन्छौं र अरू सहयोगको सुझाव दिन्छौं।",
+        "Tell us about any risks you know of: it helps us plan safely. It does not stop a referral on its own.": "तपाईंलाई थाहा भएका जोखिमहरूबारे हामीलाई बताउनुहोस्: यसले हामीलाई सुरक्षित योजना बनाउन मद्दत गर्छ। यसैले मात्र अनुरोध रोकिँदैन।",
+        "A coordinator will read the referral and contact the person in the way you chose. If you asked for updates, we will email you when first contact is made and when the case closes.": "एक संयोजकले अनुरोध पढेर तपाईंले रोजेको तरिकाले व्यक्तिलाई सम्पर्क गर्नुहुनेछ। तपाईंले जानकारी मागेको भए, पहिलो सम्पर्क हुँदा र मुद्दा बन्द हुँदा हामी तपाईंलाई इमेल गर्नेछौं।",
+        'Only the restorative justice team can see these answers, about the person and about you. We use them for this referral only, and delete them one year after the case closes. Read our <a id="a1">privacy notice</a>.': 'व्यक्तिबारे र तपाईंबारेका यी जवाफहरू पुनर्स्थापनात्मक न्याय टोलीले मात्र हेर्न सक्छ। हामी यिनलाई यही अनुरोधका लागि मात्र प्रयोग गर्छौं, र मुद्दा बन्द भएको एक वर्षपछि मेटाउँछौं। हाम्रो <a id="a1">गोपनीयता सूचना</a> पढ्नुहोस्।',
+        "Your referral has been sent": "तपाईंको अनुरोध पठाइयो",
+        "To ask about this referral, contact the restorative justice team and give the reference number.": "यो अनुरोधबारे सोध्न, पुनर्स्थापनात्मक न्याय टोलीलाई सम्पर्क गर्नुहोस् र सन्दर्भ नम्बर दिनुहोस्।",
+    },
+    "ar": {
+        "For professionals": "للمهنيين",
+        "Refer someone you work with to restorative justice: what it can do, who can be referred and how we assess a referral.": "أحِل شخصًا تعمل معه إلى العدالة التصالحية: ما الذي يمكن أن تقدمه، ومن يمكن إحالته، وكيف نقيّم الإحالة.",
+        "This page is for people who work with those harmed by crime or those who caused it: police, probation, prisons, Victim Support, youth justice, schools and health services.": "هذه الصفحة لمن يعملون مع المتضررين من الجرائم أو مع من تسببوا فيها: الشرطة، والمراقبة، والسجون، وVictim Support، وعدالة الأحداث، والمدارس، والخدمات الصحية.",
+        "You can refer someone to us once they know about restorative justice and agree to be contacted. It is free and voluntary for everyone who takes part.": "يمكنك إحالة شخص إلينا بعد أن يعرف بالعدالة التصالحية ويوافق على أن نتواصل معه. المشاركة مجانية وطوعية للجميع.",
+        "Restorative justice gives the person harmed a chance to tell the person responsible how it affected them, to ask questions and to get answers. The person responsible can face what they did and try to put it right.": "تمنح العدالة التصالحية الشخص المتضرر فرصة ليخبر المسؤول عن الضرر بما سببه له، وليطرح أسئلته ويحصل على إجابات. ويمكن للمسؤول أن يواجه ما فعله ويحاول إصلاحه.",
+        "It can be a meeting, with a trained facilitator there. It can also be a letter, a recorded message, or messages passed on by the facilitator, when meeting is not safe or not wanted.": "قد تكون لقاءً بحضور وسيط مدرَّب. وقد تكون أيضًا رسالة مكتوبة أو رسالة مسجلة أو رسائل ينقلها الوسيط، عندما لا يكون اللقاء آمنًا أو مرغوبًا.",
+        "People harmed by any type of crime or anti-social behaviour, and people who caused harm and accept they did.": "المتضررون من أي نوع من الجرائم أو السلوك المعادي للمجتمع، ومن تسببوا في ضرر ويعترفون بذلك.",
+        "Adults and under-18s: we pass referrals for under-18s to the youth service in their area.": "البالغون ومن هم دون 18 عامًا: نحيل طلبات من هم دون 18 عامًا إلى خدمة الشباب في منطقتهم.",
+        "At any stage: before or after sentence, in custody or on licence, or with no court case at all.": "في أي مرحلة: قبل صدور الحكم أو بعده، أو في الحبس، أو بعد الإفراج المشروط، أو حتى دون أي قضية أمام المحكمة.",
+        "Cases of domestic abuse, sexual harm or hate crime are handled only by facilitators with extra training, and only when it is safe.": "لا يتولى قضايا العنف الأسري أو الأذى الجنسي أو جرائم الكراهية إلا وسطاء حصلوا على تدريب إضافي، وفقط عندما يكون ذلك آمنًا.",
+        "A coordinator reads the referral, usually within 2 working days, and contacts the person in the way you chose.": "يقرأ أحد المنسّقين الإحالة، عادةً خلال يومَي عمل، ويتواصل مع الشخص بالطريقة التي اخترتها.",
+        "A facilitator meets each person separately to check that they are willing, able and safe to take part. Nothing happens until everyone involved agrees.": "يلتقي الوسيط بكل شخص على حدة ليتأكد من أنه راغب وقادر على المشاركة بأمان. لا يحدث شيء حتى يوافق كل المعنيين.",
+        "If restorative justice is not right for now, we tell the person and suggest other support.": "إذا لم تكن العدالة التصالحية مناسبة الآن، نخبر الشخص بذلك ونقترح عليه دعمًا آخر.",
+        "Tell us about any risks you know of: it helps us plan safely. It does not stop a referral on its own.": "أخبرنا بأي مخاطر تعرفها: يساعدنا ذلك على التخطيط بأمان. ولا يوقف ذلك الإحالة في حد ذاته.",
+        "A coordinator will read the referral and contact the person in the way you chose. If you asked for updates, we will email you when first contact is made and when the case closes.": "سيقرأ أحد المنسّقين الإحالة ويتواصل مع الشخص بالطريقة التي اخترتها. إذا طلبت أن نبلغك بالمستجدات، فسنراسلك بالبريد الإلكتروني عند أول تواصل وعند إغلاق القضية.",
+        'Only the restorative justice team can see these answers, about the person and about you. We use them for this referral only, and delete them one year after the case closes. Read our <a id="a1">privacy notice</a>.': 'لا يرى هذه الإجابات، عن الشخص وعنك، إلا فريق العدالة التصالحية. نستخدمها لهذه الإحالة فقط، ونحذفها بعد سنة من إغلاق القضية. اقرأ <a id="a1">إشعار الخصوصية</a>.',
+        "Your referral has been sent": "تم إرسال الإحالة",
+        "To ask about this referral, contact the restorative justice team and give the reference number.": "للسؤال عن هذه الإحالة، تواصل مع فريق العدالة التصالحية وأعطهم الرقم المرجعي.",
+    },
+}
+
 
 def load(home):
     source, locales = ensure_locales()
@@ -348,6 +412,7 @@ def load(home):
     # Found by its address, so home need not import the selfreferral app.
     referral = home.get_children().filter(slug="self-referral").first()
     is_it_safe = home.get_children().filter(slug="is-it-safe").first()
+    professionals = home.get_children().filter(slug="professionals").first()
     for code in DEMO_LANGUAGES:
         if not is_translated(home, code):
             translate_page(home, code, HOME[code])
@@ -357,3 +422,5 @@ def load(home):
             translate_page(referral, code, SELF_REFERRAL[code])
         if is_it_safe is not None and not is_translated(is_it_safe, code):
             translate_page(is_it_safe, code, IS_IT_SAFE[code])
+        if professionals is not None and not is_translated(professionals, code):
+            translate_page(professionals, code, PROFESSIONALS[code])

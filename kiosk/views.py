@@ -230,32 +230,52 @@ def _privacy_page(request):
     return page
 
 
+class KioskReferralFormView(referral_views.ReferralFormView):
+    """The self-referral form on a prison kiosk."""
+
+    kiosk = None
+    privacy_page = None
+    channel = Channel.KIOSK
+    template_name = "kiosk/referral_form.html"
+    # Kiosks have no internet, so no reCAPTCHA. The signed form token stays: it
+    # makes one referral of a double tap, and holds the minimum time to fill in.
+    captcha = False
+
+    def rate_limit_key(self):
+        return f"kiosk-{self.kiosk.pk}"
+
+    def rate_limit(self):
+        return settings.KIOSK_RATE_LIMIT
+
+    def fixed_source_code(self):
+        return self.kiosk.source_code
+
+    def thank_you_path(self):
+        return reverse("kiosk:thank_you")
+
+    def get_extra_context(self):
+        return {
+            **kiosk_context(self.kiosk),
+            "privacy_page": self.privacy_page,
+            "privacy_notice_id": PRIVACY_NOTICE_ID,
+        }
+
+    def get_form_context(self, form):
+        return {"kiosk_sections": _kiosk_sections(form)}
+
+    def get_refusals(self):
+        return KIOSK_REFUSALS
+
+
 @kiosk_only
 def referral(request, kiosk):
     referral_page = _referral_page()
     if referral_page is None:
         return _not_found(request, kiosk)
     privacy_page = _privacy_page(request)
-    response = referral_views.referral_form(
-        request,
-        referral_page,
-        channel=Channel.KIOSK,
-        template="kiosk/referral_form.html",
-        # Kiosks have no internet, so no reCAPTCHA. The signed form token stays: it
-        # makes one referral of a double tap, and holds the minimum time to fill in.
-        captcha=False,
-        rate_limit_key=f"kiosk-{kiosk.pk}",
-        rate_limit=settings.KIOSK_RATE_LIMIT,
-        source_code=kiosk.source_code,
-        thank_you_path=reverse("kiosk:thank_you"),
-        extra_context={
-            **kiosk_context(kiosk),
-            "privacy_page": privacy_page,
-            "privacy_notice_id": PRIVACY_NOTICE_ID,
-        },
-        form_context=lambda form: {"kiosk_sections": _kiosk_sections(form)},
-        refusals=KIOSK_REFUSALS,
-    )
+    response = KioskReferralFormView.as_view(
+        page=referral_page, kiosk=kiosk, privacy_page=privacy_page
+    )(request)
     if privacy_page is not None:
         # The short notice's "read our privacy notice" opens the full one on this page:
         # following it to the page would lose every answer typed so far.

@@ -61,15 +61,18 @@ def only_for_referral_staff(urlpatterns):
 class PaperReferralForm(SelfReferralForm):
     """The self-referral form as a coordinator fills it in from a paper form or a call."""
 
+    # The questions asked; the paper form's also serve a phone call (see SelfReferralForm).
+    entry_channel = Channel.PAPER
+
     def __init__(self, *args, **kwargs):
-        # The phone call channel asks the paper form's questions (see SelfReferralForm).
-        super().__init__(*args, channel=Channel.PAPER, guarded=False, **kwargs)
-        self.fields["received_via"] = forms.ChoiceField(
-            label="How did the referral arrive?",
-            choices=RECEIVED_VIA,
-            initial=Channel.PAPER,
-            widget=forms.RadioSelect,
-        )
+        super().__init__(*args, channel=self.entry_channel, guarded=False, **kwargs)
+        if self.entry_channel == Channel.PAPER:
+            self.fields["received_via"] = forms.ChoiceField(
+                label="How did the referral arrive?",
+                choices=RECEIVED_VIA,
+                initial=Channel.PAPER,
+                widget=forms.RadioSelect,
+            )
         self.fields["received_on"] = forms.DateField(
             label="Date it was received (optional)",
             help_text="Leave empty if it arrived today. For example, 2026-11-23. "
@@ -82,6 +85,8 @@ class PaperReferralForm(SelfReferralForm):
             field = self.fields[question.name]
             if question.kind in (q.RADIOS, q.AREA):
                 field.widget = forms.RadioSelect(choices=field.choices)
+            elif question.kind == q.CHECKBOXES:
+                field.widget = forms.CheckboxSelectMultiple(choices=field.choices)
             elif question.kind == q.TEXTAREA:
                 field.widget = forms.Textarea(attrs={"rows": max(2, question.paper_lines)})
             elif question.kind == q.CHECKBOX and question.choices and not question.hint:
@@ -95,7 +100,14 @@ class PaperReferralForm(SelfReferralForm):
 
     @property
     def entry_fields(self):
-        return [self["received_via"], self["received_on"]]
+        return [self[name] for name in ("received_via", "received_on") if name in self.fields]
+
+
+class ProfessionalEntryForm(PaperReferralForm):
+    """A professional's referral that came by email or phone, typed in by a coordinator:
+    the professionals' form's questions, with their rules (the person must agree)."""
+
+    entry_channel = Channel.PROFESSIONAL
 
 
 @method_decorator(user_passes_test(can_enter_referrals), name="dispatch")
@@ -104,6 +116,7 @@ class EnterPaperReferralView(WagtailAdminTemplateMixin, FormView):
     template_name = "selfreferral/admin/enter_paper_referral.html"
     page_title = "Enter a paper referral"
     header_icon = "doc-full"
+    url_name = "selfreferral_enter_paper_referral"
 
     def get_breadcrumbs_items(self):
         return [
@@ -114,7 +127,7 @@ class EnterPaperReferralView(WagtailAdminTemplateMixin, FormView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(
-            action_url=reverse("selfreferral_enter_paper_referral"),
+            action_url=reverse(self.url_name),
             submit_button_label="Save referral",
             submit_button_active_label="Saving…",
             **kwargs,
@@ -124,7 +137,7 @@ class EnterPaperReferralView(WagtailAdminTemplateMixin, FormView):
         return context
 
     def form_valid(self, form):
-        channel = Channel(form.cleaned_data["received_via"])
+        channel = Channel(form.cleaned_data.get("received_via", form.entry_channel))
         received_on = form.cleaned_data.get("received_on")
         with transaction.atomic():
             form.channel = channel
@@ -160,3 +173,11 @@ def format_received_on(value):
         return datetime.date.fromisoformat(value).strftime("%-d %B %Y")
     except (TypeError, ValueError):
         return ""
+
+
+class EnterProfessionalReferralView(EnterPaperReferralView):
+    """A professional's referral sent by email or given on the phone, typed in."""
+
+    form_class = ProfessionalEntryForm
+    page_title = "Enter a professional's referral"
+    url_name = "selfreferral_enter_professional_referral"

@@ -3,7 +3,7 @@
 from home.demo import ensure_demo_user, ensure_page
 from selfreferral import questions as q
 from selfreferral.admin_views import COORDINATORS_GROUP
-from selfreferral.models import Area, ReferralSource, SelfReferralPage
+from selfreferral.models import Area, ProfessionalReferralPage, ReferralSource, SelfReferralPage
 
 AREAS = [
     ("Fenmoor North", "north.rj@fenmoor-saltcombe-pcc.example", "youth.north@fenmoor.example"),
@@ -102,10 +102,74 @@ def ensure_referral_page(home):
     return page
 
 
+def ensure_professionals_page(home):
+    page, _ = ensure_page(
+        home,
+        ProfessionalReferralPage,
+        "professionals",
+        title="For professionals",
+        show_in_menus=True,
+        search_description="Refer someone you work with to restorative justice: what it can "
+        "do, who can be referred and how we assess a referral.",
+        intro=(
+            "<p>This page is for people who work with those harmed by crime or those who "
+            "caused it: police, probation, prisons, Victim Support, youth justice, schools "
+            "and health services.</p>"
+            "<p>You can refer someone to us once they know about restorative justice and "
+            "agree to be contacted. It is free and voluntary for everyone who takes part.</p>"
+        ),
+        what_rj_can_do=(
+            "<p>Restorative justice gives the person harmed a chance to tell the person "
+            "responsible how it affected them, to ask questions and to get answers. The person "
+            "responsible can face what they did and try to put it right.</p>"
+            "<p>It can be a meeting, with a trained facilitator there. It can also be a "
+            "letter, a recorded message, or messages passed on by the facilitator, when "
+            "meeting is not safe or not wanted.</p>"
+        ),
+        who_is_eligible=(
+            "<ul><li>People harmed by any type of crime or anti-social behaviour, and people "
+            "who caused harm and accept they did.</li>"
+            "<li>Adults and under-18s: we pass referrals for under-18s to the youth service "
+            "in their area.</li>"
+            "<li>At any stage: before or after sentence, in custody or on licence, or with no "
+            "court case at all.</li></ul>"
+            "<p>Cases of domestic abuse, sexual harm or hate crime are handled only by "
+            "facilitators with extra training, and only when it is safe.</p>"
+        ),
+        how_assessed=(
+            "<ol><li>A coordinator reads the referral, usually within 2 working days, and "
+            "contacts the person in the way you chose.</li>"
+            "<li>A facilitator meets each person separately to check that they are willing, "
+            "able and safe to take part. Nothing happens until everyone involved agrees.</li>"
+            "<li>If restorative justice is not right for now, we tell the person and suggest "
+            "other support.</li></ol>"
+            "<p>Tell us about any risks you know of: it helps us plan safely. It does not "
+            "stop a referral on its own.</p>"
+        ),
+        what_happens_next=(
+            "<p>A coordinator will read the referral and contact the person in the way you "
+            "chose. If you asked for updates, we will email you when first contact is made "
+            "and when the case closes.</p>"
+        ),
+        privacy_notice=(
+            "<p>Only the restorative justice team can see these answers, about the person and "
+            "about you. We use them for this referral only, and delete them one year after "
+            'the case closes. Read our <a href="/privacy/">privacy notice</a>.</p>'
+        ),
+        thank_you_heading="Your referral has been sent",
+        thank_you_text=(
+            "<p>To ask about this referral, contact the restorative justice team and give "
+            "the reference number.</p>"
+        ),
+    )
+    return page
+
+
 def load(home):
     ensure_areas()
     ensure_referral_sources()
     ensure_referral_page(home)
+    ensure_professionals_page(home)
     ensure_demo_referrals()
     return [ensure_demo_user("coordinator", groups=[COORDINATORS_GROUP])]
 

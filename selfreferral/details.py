@@ -55,6 +55,8 @@ def received_in_words(referral):
     """The same, for a person to read: "Friday 20 November 2026, by paper form (typed in
     on Wednesday 25 November 2026)"."""
     how = referral.get_channel_display().lower()
+    if referral.channel == Channel.PROFESSIONAL:
+        how = "professionals' form on the website"
     if referral.channel not in ENTERED_BY_HAND:
         when = timezone.localtime(referral.created_at)
         return f"{when.strftime(LONG_DATE)} at {when.strftime('%H:%M')}, from the {how}"
@@ -90,6 +92,11 @@ def contact_first_in_words(referral):
     if referral.contact_first == q.CONTACT_FIRST_REFERRER:
         return f"{referral.name or 'The person who asked'} (the person who asked for them)"
     return ""
+
+
+def referral_kind(referral):
+    """What the coordinators call it: "professional referral" or "self-referral"."""
+    return "professional referral" if referral.channel == Channel.PROFESSIONAL else "self-referral"
 
 
 def yes_no(value):
@@ -132,6 +139,17 @@ EXPORT_COLUMNS = [
     ("Safe times to contact", lambda r: r.safe_times),
     ("Prison number", lambda r: r.prison_number),
     ("Support needs", lambda r: r.support_needs),
+    # From a professional's referral.
+    ("Referred by", lambda r: r.referrer_name),
+    ("Referrer's organisation", lambda r: r.referrer_organisation),
+    ("Referrer's role", lambda r: r.referrer_role),
+    ("Referrer's work email", lambda r: r.referrer_email),
+    ("Referrer's work phone", lambda r: r.referrer_phone),
+    ("Referrer wants updates", lambda r: yes_no(r.wants_updates)),
+    ("Offence type", lambda r: _choice(r, "offence_type")),
+    ("Case stage", lambda r: _choice(r, "case_stage")),
+    ("Known risks", lambda r: r.known_risks_in_words),
+    ("About the risks", lambda r: r.risk_details),
 ]
 
 
@@ -166,6 +184,20 @@ def inspect_rows(referral):
             ("How they know them", referral.relationship or NOT_GIVEN),
             ("Person knows and agrees", _choice(referral, "they_agree") or NOT_GIVEN),
             ("Contact first", contact_first_in_words(referral) or NOT_GIVEN),
+        ]
+    if referral.channel == Channel.PROFESSIONAL:
+        rows += [
+            ("Referred by", referral.referrer_name or NOT_GIVEN),
+            ("Referrer's organisation", referral.referrer_organisation or NOT_GIVEN),
+            ("Referrer's role", referral.referrer_role or NOT_GIVEN),
+            ("Referrer's work email", referral.referrer_email or NOT_GIVEN),
+            ("Referrer's work phone", referral.referrer_phone or NOT_GIVEN),
+            ("Referrer wants updates", yes_no(referral.wants_updates)),
+            ("Person knows and agrees", _choice(referral, "they_agree") or NOT_GIVEN),
+            ("Offence type", _choice(referral, "offence_type") or NOT_GIVEN),
+            ("Case stage", _choice(referral, "case_stage") or NOT_GIVEN),
+            ("Known risks", referral.known_risks_in_words or NOT_GIVEN),
+            ("About the risks", referral.risk_details or NOT_GIVEN),
         ]
     rows += [
         ("Age", _choice(referral, "age_group")),

@@ -39,6 +39,10 @@ PHONE_MESSAGE = format_lazy(
     ),
     **q.EXAMPLES,
 )
+WORK_PHONE_MESSAGE = format_lazy(
+    gettext_lazy("Enter your work phone number, like {landline} or {mobile}"), **q.EXAMPLES
+)
+NONE_KNOWN_MESSAGE = gettext_lazy("Tick none known, or tick what you know of, but not both")
 EMAIL_MESSAGE = format_lazy(
     gettext_lazy("Enter an email address in the correct format, like {email}"), **q.EXAMPLES
 )
@@ -169,6 +173,12 @@ def form_field(question, areas=()):
         )
     if question.kind == q.CHECKBOX:
         return forms.BooleanField(error_messages=required_message, **common)
+    if question.kind == q.CHECKBOXES:
+        return forms.MultipleChoiceField(
+            choices=[(c.value, c.label) for c in question.choices],
+            error_messages={**required_message, "invalid_choice": question.required_message},
+            **common,
+        )
     # Worded now, in the active language (forms are built for each request). Django
     # fills in its own %-placeholders afterwards, so a literal % must be doubled.
     max_length_message = {
@@ -205,18 +215,44 @@ def _recaptcha_field():
     )
 
 
+def _phone_number(value, message):
+    """A UK or international phone number, written the usual way, or "" when not given."""
+    if not value:
+        return ""
+    try:
+        number = phonenumbers.parse(value, "GB")
+    except phonenumbers.NumberParseException:
+        number = None
+    if number is None or not phonenumbers.is_valid_number(number):
+        raise forms.ValidationError(message, code="invalid_phone")
+    if number.country_code == 44:
+        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+
+def _email_address(value):
+    if value:
+        try:
+            forms.EmailField().clean(value)
+        except forms.ValidationError:
+            raise forms.ValidationError(EMAIL_MESSAGE, code="invalid_email") from None
+    return value
+
+
 def recaptcha_enabled():
     return bool(settings.RECAPTCHA_PUBLIC_KEY and settings.RECAPTCHA_PRIVATE_KEY)
 
 
 class SelfReferralForm(forms.Form):
-    """The referral questions, plus the guards when `guarded` (the public forms)."""
+    """The referral questions of a channel, plus the guards when `guarded` (the public
+    forms). `captcha` says whether a guarded form asks for a reCAPTCHA (a prison kiosk
+    has no internet; a form sent again is not asked twice)."""
 
     form_token = forms.CharField(required=False, widget=forms.HiddenInput)
     src = forms.CharField(required=False, widget=forms.HiddenInput)
     website = forms.CharField(required=False, label=gettext_lazy("Leave this empty"))
 
-    def __init__(self, *args, channel=Channel.WEB, guarded=True, **kwargs):
+    def __init__(self, *args, channel=Channel.WEB, guarded=True, captcha=True, **kwargs):
         super().__init__(*args, **kwargs)
         self.channel = channel
         self.guarded = guarded
@@ -226,7 +262,7 @@ class SelfReferralForm(forms.Form):
         self.areas = list(Area.objects.filter(is_active=True).only("pk", "name"))
         for question in self.questions.values():
             self.fields[question.name] = form_field(question, self.areas)
-        if guarded and recaptcha_enabled():
+        if guarded and captcha and recaptcha_enabled():
             self.fields["captcha"] = _recaptcha_field()
         if not guarded:
             del self.fields[HONEYPOT_NAME]
@@ -269,27 +305,22 @@ class SelfReferralForm(forms.Form):
         return source_code_for(self.cleaned_data.get("src"))
 
     def clean_phone(self):
-        value = self.cleaned_data.get("phone", "")
-        if not value:
-            return ""
-        try:
-            number = phonenumbers.parse(value, "GB")
-        except phonenumbers.NumberParseException:
-            number = None
-        if number is None or not phonenumbers.is_valid_number(number):
-            raise forms.ValidationError(PHONE_MESSAGE, code="invalid_phone")
-        if number.country_code == 44:
-            return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
-        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+        return _phone_number(self.cleaned_data.get("phone", ""), PHONE_MESSAGE)
 
     def clean_email(self):
-        value = self.cleaned_data.get("email", "")
-        if value:
-            try:
-                forms.EmailField().clean(value)
-            except forms.ValidationError:
-                raise forms.ValidationError(EMAIL_MESSAGE, code="invalid_email") from None
-        return value
+        return _email_address(self.cleaned_data.get("email", ""))
+
+    def clean_referrer_phone(self):
+        return _phone_number(self.cleaned_data.get("referrer_phone", ""), WORK_PHONE_MESSAGE)
+
+    def clean_referrer_email(self):
+        return _email_address(self.cleaned_data.get("referrer_email", ""))
+
+    def clean_known_risks(self):
+        risks = self.cleaned_data.get("known_risks", [])
+        if q.RISK_NONE in risks and len(risks) > 1:
+            raise forms.ValidationError(NONE_KNOWN_MESSAGE, code="none_and_some")
+        return risks
 
     def clean(self):
         cleaned = super().clean()
@@ -317,7 +348,7 @@ class SelfReferralForm(forms.Form):
                 cleaned[name] = ""
             elif not cleaned.get(name) and name not in self.errors:
                 self.add_error(name, question.required_message)
-        for (name, value), message in q.REFUSED_ANSWERS.items():
+        for (name, value), message in q.refused_answers(self.asked_in).items():
             if name in self.questions and cleaned.get(name) == value:
                 self.add_error(name, forms.ValidationError(message, code="refused"))
 
@@ -361,6 +392,17 @@ class SelfReferralForm(forms.Form):
             "contact_first": data.get("contact_first", ""),
             "what_happened": data.get("what_happened", ""),
             "support_needs": data.get("support_needs", ""),
+            # From a professional's form only ("" otherwise).
+            "referrer_name": data.get("referrer_name", ""),
+            "referrer_organisation": data.get("referrer_organisation", ""),
+            "referrer_role": data.get("referrer_role", ""),
+            "referrer_email": data.get("referrer_email", ""),
+            "referrer_phone": data.get("referrer_phone", ""),
+            "wants_updates": data.get("wants_updates") == q.YES,
+            "offence_type": data.get("offence_type", ""),
+            "case_stage": data.get("case_stage", ""),
+            "known_risks": ",".join(data.get("known_risks", [])),
+            "risk_details": data.get("risk_details", ""),
         }
 
     def same_answers_as(self, referral):

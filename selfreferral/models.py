@@ -12,7 +12,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import models, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, Panel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -166,6 +166,7 @@ class Channel(models.TextChoices):
     KIOSK = "kiosk", "Kiosk"
     PAPER = "paper", "Paper form"
     PHONE = "phone", "Phone call"
+    PROFESSIONAL = "professional", "Professional referral"
 
 
 class ReferralSummaryPanel(Panel):
@@ -241,6 +242,12 @@ PERSONAL_FIELDS = (
     "support_needs",
     "coordinator_notes",
     "source_code",
+    "risk_details",
+    "referrer_name",
+    "referrer_organisation",
+    "referrer_role",
+    "referrer_email",
+    "referrer_phone",
 )
 
 
@@ -254,7 +261,7 @@ class Referral(models.Model):
     # The local (UK) date it was made: the figures group by it in the database,
     # which is far faster than converting every timestamp on each count.
     created_on = models.DateField(editable=False)
-    channel = models.CharField(max_length=10, choices=Channel.choices, default=Channel.WEB)
+    channel = models.CharField(max_length=20, choices=Channel.choices, default=Channel.WEB)
     source_code = models.CharField(
         max_length=40,
         blank=True,
@@ -313,6 +320,29 @@ class Referral(models.Model):
     )
     what_happened = EncryptedTextField(blank=True)
     support_needs = EncryptedTextField(blank=True)
+    # From a professional (channel "professional"): who referred the person, and the case.
+    referrer_name = EncryptedCharField(
+        max_length=120, blank=True, help_text="The professional who referred the person."
+    )
+    referrer_organisation = EncryptedCharField(max_length=120, blank=True)
+    referrer_role = EncryptedCharField(max_length=120, blank=True)
+    referrer_email = EncryptedEmailField(
+        blank=True,
+        help_text="The professional's work email: the acknowledgement and any updates go here.",
+    )
+    referrer_phone = EncryptedCharField(max_length=30, blank=True)
+    wants_updates = models.BooleanField(
+        default=False,
+        help_text="The professional asked for an email when first contact is made and when "
+        "the case closes (reference and status only).",
+    )
+    offence_type = models.CharField(
+        max_length=20, blank=True, choices=q.choices_for("offence_type")
+    )
+    case_stage = models.CharField(max_length=20, blank=True, choices=q.choices_for("case_stage"))
+    # The risks the professional knows of, as their codes separated by commas.
+    known_risks = models.CharField(max_length=100, blank=True)
+    risk_details = EncryptedTextField(blank=True)
     consent_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     status = models.CharField(
@@ -380,6 +410,17 @@ class Referral(models.Model):
         ),
         MultiFieldPanel(
             [
+                FieldPanel("referrer_name"),
+                FieldPanel("referrer_organisation"),
+                FieldPanel("referrer_role"),
+                FieldPanel("referrer_email"),
+                FieldPanel("referrer_phone"),
+                FieldPanel("wants_updates", read_only=True),
+            ],
+            heading="The professional who referred them (professional referrals only)",
+        ),
+        MultiFieldPanel(
+            [
                 FieldPanel("role", read_only=True),
                 FieldPanel("their_name"),
                 FieldPanel("relationship"),
@@ -388,6 +429,10 @@ class Referral(models.Model):
                 FieldPanel("area", read_only=True),
                 FieldPanel("channel", read_only=True),
                 FieldPanel("source_code", read_only=True),
+                FieldPanel("offence_type", read_only=True),
+                FieldPanel("case_stage", read_only=True),
+                FieldPanel("known_risks", read_only=True),
+                FieldPanel("risk_details", read_only=True),
                 FieldPanel("what_happened", read_only=True),
                 FieldPanel("support_needs", read_only=True),
             ],
@@ -462,6 +507,15 @@ class Referral(models.Model):
     @property
     def area_name(self):
         return self.area.name if self.area else "Not sure"
+
+    @property
+    def known_risks_in_words(self):
+        """The risks a professional knows of, as words ("" when none were asked)."""
+        labels = q.QUESTIONS["known_risks"].choice_labels
+        with translation.override("en-gb"):
+            return ", ".join(
+                str(labels.get(code, code)) for code in self.known_risks.split(",") if code
+            )
 
     def notification_recipients(self):
         """Where the coordinator email goes. Every routing rule is here.
@@ -596,9 +650,9 @@ class SelfReferralPage(RoutablePageMixin, EasyReadLinkMixin, SitePageMixin, Page
 
     @path("")
     def form_view(self, request):
-        from selfreferral.views import referral_form
+        from selfreferral.views import ReferralFormView
 
-        return referral_form(request, self)
+        return ReferralFormView.as_view(page=self)(request)
 
     @path("thank-you/")
     def thank_you_view(self, request):
@@ -617,3 +671,101 @@ class SelfReferralPage(RoutablePageMixin, EasyReadLinkMixin, SitePageMixin, Page
         from selfreferral.paper import paper_form_downloads
 
         return paper_form_downloads(self)
+
+
+class ProfessionalReferralPage(RoutablePageMixin, SitePageMixin, Page):
+    """For professionals (police, probation, prisons, Victim Support, youth justice,
+    schools, health): what restorative justice can do, who is eligible, how referrals
+    are assessed, and the professional referral form. The form's questions are set in
+    code (selfreferral/questions.py); editors write the words around them."""
+
+    intro = RichTextField(
+        features=RICH_TEXT_FEATURES,
+        help_text="Shown first: who this page is for (the professions you work with) and "
+        "that a referral needs the person's agreement.",
+    )
+    what_rj_can_do = RichTextField(
+        features=RICH_TEXT_FEATURES,
+        help_text="Under the heading 'What restorative justice can do': what it offers the "
+        "people you work with, and the forms it takes (a meeting, a letter, messages passed on).",
+    )
+    who_is_eligible = RichTextField(
+        features=RICH_TEXT_FEATURES,
+        help_text="Under the heading 'Who can be referred': who may be referred, at which "
+        "stage of a case, and the cases handled by specialists.",
+    )
+    how_assessed = RichTextField(
+        features=RICH_TEXT_FEATURES,
+        help_text="Under the heading 'How we assess a referral': the checks a facilitator "
+        "makes before anything happens, and how long the first contact takes.",
+    )
+    what_happens_next = RichTextField(
+        features=RICH_TEXT_FEATURES,
+        help_text="Shown on the thank-you page after a professional sends the form.",
+    )
+    privacy_notice = RichTextField(
+        features=RICH_TEXT_FEATURES,
+        help_text="A short privacy notice shown just above the send button: who sees the "
+        "answers, about the person and about the professional, and how long they are kept.",
+    )
+    thank_you_heading = models.CharField(
+        max_length=120,
+        default="Your referral has been sent",
+        help_text="The heading of the thank-you page after a professional sends the form.",
+    )
+    thank_you_text = RichTextField(
+        features=RICH_TEXT_FEATURES,
+        help_text="Shown on the thank-you page under the reference number, for example how "
+        "to reach the team about the referral.",
+    )
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("what_rj_can_do"),
+        index.SearchField("who_is_eligible"),
+        index.SearchField("how_assessed"),
+    ]
+
+    offers_pdf = False
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [
+                FieldPanel("what_rj_can_do"),
+                FieldPanel("who_is_eligible"),
+                FieldPanel("how_assessed"),
+            ],
+            heading="Before the form",
+            help_text="Read by professionals before they refer someone, in this order. Say "
+            "plainly what the service offers, whom it can take and how it decides.",
+        ),
+        FieldPanel("privacy_notice"),
+        MultiFieldPanel(
+            [
+                FieldPanel("thank_you_heading"),
+                FieldPanel("what_happens_next"),
+                FieldPanel("thank_you_text"),
+            ],
+            heading="Thank-you page",
+        ),
+    ]
+
+    class Meta:
+        verbose_name = "page for professionals"
+
+    @path("")
+    def form_view(self, request):
+        from selfreferral.views import ProfessionalReferralFormView
+
+        return ProfessionalReferralFormView.as_view(page=self)(request)
+
+    @path("thank-you/")
+    def thank_you_view(self, request):
+        from selfreferral.views import thank_you
+
+        return thank_you(request, self)

@@ -17,15 +17,48 @@ from django.utils import translation
 
 from home.addresses import absolute_url
 from selfreferral import questions as q
-from selfreferral.details import contact_first_in_words, due_in_words, received_in_words
+from selfreferral.details import (
+    contact_first_in_words,
+    due_in_words,
+    received_in_words,
+    referral_kind,
+)
+from selfreferral.models import FINISHED_STATUSES, Channel, Status
 
 
 def queue_notifications(referral):
-    from selfreferral.tasks import send_confirmation_email, send_coordinator_email
+    from selfreferral.tasks import (
+        send_confirmation_email,
+        send_coordinator_email,
+        send_referrer_acknowledgement,
+    )
 
     send_coordinator_email.enqueue(referral.pk)
     if referral.confirmation_email and referral.email:
         send_confirmation_email.enqueue(referral.pk)
+    if referral.channel == Channel.PROFESSIONAL and referral.referrer_email:
+        send_referrer_acknowledgement.enqueue(referral.pk)
+
+
+# What a professional who asked for updates is told, and when: first contact, and the end.
+UPDATE_SUBJECTS = {
+    Status.CONTACTED: "first contact made",
+    Status.CLOSED: "closed",
+    Status.WITHDRAWN: "closed",
+}
+
+
+def queue_referrer_update(referral, old_status):
+    """Queue the short update for the professional who referred the person, when they
+    asked for updates and the referral has just been first contacted or finished."""
+    from selfreferral.tasks import send_referrer_update
+
+    if referral.channel != Channel.PROFESSIONAL or not referral.wants_updates:
+        return
+    first_contact = old_status == Status.NEW and referral.status == Status.CONTACTED
+    finished = referral.status in FINISHED_STATUSES and old_status not in FINISHED_STATUSES
+    if first_contact or finished:
+        send_referrer_update.enqueue(referral.pk, referral.status)
 
 
 def admin_url(referral):
@@ -40,7 +73,10 @@ def coordinator_message_id(referral):
 
 @translation.override("en-gb")
 def coordinator_email(referral):
+    # A professional's referral is read in the words of the professionals' form.
     questions = q.QUESTIONS
+    if referral.channel == Channel.PROFESSIONAL:
+        questions = {**q.QUESTIONS, **q.questions_for(q.PROFESSIONAL)}
     context = {
         "referral": referral,
         "role": questions["role"].choice_labels.get(referral.role, referral.role),
@@ -57,9 +93,13 @@ def coordinator_email(referral):
         "due": due_in_words(referral),
         "include_what_happened": settings.SELF_REFERRAL_EMAIL_INCLUDES_WHAT_HAPPENED,
         "admin_url": admin_url(referral),
+        "kind": referral_kind(referral),
+        "professional": referral.channel == Channel.PROFESSIONAL,
+        "offence_type": referral.get_offence_type_display(),
+        "case_stage": referral.get_case_stage_display(),
     }
     message = EmailMultiAlternatives(
-        subject=f"New self-referral {referral.reference}",
+        subject=f"New {referral_kind(referral)} {referral.reference}",
         body=render_to_string("selfreferral/email/coordinator_notification.txt", context),
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=referral.notification_recipients(),
@@ -86,3 +126,31 @@ def confirmation_email(referral):
         render_to_string("selfreferral/email/confirmation.html", context), "text/html"
     )
     return message
+
+
+def _referrer_email(referral, subject, template, context):
+    """An email to the professional who referred someone: reference and status only,
+    never anything about the person (it may be read by anyone in their team)."""
+    context = {"referral": referral, **context}
+    message = EmailMultiAlternatives(
+        subject=f"Restorative justice referral {referral.reference}: {subject}",
+        body=render_to_string(f"selfreferral/email/{template}.txt", context),
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[referral.referrer_email],
+    )
+    message.attach_alternative(
+        render_to_string(f"selfreferral/email/{template}.html", context), "text/html"
+    )
+    return message
+
+
+@translation.override("en-gb")
+def referrer_acknowledgement(referral):
+    return _referrer_email(referral, "received", "referrer_acknowledgement", {})
+
+
+@translation.override("en-gb")
+def referrer_update(referral, status):
+    return _referrer_email(
+        referral, UPDATE_SUBJECTS[status], "referrer_update", {"status": UPDATE_SUBJECTS[status]}
+    )

@@ -35,6 +35,7 @@ TEL = "tel"
 EMAIL = "email"
 TEXTAREA = "textarea"
 CHECKBOX = "checkbox"
+CHECKBOXES = "checkboxes"  # tick every answer that applies
 AREA = "area"  # radios whose answers are the service's areas (snippets), plus "not sure"
 
 NOT_SURE = "not-sure"
@@ -45,6 +46,11 @@ WEB = "web"
 KIOSK = "kiosk"
 PAPER = "paper"
 EVERY_CHANNEL = (WEB, KIOSK, PAPER)
+# The professionals' form (police, probation, prisons, schools…) asks its own sections,
+# reusing the self-referral's questions where they fit (see `for_professionals`).
+PROFESSIONAL = "professional"
+# An answer is offered wherever its question is asked, unless it says otherwise.
+ANY_CHANNEL = (*EVERY_CHANNEL, PROFESSIONAL)
 # A kiosk is in a prison: no phone, no email, no calling times.
 OUTSIDE_PRISON = (WEB, PAPER)
 
@@ -54,7 +60,7 @@ class Choice:
     value: str
     label: str
     hint: str = ""
-    channels: tuple[str, ...] = EVERY_CHANNEL
+    channels: tuple[str, ...] = ANY_CHANNEL
 
 
 @dataclass(frozen=True)
@@ -106,6 +112,10 @@ CONTACT_PHONE = "phone"
 CONTACT_EMAIL = "email"
 CONTACT_LETTER = "letter"
 CONTACT_PROFESSIONAL = "professional"
+# An answer is offered wherever its question is asked, unless it says otherwise.
+ANY_CHANNEL = (*EVERY_CHANNEL, PROFESSIONAL)
+# A professional's referral: contact the person through the professional who referred them.
+CONTACT_REFERRER = "referrer"
 
 AGE_UNDER_18 = "under-18"
 AGE_18_OR_OVER = "18-or-over"
@@ -120,7 +130,7 @@ CONTACT_FIRST_PERSON = "them"
 # Asked only of someone asking for another person (the role above).
 FOR_SOMEONE_ELSE = ("role", ROLE_FOR_SOMEONE)
 
-SECTIONS = (
+SELF_REFERRAL_SECTIONS = (
     Section(
         key="about-you",
         title=_("About you"),
@@ -408,6 +418,250 @@ SECTIONS = (
 )
 
 
+def _reused(name, **changes):
+    """A self-referral question asked in the professionals' form, reworded where it
+    speaks to the person themselves: defined once, with its name, kind and rules."""
+    question = next(
+        question
+        for section in SELF_REFERRAL_SECTIONS
+        for question in section.questions
+        if question.name == name and WEB in question.channels
+    )
+    return replace(question, channels=(PROFESSIONAL,), **changes)
+
+
+# The professional's answers about the case.
+OFFENCE_TYPES = (
+    Choice("violence", _("Violence or threats")),
+    Choice("theft", _("Burglary, robbery or theft")),
+    Choice("damage", _("Criminal damage or arson")),
+    Choice("asb", _("Anti-social behaviour")),
+    Choice("hate", _("Hate crime")),
+    Choice("domestic", _("Domestic abuse")),
+    Choice("sexual", _("Sexual offence")),
+    Choice("motoring", _("Driving offence")),
+    Choice("fraud", _("Fraud")),
+    Choice("other", _("Something else")),
+)
+CASE_STAGES = (
+    Choice("before-sentence", _("Before sentence")),
+    Choice("after-sentence", _("After sentence, in the community")),
+    Choice("custody", _("In custody")),
+    Choice("licence", _("Released on licence")),
+    Choice(
+        "no-court-case",
+        _("No court case"),
+        hint=_("For example, it was not reported, or it was dealt with out of court."),
+    ),
+)
+RISK_NONE = "none-known"
+KNOWN_RISKS = (
+    Choice("domestic-abuse", _("Domestic abuse")),
+    Choice("sexual-harm", _("Sexual harm")),
+    Choice("safeguarding", _("Safeguarding concerns")),
+    Choice("language-access", _("Language or access needs")),
+    Choice(RISK_NONE, _("None known")),
+)
+
+# The professionals' form: who is referring, the person they refer and how to reach
+# them safely, the case, and whether the professional wants short updates.
+PROFESSIONAL_SECTIONS = (
+    Section(
+        key="referrer",
+        title=_("About you, the professional"),
+        hint=_("We use these details to tell you we have the referral and to ask you questions."),
+        questions=(
+            Question(
+                name="referrer_name",
+                kind=TEXT,
+                label=_("Your name"),
+                required=True,
+                required_message=_("Enter your name"),
+                max_length=120,
+                autocomplete="name",
+                channels=(PROFESSIONAL,),
+            ),
+            Question(
+                name="referrer_organisation",
+                kind=TEXT,
+                label=_("Your organisation"),
+                hint=_("For example, Fenmoor Police, the Probation Service or a school."),
+                required=True,
+                required_message=_("Enter the name of your organisation"),
+                max_length=120,
+                autocomplete="organization",
+                channels=(PROFESSIONAL,),
+            ),
+            Question(
+                name="referrer_role",
+                kind=TEXT,
+                label=_("Your role"),
+                hint=_("For example, probation officer, victim care officer or head of year."),
+                required=True,
+                required_message=_("Enter your role"),
+                max_length=120,
+                autocomplete="organization-title",
+                channels=(PROFESSIONAL,),
+            ),
+            Question(
+                name="referrer_email",
+                kind=EMAIL,
+                label=_("Your work email address"),
+                required=True,
+                required_message=_("Enter your work email address"),
+                max_length=254,
+                autocomplete="work email",
+                channels=(PROFESSIONAL,),
+            ),
+            Question(
+                name="referrer_phone",
+                kind=TEL,
+                label=_("Your work phone number"),
+                required=True,
+                required_message=_("Enter your work phone number"),
+                max_length=30,
+                autocomplete="work tel",
+                channels=(PROFESSIONAL,),
+            ),
+        ),
+    ),
+    Section(
+        key="person",
+        title=_("The person you are referring"),
+        questions=(
+            _reused(
+                "role",
+                label=_("Is the person someone who was harmed, or someone who caused harm?"),
+                choices=(
+                    Choice(ROLE_HARMED, _("They were harmed by a crime or anti-social behaviour")),
+                    Choice(ROLE_CAUSED, _("They caused harm")),
+                ),
+                required_message=_("Choose whether the person was harmed or caused harm"),
+            ),
+            _reused(
+                "name",
+                label=_("Their name"),
+                hint="",
+                required_message=_("Enter the name of the person you are referring"),
+                autocomplete="off",
+            ),
+            _reused("age_group"),
+            # Always asked here: a professional always refers someone else.
+            _reused("they_agree", shown_when=None),
+        ),
+    ),
+    Section(
+        key="their-contact",
+        title=_("How to contact them safely"),
+        questions=(
+            _reused(
+                "preferred_contact",
+                label=_("How should we contact them?"),
+                choices=(
+                    Choice(CONTACT_PHONE, _("Phone call")),
+                    Choice(CONTACT_EMAIL, _("Email")),
+                    Choice(CONTACT_LETTER, _("Letter")),
+                    Choice(
+                        CONTACT_REFERRER,
+                        _("Through me, the professional referring them"),
+                        hint=_("For example, if they are in custody or have no safe phone."),
+                    ),
+                ),
+                required_message=_("Choose how we should contact them"),
+            ),
+            _reused("phone", label=_("Their phone number"), autocomplete="off"),
+            _reused("email", label=_("Their email address"), autocomplete="off"),
+            _reused(
+                "address",
+                label=_("Their postal address"),
+                hint=_("Needed if you chose a letter."),
+                autocomplete="off",
+            ),
+            _reused(
+                "safe_to_leave_message",
+                label=_("Is it safe for us to leave a message for them?"),
+            ),
+            _reused("safe_times", label=_("When is it safe to contact them? (optional)")),
+        ),
+    ),
+    Section(
+        key="case",
+        title=_("About the case"),
+        questions=(
+            Question(
+                name="offence_type",
+                kind=RADIOS,
+                label=_("What type of offence or harm was it?"),
+                hint=_("Choose the one that fits best."),
+                choices=OFFENCE_TYPES,
+                required=True,
+                required_message=_("Choose the type of offence or harm"),
+                channels=(PROFESSIONAL,),
+            ),
+            Question(
+                name="case_stage",
+                kind=RADIOS,
+                label=_("Where is the case now?"),
+                choices=CASE_STAGES,
+                required=True,
+                required_message=_("Choose where the case is now"),
+                channels=(PROFESSIONAL,),
+            ),
+            Question(
+                name="known_risks",
+                kind=CHECKBOXES,
+                label=_("Do you know of any of these?"),
+                hint=_("Tick all that apply. We ask so that we can plan safely."),
+                choices=KNOWN_RISKS,
+                required=True,
+                required_message=_("Tick what you know of, or tick none known"),
+                channels=(PROFESSIONAL,),
+            ),
+            Question(
+                name="risk_details",
+                kind=TEXTAREA,
+                label=_("Tell us more about these risks or needs (optional)"),
+                hint=_(
+                    "For example, a restraining order, an interpreter's language, or access "
+                    "needs. Up to 2,000 characters."
+                ),
+                max_length=2000,
+                paper_lines=4,
+                channels=(PROFESSIONAL,),
+            ),
+            _reused("area", label=_("Which area did it happen in, or does the person live in?")),
+            _reused(
+                "what_happened",
+                label=_("What happened, briefly? (optional)"),
+                hint=_("A short summary is enough: we will talk it through with the person."),
+            ),
+        ),
+    ),
+    Section(
+        key="updates",
+        title=_("Updates for you"),
+        questions=(
+            Question(
+                name="wants_updates",
+                kind=RADIOS,
+                label=_("Do you want short email updates about this referral?"),
+                hint=_(
+                    "We email you when we first contact the person and when the case closes. "
+                    "The emails give only the reference number and the status."
+                ),
+                choices=(Choice(YES, _("Yes")), Choice(NO, _("No"))),
+                required=True,
+                required_message=_("Choose yes if you want email updates"),
+                channels=(PROFESSIONAL,),
+            ),
+        ),
+    ),
+)
+
+# Every section of every form; each channel asks those with questions for it.
+SECTIONS = SELF_REFERRAL_SECTIONS + PROFESSIONAL_SECTIONS
+
+
 def sections_for(channel):
     """The sections asked in `channel`, each with only that channel's questions and answers."""
     sections = []
@@ -475,11 +729,32 @@ REFUSED_ANSWERS = {
 }
 
 
+# A professional gives the details of the person they refer.
+PROFESSIONAL_CONTACT_DETAIL_MESSAGES = {
+    CONTACT_PHONE: _("Enter their phone number, or choose another way to contact them"),
+    CONTACT_EMAIL: _("Enter their email address, or choose another way to contact them"),
+    CONTACT_LETTER: _("Enter their postal address, or choose another way to contact them"),
+}
+PROFESSIONAL_REFUSED_ANSWERS = {
+    ("they_agree", NO): _(
+        "We cannot take a referral for someone who does not know about it or has not agreed "
+        "to it. Talk to them about restorative justice first, and send the form once they agree"
+    ),
+}
+
+
 def contact_detail_message(method, channel):
     """What to say when the contact detail a contact method needs is missing."""
     if channel == KIOSK and method in KIOSK_CONTACT_DETAIL_MESSAGES:
         return KIOSK_CONTACT_DETAIL_MESSAGES[method]
+    if channel == PROFESSIONAL:
+        return PROFESSIONAL_CONTACT_DETAIL_MESSAGES[method]
     return CONTACT_DETAIL_MESSAGES[method]
+
+
+def refused_answers(channel):
+    """The answers `channel`'s form refuses, each with what to do instead."""
+    return PROFESSIONAL_REFUSED_ANSWERS if channel == PROFESSIONAL else REFUSED_ANSWERS
 
 
 def is_asked(question, answers):

@@ -87,6 +87,44 @@ def send_confirmation_email(referral_id, attempt=1):
     return "sent"
 
 
+def _send_to_referrer(task_function, build, referral_id, attempt, *args):
+    """Send `build(referral, *args)` to the professional who referred the person, trying
+    again later when it fails. Nothing is sent once the personal details are erased."""
+    referral = Referral.objects.filter(pk=referral_id, personal_data_erased_at=None).first()
+    if referral is None or not referral.referrer_email:
+        return "nothing to send"
+    try:
+        build(referral, *args).send()
+    except Exception as error:
+        logger.warning(
+            "Email to the referrer of referral id=%s failed: %s", referral_id, type(error).__name__
+        )
+        retry_later(task_function, attempt, referral_id, *args)
+        return "failed"
+    return "sent"
+
+
+@task(priority=REFERRAL_EMAIL_PRIORITY)
+def send_referrer_acknowledgement(referral_id, attempt=1):
+    """The reference number, to the professional who referred someone."""
+    from selfreferral.notifications import referrer_acknowledgement
+
+    return _send_to_referrer(
+        send_referrer_acknowledgement, referrer_acknowledgement, referral_id, attempt
+    )
+
+
+@task(priority=REFERRAL_EMAIL_PRIORITY)
+def send_referrer_update(referral_id, status, attempt=1):
+    """First contact made, or the case closed: to a professional who asked for updates."""
+    from selfreferral.notifications import referrer_update
+
+    referral = Referral.objects.filter(pk=referral_id).only("wants_updates").first()
+    if referral is None or not referral.wants_updates:
+        return "nothing to send"
+    return _send_to_referrer(send_referrer_update, referrer_update, referral_id, attempt, status)
+
+
 @task()
 def purge_referrals(reschedule=False):
     """Erase the personal details of referrals finished long enough ago.

@@ -1,4 +1,5 @@
-"""The self-referral form and its thank-you page (served by SelfReferralPage).
+"""The referral forms and their thank-you page (served by SelfReferralPage,
+ProfessionalReferralPage and the kiosk).
 
 Both send `Cache-Control: private, no-store`: they are never kept by the page
 cache, a proxy or the browser, so Back after sending cannot show the answers."""
@@ -12,6 +13,7 @@ from django.db import InterfaceError, OperationalError
 from django.http import HttpResponseBadRequest, HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.views import View
 
 from home.models import ContactSettings
 from rjsite.views import resend_page
@@ -55,107 +57,143 @@ def thank_you_url(page, referral, thank_you_path=None):
     return path + "?ref=" + token
 
 
-def referral_form(
-    request,
-    page,
-    channel=Channel.WEB,
-    template="selfreferral/self_referral_page.html",
-    *,
-    captcha=True,
-    rate_limit_key=None,
-    rate_limit=None,
-    source_code=None,
-    thank_you_path=None,
-    extra_context=None,
-    form_context=None,
-    refusals=None,
-):
-    """The form for `page`. Another channel (the prison kiosk) may leave out the
-    reCAPTCHA, count sends by its own key, fix the source code, send people to its
-    own thank-you path, add to the page's context for its form (`form_context`:
-    form -> dict) and word its own refusals; the other guards stay.
+class ReferralFormView(View):
+    """A referral form on `page` (the website's self-referral form).
+
+    Subclasses are the other forms the public fills in: the prison kiosk's (no
+    reCAPTCHA, its own rate limit, source code, thank-you page and refusals) and the
+    professionals' (its own questions). Every guard but the reCAPTCHA stays for all.
 
     A form that cannot be sent now (too many sends, the same form sent again with
     other answers, the database not answering) comes back with every answer kept
     and says why: nothing typed is lost."""
-    extra_context = extra_context or {}
-    refusals = {**REFUSALS, **(refusals or {})}
 
-    def page_for(form, refusal=None, status=200):
+    page = None
+    channel = Channel.WEB
+    template_name = "selfreferral/self_referral_page.html"
+    # Whether the form asks for a reCAPTCHA (when the site has keys for it).
+    captcha = True
+    http_method_names = ["get", "head", "post"]
+
+    # What a subclass may change
+
+    def get_form(self, **kwargs):
+        kwargs.setdefault("captcha", self.captcha)
+        return SelfReferralForm(channel=self.channel, **kwargs)
+
+    def rate_limit_key(self):
+        """Whose sends are counted together (None: the visitor's address)."""
+        return None
+
+    def rate_limit(self):
+        return None
+
+    def fixed_source_code(self):
+        """A source code every referral from this form carries (None: from the link)."""
+        return None
+
+    def thank_you_path(self):
+        return None
+
+    def get_extra_context(self):
+        return {}
+
+    def get_form_context(self, form):
+        return {}
+
+    def get_refusals(self):
+        return REFUSALS
+
+    # The form
+
+    def page_for(self, form, refusal=None, status=200):
+        request = self.request
         context = {
-            "page": page,
-            "self": page,
+            "page": self.page,
+            "self": self.page,
             "form": form,
             "recaptcha": "captcha" in form.fields,
             "refusal": refusal,
-            **extra_context,
-            **(form_context(form) if form_context else {}),
+            **self.get_extra_context(),
+            **self.get_form_context(form),
         }
         if refusal is REFUSALS["rate_limited"]:  # the web's: a kiosk has no phone to offer
             context["contact"] = ContactSettings.for_request(request)
-        response = TemplateResponse(request, template, context, status=status)
+        response = TemplateResponse(request, self.template_name, context, status=status)
         if "captcha" in form.fields:
             response._csp_update = RECAPTCHA_CSP
         return _private(response)
 
-    def new_form(**kwargs):
-        form = SelfReferralForm(channel=channel, **kwargs)
-        if not captcha:
-            form.fields.pop("captcha", None)
-        return form
+    def answers_kept(self, refusal, status):
+        kept = answers_to_keep(self.request.POST)
+        if self.fixed_source_code() is not None:
+            kept["src"] = self.fixed_source_code()
+        return self.page_for(self.get_form(initial=kept), refusal, status)
 
-    def answers_kept(refusal, status):
-        kept = answers_to_keep(request.POST)
-        if source_code is not None:
-            kept["src"] = source_code
-        return page_for(new_form(initial=kept), refusal, status)
-
-    if request.method not in ("GET", "HEAD", "POST"):
-        return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
-    if request.method != "POST":
-        src = source_code if source_code is not None else request.GET.get("src")
-        return page_for(new_form(initial={"src": source_code_for(src)}))
-    try:
-        length = int(request.META.get("CONTENT_LENGTH") or 0)
-    except ValueError:
-        length = 0
-    if length > settings.SELF_REFERRAL_MAX_BODY_BYTES:
-        # Not read at all (that is the point of the limit), so nothing can be kept:
-        # the site's 400 page says so, in the visitor's language, with the quick exit.
+    def redirect_to_thank_you(self, referral):
         return _private(
-            TemplateResponse(
-                request,
-                "selfreferral/form_too_large.html",
-                {"page": page, "form_url": request.path, **extra_context},
-                status=HttpResponseBadRequest.status_code,
-            )
+            HttpResponseRedirect(thank_you_url(self.page, referral, self.thank_you_path()))
         )
-    try:
-        if rate_limited(request, key=rate_limit_key, limit=rate_limit):
-            response = answers_kept(refusals["rate_limited"], 429)
-            response["Retry-After"] = str(settings.SELF_REFERRAL_RATE_WINDOW_SECONDS)
-            return response
-        data = request.POST
-        if source_code is not None:
-            data = data.copy()
-            data["src"] = source_code
-        token = read_form_token(data.get("form_token"))
-        earlier = Referral.objects.filter(submission_token=token["n"]).first() if token else None
-        form = new_form(data=data)
-        if earlier is not None:
-            # Sent before with this token: the same answers are a double click (one
-            # referral); other answers are a change we must not drop without a word.
-            form.fields.pop("captcha", None)
-            if form.is_valid() and form.same_answers_as(earlier):
-                return _private(HttpResponseRedirect(thank_you_url(page, earlier, thank_you_path)))
-            return answers_kept(refusals["already_sent"], 200)
-        if not form.is_valid():
-            return page_for(form)
-        referral = form.save()
-    except (OperationalError, InterfaceError):
-        logger.error("Self-referral not saved: database unavailable")
-        return _unavailable(request, lambda: answers_kept(refusals["unavailable"], 503))
-    return _private(HttpResponseRedirect(thank_you_url(page, referral, thank_you_path)))
+
+    def get(self, request, *args, **kwargs):
+        fixed = self.fixed_source_code()
+        src = fixed if fixed is not None else request.GET.get("src")
+        return self.page_for(self.get_form(initial={"src": source_code_for(src)}))
+
+    def post(self, request, *args, **kwargs):
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        if length > settings.SELF_REFERRAL_MAX_BODY_BYTES:
+            # Not read at all (that is the point of the limit), so nothing can be kept:
+            # the site's 400 page says so, in the visitor's language, with the quick exit.
+            return _private(
+                TemplateResponse(
+                    request,
+                    "selfreferral/form_too_large.html",
+                    {"page": self.page, "form_url": request.path, **self.get_extra_context()},
+                    status=HttpResponseBadRequest.status_code,
+                )
+            )
+        refusals = {**REFUSALS, **self.get_refusals()}
+        try:
+            if rate_limited(request, key=self.rate_limit_key(), limit=self.rate_limit()):
+                response = self.answers_kept(refusals["rate_limited"], 429)
+                response["Retry-After"] = str(settings.SELF_REFERRAL_RATE_WINDOW_SECONDS)
+                return response
+            data = request.POST
+            if self.fixed_source_code() is not None:
+                data = data.copy()
+                data["src"] = self.fixed_source_code()
+            token = read_form_token(data.get("form_token"))
+            earlier = (
+                Referral.objects.filter(submission_token=token["n"]).first() if token else None
+            )
+            if earlier is not None:
+                # Sent before with this token: the same answers are a double click (one
+                # referral; the reCAPTCHA was answered then); other answers are a change
+                # we must not drop without a word.
+                form = self.get_form(data=data, captcha=False)
+                if form.is_valid() and form.same_answers_as(earlier):
+                    return self.redirect_to_thank_you(earlier)
+                return self.answers_kept(refusals["already_sent"], 200)
+            form = self.get_form(data=data)
+            if not form.is_valid():
+                return self.page_for(form)
+            referral = form.save()
+        except (OperationalError, InterfaceError):
+            logger.error("Referral not saved: database unavailable")
+            return _unavailable(request, lambda: self.answers_kept(refusals["unavailable"], 503))
+        return self.redirect_to_thank_you(referral)
+
+
+class ProfessionalReferralFormView(ReferralFormView):
+    """The professionals' referral form (ProfessionalReferralPage): its own questions,
+    every guard of the public form."""
+
+    channel = Channel.PROFESSIONAL
+    template_name = "selfreferral/professional_referral_page.html"
 
 
 @dataclass(frozen=True)
@@ -200,7 +238,7 @@ def thank_you(
         if isinstance(reference, str):
             referral = (
                 Referral.objects.filter(reference=reference)
-                .only("reference", "first_contact_due")
+                .only("reference", "first_contact_due", "channel")
                 .first()
             )
     if referral is None:

@@ -26,6 +26,7 @@ from selfreferral import questions as q
 from selfreferral.admin_views import (
     LOG_ACTION,
     EnterPaperReferralView,
+    EnterProfessionalReferralView,
     can_enter_referrals,
     can_see_referrals,
     format_received_on,
@@ -34,6 +35,7 @@ from selfreferral.admin_views import (
 from selfreferral.details import EXPORT_COLUMNS, due_status, export_row, inspect_rows, received
 from selfreferral.forms import recaptcha_enabled
 from selfreferral.models import Area, Channel, Outcome, Referral, ReferralSource, Status
+from selfreferral.notifications import queue_referrer_update
 
 
 class ReferralFilterSet(WagtailFilterSet):
@@ -90,6 +92,8 @@ class ReferralEditView(EditView):
         old_status = Referral.objects.filter(pk=self.object.pk).values_list("status", flat=True)[0]
         instance = super().save_instance()
         if old_status != instance.status:
+            # In the save's transaction: the update is queued only if the change is kept.
+            queue_referrer_update(instance, old_status)
             log(
                 instance,
                 "selfreferral.status_change",
@@ -122,6 +126,13 @@ class ReferralIndexView(IndexView):
                 HeaderButton(
                     "Enter a paper referral",
                     url=reverse("selfreferral_enter_paper_referral"),
+                    icon_name="form",
+                )
+            )
+            buttons.append(
+                HeaderButton(
+                    "Enter a professional's referral",
+                    url=reverse("selfreferral_enter_professional_referral"),
                     icon_name="form",
                 )
             )
@@ -161,6 +172,7 @@ class ReferralViewSet(SnippetViewSet):
         Column("area_name", label="Area"),
         Column("age_group", label="Age", accessor="get_age_group_display"),
         Column("role", label="Who", accessor="get_role_display"),
+        Column("channel", label="How it arrived", accessor="get_channel_display"),
         FirstContactDueColumn(
             "first_contact_due", label="First contact due", sort_key="first_contact_due"
         ),
@@ -287,7 +299,12 @@ def register_paper_referral_url():
             "referrals/enter/",
             EnterPaperReferralView.as_view(),
             name="selfreferral_enter_paper_referral",
-        )
+        ),
+        path(
+            "referrals/enter/professional/",
+            EnterProfessionalReferralView.as_view(),
+            name="selfreferral_enter_professional_referral",
+        ),
     ]
 
 

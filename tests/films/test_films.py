@@ -71,7 +71,9 @@ def test_film_page_plays_from_this_site_with_captions_and_transcript(client, ind
 
 def test_the_film_list_says_who_each_film_is_for(client, index):
     html = client.get(index.url).text
-    assert html.count("For everyone") + html.count("For professionals") == 2
+    # In the list itself (the site's menu also links the page "For professionals").
+    main = html[html.index("<main") : html.index("</main>")]
+    assert main.count("For everyone") + main.count("For professionals") == 2
 
 
 def test_a_film_on_youtube_too_gives_youtubes_player_as_its_embed_url(client, index):

@@ -323,8 +323,16 @@ def test_figures_csv_downloads(client, home):
     assert response["Content-Type"].startswith("text/csv")
     assert "attachment" in response["Content-Disposition"]
     rows = list(csv.reader(io.StringIO(response.content.decode())))
-    assert rows[0] == ["Quarter", "Website", "Kiosk", "Paper form", "Phone call", "Total"]
-    assert ["7", "0", "0", "0", "7"] in [row[1:] for row in rows[1:]]
+    assert rows[0] == [
+        "Quarter",
+        "Website",
+        "Kiosk",
+        "Paper form",
+        "Phone call",
+        "Professional referral",
+        "Total",
+    ]
+    assert ["7", "0", "0", "0", "0", "7"] in [row[1:] for row in rows[1:]]
     sources = list(
         csv.reader(io.StringIO(client.get(index.url + "figures/sources/csv/").content.decode()))
     )

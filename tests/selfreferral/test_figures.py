@@ -35,7 +35,13 @@ def test_a_small_count_and_the_one_that_would_give_it_away_are_hidden(settings):
     _at(2025, 2, 1, area=area, channel="kiosk")
     channels = _cells("channel", [Quarter(2025, 1)])
     # Shown, the 5 would give back the 1 (the total, 6, less 5).
-    assert channels == {"Website": None, "Kiosk": None, "Paper form": 0, "Phone call": 0}
+    assert channels == {
+        "Website": None,
+        "Kiosk": None,
+        "Paper form": 0,
+        "Phone call": 0,
+        "Professional referral": 0,
+    }
     assert figures.quarterly("channel", [Quarter(2025, 1)])["rows"][0]["total"] == 6
 
 
