@@ -87,6 +87,35 @@ def send_confirmation_email(referral_id, attempt=1):
     return "sent"
 
 
+@task(priority=REFERRAL_EMAIL_PRIORITY)
+def send_feedback_invitation(referral_id, attempt=1):
+    """Email a feedback invitation. The code is made here, at the moment of sending,
+    so it is never written to the task queue; a send that fails withdraws its code
+    and the retry makes a new one."""
+    from feedback import invitations
+    from selfreferral.notifications import feedback_invitation_email
+
+    referral = Referral.objects.filter(pk=referral_id, personal_data_erased_at=None).first()
+    if referral is None or not referral.email or not referral.can_be_asked_for_feedback:
+        return "nothing to send"
+    code = invitations.invite(
+        outcome=referral.outcome, channel=referral.channel, role=referral.role
+    )
+    try:
+        feedback_invitation_email(referral, code).send()
+    except Exception as error:
+        invitations.withdraw(code)
+        logger.warning(
+            "Feedback invitation for referral id=%s failed (attempt %s): %s",
+            referral_id,
+            attempt,
+            type(error).__name__,
+        )
+        retry_later(send_feedback_invitation, attempt, referral_id)
+        return "failed"
+    return "sent"
+
+
 @task()
 def purge_referrals(reschedule=False):
     """Erase the personal details of referrals finished long enough ago.

@@ -13,6 +13,7 @@ from django.http import HttpResponseBadRequest, HttpResponseNotAllowed, HttpResp
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 
+from home.guards import rate_limited
 from home.models import ContactSettings
 from rjsite.views import resend_page
 from selfreferral.forms import (
@@ -27,7 +28,6 @@ from selfreferral.forms import (
     answers_to_keep,
     read_form_token,
 )
-from selfreferral.guards import rate_limited
 from selfreferral.models import Channel, Referral
 from selfreferral.sources import source_code_for
 
