@@ -274,7 +274,7 @@ def test_answers_are_anonymous_in_the_database(client):
         assert relations == {}  # no foreign key from an answer
         # ...and none to it, from any table.
         for other in connection.introspection.table_names(cursor):
-            for _column, (target_column, target_table) in connection.introspection.get_relations(
+            for _column, (_target_column, target_table) in connection.introspection.get_relations(
                 cursor, other
             ).items():
                 assert target_table != table
