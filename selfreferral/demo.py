@@ -201,10 +201,64 @@ def ensure_demo_referrals(today=None):
                 ),
                 status_changed_at=closed or created,
                 outcome=DEMO_OUTCOMES[number % len(DEMO_OUTCOMES)] if closed else "",
+                feedback_agreed=bool(closed) and number % 4 != 0,
                 first_contact_due=due,
                 first_contacted_on=contacted,
                 notified_at=created,
             )
         )
     Referral.objects.bulk_create(referrals)
+    ensure_demo_feedback(referrals, today)
     bump_generation()
+
+
+# What the demo's participants "said": a fixed, fictional mix.
+DEMO_SATISFACTION = [5, 5, 5, 5, 5, 4, 4, 4, 3, 2]
+DEMO_FELT_SAFE = ["yes"] * 8 + ["partly", "no"]
+DEMO_FELT_HEARD = ["yes"] * 7 + ["partly", "partly", "no"]
+DEMO_RECOMMEND = ["yes"] * 8 + ["not_sure", "no"]
+DEMO_COMMENTS = [
+    "Demo comment (fictional): meeting them helped me to move on.",
+    "Demo comment (fictional): I would have liked to hear back sooner.",
+    "",
+    "",
+]
+
+
+def ensure_demo_feedback(referrals, today):
+    """Fictional feedback answers from demo referrals closed with restorative work done
+    whose person agreed: most of them answer a couple of weeks after closing (and, like
+    real answers, only the outcome, channel, role and quarter come with them)."""
+    import datetime
+
+    from django.utils import timezone
+
+    from feedback.invitations import quarter_of
+    from feedback.models import Answer
+    from selfreferral.models import COMPLETED_OUTCOMES
+
+    answers = []
+    for number, referral in enumerate(referrals):
+        if referral.outcome not in COMPLETED_OUTCOMES or not referral.feedback_agreed:
+            continue
+        answered = timezone.localtime(referral.status_changed_at).date() + datetime.timedelta(
+            days=7 + number % 21
+        )
+        if answered >= today or number % 5 == 0:
+            continue  # not yet, or they chose not to answer
+        year, quarter = quarter_of(answered)
+        answers.append(
+            Answer(
+                year=year,
+                quarter=quarter,
+                outcome=referral.outcome,
+                channel=referral.channel,
+                role=referral.role,
+                satisfaction=DEMO_SATISFACTION[number % len(DEMO_SATISFACTION)],
+                felt_safe=DEMO_FELT_SAFE[number * 3 % len(DEMO_FELT_SAFE)],
+                felt_heard=DEMO_FELT_HEARD[number * 7 % len(DEMO_FELT_HEARD)],
+                would_recommend=DEMO_RECOMMEND[number * 9 % len(DEMO_RECOMMEND)],
+                comment=DEMO_COMMENTS[number % len(DEMO_COMMENTS)],
+            )
+        )
+    Answer.objects.bulk_create(answers)
