@@ -118,13 +118,16 @@ def send_feedback_invitation(referral_id, attempt=1):
 
 @task()
 def purge_referrals(reschedule=False):
-    """Erase the personal details of referrals finished long enough ago.
+    """Erase the personal details of referrals finished long enough ago (and delete
+    expired feedback invitations).
 
     With `reschedule`, it queues its own next run a day later, so one call to
     `manage.py purge_referrals --schedule` keeps it running every day."""
+    from feedback.invitations import purge_expired
     from selfreferral.retention import purge
 
     count = purge()
+    purge_expired()  # feedback invitations nobody used in time
     if reschedule:
         purge_referrals.using(run_after=timezone.now() + datetime.timedelta(days=1)).enqueue(
             reschedule=True

@@ -339,3 +339,49 @@ def test_the_survey_page_sets_no_lasting_cookie(client):
     for morsel in response.cookies.values():
         assert not morsel["max-age"] and not morsel["expires"], morsel.key
     assert "sessionid" not in response.cookies
+
+
+def test_a_slip_code_typed_at_a_kiosk_opens_the_survey_in_the_kiosks_frame(client):
+    from kiosk.factories import KioskFactory
+    from tests.kiosk.conftest import enrol
+
+    enrol(client, KioskFactory())
+    start = client.get("/kiosk/")
+    assert 'href="/kiosk/feedback/"' in start.text and "Tell us how it went" in start.text
+    code = invitations.invite(outcome="meeting", channel="kiosk", role="caused")
+    response = client.post("/kiosk/feedback/", {"code": invitations.for_display(code)})
+    assert response.status_code == 302
+    assert response["Location"] == f"/kiosk/feedback/{code}/"
+    survey = client.get(response["Location"])
+    assert survey.status_code == 200
+    assert "rj-kiosk" in survey.text and "no-store" in survey["Cache-Control"]
+    assert 'action="/kiosk/feedback/' in survey.text
+    done = client.post(response["Location"], ANSWERS)
+    assert done["Location"] == "/kiosk/feedback/thank-you/"
+    thanks = client.get(done["Location"]).text
+    assert "Thank you for your feedback" in thanks and "I have finished" in thanks
+    assert Answer.objects.get().channel == "kiosk"
+
+
+def test_the_survey_pages_make_a_bounded_number_of_queries(client, django_assert_max_num_queries):
+    code = invitations.invite(outcome="meeting", channel="web", role="harmed")
+    url = reverse("feedback:survey", args=[code])
+    client.get(url)  # settings and menus cached
+    with django_assert_max_num_queries(12):
+        assert client.get(url).status_code == 200
+    with django_assert_max_num_queries(16):
+        assert client.post(url, ANSWERS).status_code == 302
+    with django_assert_max_num_queries(12):
+        assert client.get(reverse("feedback:start")).status_code == 200
+
+
+def test_expired_invitations_are_deleted_by_the_daily_purge():
+    from selfreferral.tasks import purge_referrals
+
+    invitations.invite(outcome="meeting", channel="web", role="harmed")
+    with time_machine.travel(timezone.now() + datetime.timedelta(days=43)):
+        fresh = invitations.invite(outcome="letter", channel="web", role="harmed")
+        purge_referrals.call()
+    assert list(Invitation.objects.values_list("token_hash", flat=True)) == [
+        invitations.hash_code(fresh)
+    ]
