@@ -3,8 +3,9 @@ questions, and a thank-you page. The same views serve the kiosk, in its frame
 (kiosk/views.py passes its own context and addresses).
 
 Nothing is cached or remembered beyond the visit: every response is
-`private, no-store`, sends no referrer (the code is in the address), and sets
-no cookie of its own."""
+`private, no-store`, sends no referrer to other sites (the code is in the
+address; "same-origin" because the pages post a form, see
+FORM_PAGE_REFERRER_POLICY), and sets no cookie of its own."""
 
 from django.conf import settings
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
@@ -23,7 +24,7 @@ PUBLIC = {"start": "feedback:start", "survey": "feedback:survey", "thank_you": "
 def _private(response):
     add_never_cache_headers(response)
     patch_cache_control(response, private=True, no_store=True)
-    response["Referrer-Policy"] = "no-referrer"
+    response["Referrer-Policy"] = settings.FORM_PAGE_REFERRER_POLICY
     return response
 
 
