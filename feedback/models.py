@@ -70,7 +70,8 @@ class Answer(models.Model):
     comment = models.TextField(blank=True, max_length=2000)
 
     class Meta:
-        ordering = ["-year", "-quarter"]
+        # Within a quarter by the random id: never in the order answers came in.
+        ordering = ["-year", "-quarter", "id"]
         indexes = [models.Index(fields=["year", "quarter"], name="feedback_answer_quarter_idx")]
 
     def __str__(self):

@@ -107,10 +107,12 @@ def outcome_figures(quarters):
             for row in said["rows"]
         ],
         "satisfaction_chart": charts.bar_chart(
-            gettext("What people who took part told us, all quarters shown"),
+            gettext("Share of people who answered who were satisfied or very satisfied"),
+            # Quarters with no answers have no share to show.
             [
-                (str(label), said["overall"].get(f"{name}_percent"))
-                for name, label in SATISFACTION_HEADINGS.items()
+                (row["quarter"], row["satisfied_percent"])
+                for row in said["rows"]
+                if row["answers"] != 0
             ],
             unit="%",
             none_text=gettext("not shown"),

@@ -140,10 +140,10 @@ def ensure_demo_referrals(today=None):
     from selfreferral.models import Channel, Referral, Status
     from selfreferral.working_days import add_working_days
 
-    if (
-        not settings.DEMO_REFERRALS
-        or Referral.objects.filter(reference__startswith="DEMO-").exists()
-    ):
+    if not settings.DEMO_REFERRALS:
+        return
+    if Referral.objects.filter(reference__startswith="DEMO-").exists():
+        ensure_demo_feedback(today)
         return
     today = today or timezone.localdate()
     chooser = random.Random(2017)  # noqa: S311  (demo data, not security)
@@ -201,14 +201,13 @@ def ensure_demo_referrals(today=None):
                 ),
                 status_changed_at=closed or created,
                 outcome=DEMO_OUTCOMES[number % len(DEMO_OUTCOMES)] if closed else "",
-                feedback_agreed=bool(closed) and number % 4 != 0,
                 first_contact_due=due,
                 first_contacted_on=contacted,
                 notified_at=created,
             )
         )
     Referral.objects.bulk_create(referrals)
-    ensure_demo_feedback(referrals, today)
+    ensure_demo_feedback(today)
     bump_generation()
 
 
@@ -225,25 +224,32 @@ DEMO_COMMENTS = [
 ]
 
 
-def ensure_demo_feedback(referrals, today):
+def ensure_demo_feedback(today=None):
     """Fictional feedback answers from demo referrals closed with restorative work done
     whose person agreed: most of them answer a couple of weeks after closing (and, like
-    real answers, only the outcome, channel, role and quarter come with them)."""
+    real answers, only the outcome, channel, role and quarter come with them). Made once,
+    on a site with no answers yet (also on a demo made before there was feedback)."""
     import datetime
 
     from django.utils import timezone
 
     from feedback.invitations import quarter_of
     from feedback.models import Answer
-    from selfreferral.models import COMPLETED_OUTCOMES
+    from selfreferral.models import COMPLETED_OUTCOMES, Referral, Status
 
-    answers = []
-    for number, referral in enumerate(referrals):
-        if referral.outcome not in COMPLETED_OUTCOMES or not referral.feedback_agreed:
-            continue
-        answered = timezone.localtime(referral.status_changed_at).date() + datetime.timedelta(
-            days=7 + number % 21
-        )
+    if Answer.objects.exists():
+        return
+    today = today or timezone.localdate()
+    closed = Referral.objects.filter(
+        reference__startswith="DEMO-", status=Status.CLOSED, outcome__in=COMPLETED_OUTCOMES
+    ).values_list("reference", "status_changed_at", "outcome", "channel", "role")
+    answers, agreed = [], []
+    for reference, finished, outcome, channel, role in closed:
+        number = int(reference.removeprefix("DEMO-"))
+        if number % 4 == 0:
+            continue  # did not agree to be asked
+        agreed.append(reference)
+        answered = timezone.localtime(finished).date() + datetime.timedelta(days=7 + number % 21)
         if answered >= today or number % 5 == 0:
             continue  # not yet, or they chose not to answer
         year, quarter = quarter_of(answered)
@@ -251,9 +257,9 @@ def ensure_demo_feedback(referrals, today):
             Answer(
                 year=year,
                 quarter=quarter,
-                outcome=referral.outcome,
-                channel=referral.channel,
-                role=referral.role,
+                outcome=outcome,
+                channel=channel,
+                role=role,
                 satisfaction=DEMO_SATISFACTION[number % len(DEMO_SATISFACTION)],
                 felt_safe=DEMO_FELT_SAFE[number * 3 % len(DEMO_FELT_SAFE)],
                 felt_heard=DEMO_FELT_HEARD[number * 7 % len(DEMO_FELT_HEARD)],
@@ -261,4 +267,5 @@ def ensure_demo_feedback(referrals, today):
                 comment=DEMO_COMMENTS[number % len(DEMO_COMMENTS)],
             )
         )
+    Referral.objects.filter(reference__in=agreed).update(feedback_agreed=True)
     Answer.objects.bulk_create(answers)

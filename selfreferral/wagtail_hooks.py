@@ -215,7 +215,8 @@ class ReferralStaffOnly(BasePermissionPolicy):
 
 class FeedbackAnswerIndexView(IndexView):
     def get_base_queryset(self):
-        return super().get_base_queryset().order_by("-year", "-quarter")
+        # Within a quarter by the random id: never in the order answers came in.
+        return super().get_base_queryset().order_by("-year", "-quarter", "id")
 
 
 class FeedbackAnswerViewSet(SnippetViewSet):

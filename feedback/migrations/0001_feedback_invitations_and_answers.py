@@ -39,7 +39,7 @@ class Migration(migrations.Migration):
                 ('comment', models.TextField(blank=True, max_length=2000)),
             ],
             options={
-                'ordering': ['-year', '-quarter'],
+                'ordering': ['-year', '-quarter', 'id'],
                 'indexes': [models.Index(fields=['year', 'quarter'], name='feedback_answer_quarter_idx')],
             },
         ),
