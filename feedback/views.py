@@ -59,7 +59,8 @@ def start(request, *, extra_context=None, names=PUBLIC, rate_limit_key=None):
                     "A code works only once, so it stops working after you have answered."
                 ),
             )
-    return _render(request, "feedback/start.html", {"form": form}, 200, extra_context, names)
+    context = {"form": form, "heading": _("Tell us how it went")}
+    return _render(request, "feedback/start.html", context, 200, extra_context, names)
 
 
 def _cannot_use(request, state, extra_context, names):
@@ -86,7 +87,8 @@ def survey(request, code, *, extra_context=None, names=PUBLIC):
             # Sent twice (a double tap), or it expired while they were answering.
             return _cannot_use(request, invitations.find(code).state, extra_context, names)
         return _private(HttpResponseRedirect(reverse(names["thank_you"])))
-    return _render(request, "feedback/survey.html", {"form": form}, 200, extra_context, names)
+    context = {"form": form, "heading": _("How did it go?")}
+    return _render(request, "feedback/survey.html", context, 200, extra_context, names)
 
 
 def thank_you(request, *, extra_context=None, names=PUBLIC):

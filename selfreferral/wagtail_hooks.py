@@ -219,6 +219,18 @@ class FeedbackAnswerIndexView(IndexView):
         return super().get_base_queryset().order_by("-year", "-quarter", "id")
 
 
+ANSWER_FIELDS = [
+    "outcome",
+    "channel",
+    "role",
+    "satisfaction",
+    "felt_safe",
+    "felt_heard",
+    "would_recommend",
+    "comment",
+]
+
+
 class FeedbackAnswerViewSet(SnippetViewSet):
     """Participants' answers, comments included, for the people who can see referrals.
     Read only: nobody edits what someone said. Comments are never published."""
@@ -242,30 +254,9 @@ class FeedbackAnswerViewSet(SnippetViewSet):
         Column("would_recommend", label="Would recommend", accessor="get_would_recommend_display"),
         Column("comment", label="Comment"),
     ]
-    list_export = [
-        "quarter_label",
-        "outcome",
-        "channel",
-        "role",
-        "satisfaction",
-        "felt_safe",
-        "felt_heard",
-        "would_recommend",
-        "comment",
-    ]
+    list_export = ["quarter_label", *ANSWER_FIELDS]
     export_filename = "feedback-answers"
-    inspect_view_fields = [
-        "year",
-        "quarter",
-        "outcome",
-        "channel",
-        "role",
-        "satisfaction",
-        "felt_safe",
-        "felt_heard",
-        "would_recommend",
-        "comment",
-    ]
+    inspect_view_fields = ["year", "quarter", *ANSWER_FIELDS]
     list_per_page = 50
 
     def get_urlpatterns(self):

@@ -20,6 +20,7 @@ from feedback.models import Answer, Invitation
 from selfreferral.factories import ReferralFactory
 from selfreferral.models import Outcome, Referral, Status
 from tests.selfreferral.test_admin import _edit_form, edit_url
+from tests.selfreferral.test_outcomes import in_progress
 
 pytestmark = pytest.mark.django_db
 
@@ -30,15 +31,6 @@ ANSWERS = {
     "would_recommend": "yes",
     "comment": "The facilitator was patient with me.",
 }
-
-
-def in_progress(**fields):
-    referral = ReferralFactory(**fields)
-    Referral.objects.filter(pk=referral.pk).update(
-        status=Status.IN_PROGRESS, first_contacted_on=timezone.localdate()
-    )
-    referral.refresh_from_db()
-    return referral
 
 
 def closed(**fields):
