@@ -212,7 +212,7 @@ def ensure_demo_referrals(today=None):
 
 
 # What the demo's participants "said": a fixed, fictional mix.
-DEMO_SATISFACTION = [5, 5, 5, 5, 5, 4, 4, 4, 3, 2]
+DEMO_SATISFACTION = [5, 5, 5, 5, 4, 4, 4, 3, 3, 2]
 DEMO_FELT_SAFE = ["yes"] * 8 + ["partly", "no"]
 DEMO_FELT_HEARD = ["yes"] * 7 + ["partly", "partly", "no"]
 DEMO_RECOMMEND = ["yes"] * 8 + ["not_sure", "no"]

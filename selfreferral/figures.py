@@ -446,13 +446,15 @@ def outcomes(quarters):
 
 # --- Satisfaction: what participants said in the feedback survey (feedback/) ---
 
-# Each question's answers, in the order the tables show them, and the answers its
-# share counts ("satisfied" is satisfied or very satisfied).
+# Each question's field, the answers each column of its table counts, and the column
+# its share counts. The five-point scale is grouped before suppression (satisfied,
+# neither, dissatisfied): the page shows only the share satisfied, and with small
+# numbers five columns would hide it in most quarters.
 SATISFACTION_QUESTIONS = {
-    "satisfied": ("satisfaction", [5, 4, 3, 2, 1], {5, 4}),
-    "felt_safe": ("felt_safe", ["yes", "partly", "no"], {"yes"}),
-    "felt_heard": ("felt_heard", ["yes", "partly", "no"], {"yes"}),
-    "would_recommend": ("would_recommend", ["yes", "not_sure", "no"], {"yes"}),
+    "satisfied": ("satisfaction", [(5, 4), (3,), (2, 1)], {(5, 4)}),
+    "felt_safe": ("felt_safe", [("yes",), ("partly",), ("no",)], {("yes",)}),
+    "felt_heard": ("felt_heard", [("yes",), ("partly",), ("no",)], {("yes",)}),
+    "would_recommend": ("would_recommend", [("yes",), ("not_sure",), ("no",)], {("yes",)}),
 }
 
 
@@ -490,8 +492,9 @@ def satisfaction(quarters):
             for (name, (_field, choices, _counted)), value in zip(
                 SATISFACTION_QUESTIONS.items(), answers, strict=True
             ):
-                if value in choices:
-                    tables[name][bucket][choices.index(value)] += n
+                for column, values in enumerate(choices):
+                    if value in values:
+                        tables[name][bucket][column] += n
         threshold = settings.SELF_REFERRAL_SUPPRESS_BELOW
         published = suppression.protected_tables(tables, threshold)
         counted = {
