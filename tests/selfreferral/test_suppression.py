@@ -356,7 +356,7 @@ def quarters_of_answers(draw):
     return tables
 
 
-@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(quarters_of_answers())
 def test_no_hidden_answer_count_can_be_worked_out_even_with_the_shares(tables):
     from selfreferral.figures import SATISFACTION_QUESTIONS, _completed_share
