@@ -18,6 +18,7 @@ from django.views.decorators.http import require_safe
 
 from wagtail.models import Locale, Page, Site
 
+from feedback import views as feedback_views
 from home.i18n import language_name
 from home.locales import live_locales
 from home.models import ContactSettings
@@ -170,6 +171,13 @@ def start(request, kiosk):
                 "url": reverse("kiosk:referral"),
             }
         )
+    menu.append(
+        {
+            "title": _("Tell us how it went"),
+            "text": _("Have a feedback slip? Type its code here"),
+            "url": reverse("kiosk:feedback_start"),
+        }
+    )
     # The start page has nothing to clear, so it never refreshes itself.
     context = {"menu": menu, "languages": kiosk_languages(), **kiosk_context(kiosk, 0)}
     return render(request, "kiosk/start.html", context)
@@ -316,3 +324,37 @@ def enrol(request, token):
     response = render(request, "kiosk/enrol.html", {"kiosk_to_enrol": kiosk}, status=status)
     response["Referrer-Policy"] = settings.FORM_PAGE_REFERRER_POLICY
     return _no_store(response)
+
+
+# The feedback survey in the kiosk's frame: a printed slip's code typed at the kiosk.
+KIOSK_FEEDBACK = {
+    "start": "kiosk:feedback_start",
+    "survey": "kiosk:feedback_survey",
+    "thank_you": "kiosk:feedback_thank_you",
+}
+
+
+@kiosk_only
+def feedback_start(request, kiosk):
+    return feedback_views.start(
+        request,
+        extra_context=kiosk_context(kiosk),
+        names=KIOSK_FEEDBACK,
+        rate_limit_key=f"kiosk-{kiosk.pk}",
+    )
+
+
+@kiosk_only
+def feedback_survey(request, kiosk, code):
+    return feedback_views.survey(
+        request, code, extra_context=kiosk_context(kiosk), names=KIOSK_FEEDBACK
+    )
+
+
+@kiosk_only
+def feedback_thank_you(request, kiosk):
+    return feedback_views.thank_you(
+        request,
+        extra_context=kiosk_context(kiosk, settings.KIOSK_IDLE_SECONDS),
+        names=KIOSK_FEEDBACK,
+    )

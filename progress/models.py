@@ -30,9 +30,17 @@ from strategy.models import StrategicTheme
 
 # Headings of the figures, by selfreferral.figures.DIMENSIONS name, in the visitor's language.
 DIMENSION_HEADINGS = {
-    "channel": gettext_lazy("Self-referrals by how people referred themselves"),
+    "route": gettext_lazy("Referrals by route"),
     "role": gettext_lazy("Self-referrals by who referred"),
     "area": gettext_lazy("Self-referrals by area"),
+}
+
+# The shares of feedback answers, by selfreferral.figures.SATISFACTION_QUESTIONS name.
+SATISFACTION_HEADINGS = {
+    "satisfied": gettext_lazy("Satisfied overall"),
+    "felt_safe": gettext_lazy("Felt safe"),
+    "felt_heard": gettext_lazy("Felt listened to"),
+    "would_recommend": gettext_lazy("Would recommend it"),
 }
 
 
@@ -42,7 +50,8 @@ def outcome_figures(quarters):
     contact = figures.first_contact(quarters)
     source_rows = figures.sources(quarters)
     outcome_table = figures.outcomes(quarters)
-    per_quarter = [(row["quarter"], row["total"]) for row in tables["channel"]["rows"]]
+    said = figures.satisfaction(quarters)
+    per_quarter = [(row["quarter"], row["total"]) for row in tables["route"]["rows"]]
     return {
         "quarters": quarters,
         "first_label": quarters[0].label if quarters else "",
@@ -83,6 +92,27 @@ def outcome_figures(quarters):
                 (row["quarter"], row["completed_percent"])
                 for row in outcome_table["rows"]
                 if row["total"] != 0
+            ],
+            unit="%",
+            none_text=gettext("not shown"),
+        ),
+        "satisfaction": said,
+        "satisfaction_columns": [str(label) for label in SATISFACTION_HEADINGS.values()],
+        "satisfaction_rows": [
+            {
+                "quarter": row["quarter"],
+                "answers": row["answers"],
+                "shares": [row[f"{name}_percent"] for name in SATISFACTION_HEADINGS],
+            }
+            for row in said["rows"]
+        ],
+        "satisfaction_chart": charts.bar_chart(
+            gettext("Share of people who answered who were satisfied or very satisfied"),
+            # Quarters with no answers have no share to show.
+            [
+                (row["quarter"], row["satisfied_percent"])
+                for row in said["rows"]
+                if row["answers"] != 0
             ],
             unit="%",
             none_text=gettext("not shown"),
@@ -398,6 +428,25 @@ class ProgressIndexPage(RoutablePageMixin, SitePageMixin, Page):
                     cell(row["completed_percent"]),
                 ]
                 for row in table["rows"]
+            ]
+        elif name == "satisfaction":
+            said = figures.satisfaction(quarters)
+            rows = [
+                [
+                    "Quarter answered",
+                    "Answers",
+                    "% satisfied overall",
+                    "% felt safe",
+                    "% felt listened to",
+                    "% would recommend it",
+                ]
+            ] + [
+                [
+                    row["quarter"],
+                    cell(row["answers"]),
+                    *(cell(row[f"{key}_percent"]) for key in SATISFACTION_HEADINGS),
+                ]
+                for row in said["rows"]
             ]
         elif name == "sources":
             rows = [["Where people heard about us", "Self-referrals"]] + [

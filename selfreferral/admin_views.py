@@ -13,6 +13,7 @@ which would open the generic snippet create form."""
 import datetime
 
 from django import forms
+from django.conf import settings
 from django.db import transaction
 from django.shortcuts import redirect
 from django.urls import URLPattern, reverse
@@ -181,3 +182,137 @@ class EnterProfessionalReferralView(EnterPaperReferralView):
     form_class = ProfessionalEntryForm
     page_title = "Enter a professional's referral"
     url_name = "selfreferral_enter_professional_referral"
+
+
+FEEDBACK_LOG_ACTION = "selfreferral.feedback_invitation"
+BY_EMAIL, BY_SLIP = "email", "slip"
+
+
+class FeedbackInvitationForm(forms.Form):
+    how = forms.ChoiceField(label="How should we send it?", widget=forms.RadioSelect)
+
+    def __init__(self, *args, referral, **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = []
+        if referral.email:
+            choices.append(
+                (BY_EMAIL, f"By email to {referral.email} (sent by the task worker, with retries)")
+            )
+        choices.append((BY_SLIP, "A printed slip with a code, to post or hand over"))
+        self.fields["how"].choices = choices
+        self.fields["how"].initial = choices[0][0]
+
+
+def feedback_button(referral, user):
+    """The 'Send a feedback invitation' button on a referral's pages, when it may be sent."""
+    from wagtail.admin.widgets import HeaderButton
+
+    if not (can_enter_referrals(user) and referral.can_be_asked_for_feedback):
+        return []
+    url = reverse("selfreferral_feedback_invitation", args=[referral.pk])
+    return [HeaderButton("Send a feedback invitation", url=url, icon_name="mail")]
+
+
+@method_decorator(user_passes_test(can_enter_referrals), name="dispatch")
+class FeedbackInvitationView(WagtailAdminTemplateMixin, FormView):
+    """Send a participant a single-use, expiring invitation to the feedback survey, by
+    email or as a printed slip. The code is shown once (on the slip, or in the email)
+    and only its hash is kept, in feedback/, with no link back to this referral."""
+
+    form_class = FeedbackInvitationForm
+    template_name = "selfreferral/admin/feedback_invitation.html"
+    page_title = "Send a feedback invitation"
+    header_icon = "mail"
+
+    def dispatch(self, request, pk, *args, **kwargs):
+        from django.shortcuts import get_object_or_404
+
+        from selfreferral.models import Referral
+
+        self.referral = get_object_or_404(Referral, pk=pk)
+        if not self.referral.can_be_asked_for_feedback:
+            messages.error(
+                request,
+                "A feedback invitation can be sent only when the referral is closed with "
+                "restorative work done and the person agreed to be asked.",
+            )
+            return redirect("wagtailsnippets_selfreferral_referral:edit", self.referral.pk)
+        return super().dispatch(request, pk, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "referral": self.referral}
+
+    def get_page_subtitle(self):
+        return self.referral.reference
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse("wagtailsnippets_selfreferral_referral:list"), "label": "Referrals"},
+            {
+                "url": reverse(
+                    "wagtailsnippets_selfreferral_referral:edit", args=[self.referral.pk]
+                ),
+                "label": self.referral.reference,
+            },
+            {"url": "", "label": self.page_title},
+        ]
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            referral=self.referral,
+            action_url=reverse("selfreferral_feedback_invitation", args=[self.referral.pk]),
+            submit_button_label="Send the invitation",
+            days=settings.FEEDBACK_INVITATION_DAYS,
+            **kwargs,
+        )
+
+    def form_valid(self, form):
+        from django.template.response import TemplateResponse
+        from django.utils.cache import add_never_cache_headers
+
+        from feedback import invitations
+        from selfreferral.models import Referral
+        from selfreferral.notifications import feedback_address
+        from selfreferral.tasks import send_feedback_invitation
+
+        referral = self.referral
+        how = form.cleaned_data["how"]
+        with transaction.atomic():
+            Referral.objects.filter(pk=referral.pk).update(feedback_invited_on=timezone.localdate())
+            log(
+                instance=referral,
+                action=FEEDBACK_LOG_ACTION,
+                user=self.request.user,
+                data={"how": how},
+            )
+            if how == BY_EMAIL:
+                send_feedback_invitation.enqueue(referral.pk)
+            else:
+                code = invitations.invite(
+                    outcome=referral.outcome, channel=referral.channel, role=referral.role
+                )
+        if how == BY_EMAIL:
+            messages.success(self.request, "The feedback invitation is on its way by email.")
+            return redirect("wagtailsnippets_selfreferral_referral:edit", referral.pk)
+        expires = timezone.localdate() + datetime.timedelta(days=settings.FEEDBACK_INVITATION_DAYS)
+        # The code exists only on this page: it is not stored, so it is never cached either.
+        response = TemplateResponse(
+            self.request,
+            "selfreferral/admin/feedback_slip.html",
+            {
+                "referral": referral,
+                "code": invitations.for_display(code),
+                "address": feedback_address(),
+                "expires": expires,
+                "service_name": _service_name(self.request),
+            },
+        )
+        add_never_cache_headers(response)
+        return response
+
+
+def _service_name(request):
+    from home.models import ContactSettings
+
+    return ContactSettings.for_request(request).service_name

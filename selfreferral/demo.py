@@ -204,10 +204,10 @@ def ensure_demo_referrals(today=None):
     from selfreferral.models import Channel, Referral, Status
     from selfreferral.working_days import add_working_days
 
-    if (
-        not settings.DEMO_REFERRALS
-        or Referral.objects.filter(reference__startswith="DEMO-").exists()
-    ):
+    if not settings.DEMO_REFERRALS:
+        return
+    if Referral.objects.filter(reference__startswith="DEMO-").exists():
+        ensure_demo_feedback(today)
         return
     today = today or timezone.localdate()
     chooser = random.Random(2017)  # noqa: S311  (demo data, not security)
@@ -271,4 +271,65 @@ def ensure_demo_referrals(today=None):
             )
         )
     Referral.objects.bulk_create(referrals)
+    ensure_demo_feedback(today)
     bump_generation()
+
+
+# What the demo's participants "said": a fixed, fictional mix.
+DEMO_SATISFACTION = [5, 5, 5, 5, 4, 4, 4, 3, 3, 2]
+DEMO_FELT_SAFE = ["yes"] * 8 + ["partly", "no"]
+DEMO_FELT_HEARD = ["yes"] * 7 + ["partly", "partly", "no"]
+DEMO_RECOMMEND = ["yes"] * 8 + ["not_sure", "no"]
+DEMO_COMMENTS = [
+    "Demo comment (fictional): meeting them helped me to move on.",
+    "Demo comment (fictional): I would have liked to hear back sooner.",
+    "",
+    "",
+]
+
+
+def ensure_demo_feedback(today=None):
+    """Fictional feedback answers from demo referrals closed with restorative work done
+    whose person agreed: most of them answer a couple of weeks after closing (and, like
+    real answers, only the outcome, channel, role and quarter come with them). Made once,
+    on a site with no answers yet (also on a demo made before there was feedback)."""
+    import datetime
+
+    from django.utils import timezone
+
+    from feedback.invitations import quarter_of
+    from feedback.models import Answer
+    from selfreferral.models import COMPLETED_OUTCOMES, Referral, Status
+
+    if Answer.objects.exists():
+        return
+    today = today or timezone.localdate()
+    closed = Referral.objects.filter(
+        reference__startswith="DEMO-", status=Status.CLOSED, outcome__in=COMPLETED_OUTCOMES
+    ).values_list("reference", "status_changed_at", "outcome", "channel", "role")
+    answers, agreed = [], []
+    for reference, finished, outcome, channel, role in closed:
+        number = int(reference.removeprefix("DEMO-"))
+        if number % 4 == 0:
+            continue  # did not agree to be asked
+        agreed.append(reference)
+        answered = timezone.localtime(finished).date() + datetime.timedelta(days=7 + number % 21)
+        if answered >= today or number % 5 == 0:
+            continue  # not yet, or they chose not to answer
+        year, quarter = quarter_of(answered)
+        answers.append(
+            Answer(
+                year=year,
+                quarter=quarter,
+                outcome=outcome,
+                channel=channel,
+                role=role,
+                satisfaction=DEMO_SATISFACTION[number % len(DEMO_SATISFACTION)],
+                felt_safe=DEMO_FELT_SAFE[number * 3 % len(DEMO_FELT_SAFE)],
+                felt_heard=DEMO_FELT_HEARD[number * 7 % len(DEMO_FELT_HEARD)],
+                would_recommend=DEMO_RECOMMEND[number * 9 % len(DEMO_RECOMMEND)],
+                comment=DEMO_COMMENTS[number % len(DEMO_COMMENTS)],
+            )
+        )
+    Referral.objects.filter(reference__in=agreed).update(feedback_agreed=True)
+    Answer.objects.bulk_create(answers)

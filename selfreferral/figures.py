@@ -119,11 +119,42 @@ def _cached(name, quarters, compute):
     return cache.get_or_set(key, compute, timeout=24 * 3600)
 
 
+# The ways referrals reach the service, from the channel and the role. Someone asking
+# for another person is "someone else" however they sent it, so this column is the
+# role table's "someone else" column too (see SAME_CELLS); the others split the rest by
+# channel. The channel is a string: the professionals' form adds "professional".
+ROUTE_SOMEONE_ELSE = "someone-else"
+ROUTES = [
+    ("self", "Themselves, on the website"),
+    (ROUTE_SOMEONE_ELSE, "Someone else, for them"),
+    ("professional", "A professional"),
+    ("kiosk", "Themselves, on a prison kiosk"),
+    ("paper", "Themselves, on a paper form"),
+    ("phone", "Themselves, by phone"),
+]
+ROUTE_FROM_CHANNEL = {Channel.WEB: "self", "professional": "professional"}
+
+
+def route_of(channel, role):
+    # By role first, whatever the channel: the column must equal the role table's.
+    # (Professionals' referrals give the role of the person referred, never this one.)
+    if role == q.ROLE_FOR_SOMEONE:
+        return ROUTE_SOMEONE_ELSE
+    return ROUTE_FROM_CHANNEL.get(channel, channel)
+
+
+def _shared_cells(labels):
+    """The cells two tables both show: the route and the role "someone else"."""
+    route = [key for key, _ in labels["route"]].index(ROUTE_SOMEONE_ELSE)
+    role = [key for key, _ in labels["role"]].index(q.ROLE_FOR_SOMEONE)
+    return [(("route", route), ("role", role))]
+
+
 def _labels(dimension):
     from selfreferral.models import Area
 
-    if dimension == "channel":
-        return list(Channel.choices)
+    if dimension == "route":
+        return list(ROUTES)
     if dimension == "role":
         return _english_choices("role")
     if dimension == "area":
@@ -131,7 +162,10 @@ def _labels(dimension):
     raise ValueError(dimension)
 
 
-DIMENSIONS = {"channel": "How people referred themselves", "role": "Who referred", "area": "Area"}
+# The published splits. The channel on its own is not one: each of its counts is a
+# sum of route counts, which suppression.py cannot protect together (the route
+# table says everything the channel table said, and who asked).
+DIMENSIONS = {"route": "Route", "role": "Who referred", "area": "Area"}
 
 
 def _quarter_bucket(quarters):
@@ -147,23 +181,26 @@ def _quarter_bucket(quarters):
 
 
 def _quarter_counts(quarters):
-    """Referrals per quarter, channel, role and area: one grouped query shared by
+    """Referrals per quarter, route, role and area: one grouped query shared by
     every table, at most a few hundred rows however many referrals there are."""
 
     def compute():
         rows = (
             _referrals(quarters[0].start, quarters[-1].end)
             .annotate(bucket=_quarter_bucket(quarters))
-            .values_list("bucket", *DIMENSIONS)
+            .values_list("bucket", "channel", "role", "area")
             .annotate(n=Count("pk"))
         )
-        return list(rows)
+        return [
+            (bucket, route_of(channel, role), role, area, n)
+            for bucket, channel, role, area, n in rows
+        ]
 
     return _cached("by-quarter", quarters, compute)
 
 
 def quarterly(dimension, quarters):
-    """Referrals per quarter split by `dimension` (channel, role or area):
+    """Referrals per quarter split by `dimension` (route, role or area):
     {"columns": [labels], "rows": [{"quarter", "cells": [count|None], "total": count|None}],
      "totals": [count|None]}, protected together with the other dimensions' tables of
     the same quarters (they count the same referrals)."""
@@ -196,7 +233,9 @@ def _protected_tables(quarters):
                 labels[name] = [*labels[name], ("", "Not recorded")]
                 rows = [[*row, extra] for row, extra in zip(rows, residue, strict=True)]
             tables[name] = rows
-        published = suppression.protected_tables(tables, settings.SELF_REFERRAL_SUPPRESS_BELOW)
+        published = suppression.protected_tables(
+            tables, settings.SELF_REFERRAL_SUPPRESS_BELOW, same=_shared_cells(labels)
+        )
         return {
             name: {
                 "columns": [label for _, label in labels[name]],
@@ -254,7 +293,7 @@ def first_contact(quarters, today=None):
         # Once a quarter has ended, nearly every referral in it can be judged: the
         # count would give back the quarter's total where that is hidden.
         total_hidden = {
-            row["quarter"] for row in quarterly("channel", quarters)["rows"] if row["total"] is None
+            row["quarter"] for row in quarterly("route", quarters)["rows"] if row["total"] is None
         }
         result = []
         for quarter in quarters:
@@ -403,3 +442,90 @@ def outcomes(quarters):
         }
 
     return _cached("outcomes", quarters, compute)
+
+
+# --- Satisfaction: what participants said in the feedback survey (feedback/) ---
+
+# Each question's field, the answers each column of its table counts, and the column
+# its share counts. The five-point scale is grouped before suppression (satisfied,
+# neither, dissatisfied): the page shows only the share satisfied, and with small
+# numbers five columns would hide it in most quarters.
+SATISFACTION_QUESTIONS = {
+    "satisfied": ("satisfaction", [(5, 4), (3,), (2, 1)], {(5, 4)}),
+    "felt_safe": ("felt_safe", [("yes",), ("partly",), ("no",)], {("yes",)}),
+    "felt_heard": ("felt_heard", [("yes",), ("partly",), ("no",)], {("yes",)}),
+    "would_recommend": ("would_recommend", [("yes",), ("not_sure",), ("no",)], {("yes",)}),
+}
+
+
+def satisfaction(quarters):
+    """What people who took part said, per quarter they answered in:
+    {"rows": [{"quarter", "answers": count|None, "<share>_percent": int|None...}],
+    "overall": {"answers", "<share>_percent"...}}, for the shares satisfied, felt safe,
+    felt listened to and would recommend.
+
+    Each question's answers are a table (protected together: they count the same
+    answers); a share is the sum of some of its cells, shown only when that tells
+    nothing about a hidden cell (the rule of `_completed_share`). Comments are never
+    counted or shown here."""
+    from feedback.models import Answer
+
+    def compute():
+        if not quarters:
+            return {"rows": [], "overall": {}}
+        position = {(quarter.year, quarter.number): i for i, quarter in enumerate(quarters)}
+        tables = {
+            name: [[0] * len(choices) for _ in quarters]
+            for name, (_field, choices, _counted) in SATISFACTION_QUESTIONS.items()
+        }
+        fields = [field for field, _choices, _counted in SATISFACTION_QUESTIONS.values()]
+        rows = (
+            Answer.objects.order_by()
+            .filter(year__gte=quarters[0].year, year__lte=quarters[-1].year)
+            .values_list("year", "quarter", *fields)
+            .annotate(n=Count("pk"))
+        )
+        for year, number, *answers, n in rows:
+            bucket = position.get((year, number))
+            if bucket is None:
+                continue
+            for (name, (_field, choices, _counted)), value in zip(
+                SATISFACTION_QUESTIONS.items(), answers, strict=True
+            ):
+                for column, values in enumerate(choices):
+                    if value in values:
+                        tables[name][bucket][column] += n
+        threshold = settings.SELF_REFERRAL_SUPPRESS_BELOW
+        published = suppression.protected_tables(tables, threshold)
+        counted = {
+            name: {i for i, choice in enumerate(choices) if choice in chosen}
+            for name, (_field, choices, chosen) in SATISFACTION_QUESTIONS.items()
+        }
+        result_rows = []
+        for bucket, quarter in enumerate(quarters):
+            first = published["satisfied"]["rows"][bucket]
+            row = {"quarter": quarter.label, "answers": first["total"]}
+            for name in SATISFACTION_QUESTIONS:
+                shown = published[name]["rows"][bucket]
+                row[f"{name}_percent"] = _completed_share(
+                    shown["cells"], shown["total"], counted[name]
+                )
+            result_rows.append(row)
+        # Over all the quarters, as for the outcomes: only when every quarter with
+        # answers shows its share, so the sum tells nothing new.
+        answered = sum(map(sum, tables["satisfied"]))
+        every_total = all(row["answers"] is not None for row in result_rows)
+        overall = {"answers": answered if every_total else None}
+        for name in SATISFACTION_QUESTIONS:
+            every_shown = all(
+                row[f"{name}_percent"] is not None or not sum(counts)
+                for row, counts in zip(result_rows, tables[name], strict=True)
+            )
+            overall[f"{name}_percent"] = (
+                round(100 * sum(row[i] for row in tables[name] for i in counted[name]) / answered)
+                if answered and every_shown and overall["answers"] is not None
+                else None
+            )
+        return {"rows": result_rows, "overall": overall}
+
+    return _cached("satisfaction", quarters, compute)

@@ -370,6 +370,19 @@ class Referral(models.Model):
         "personal details, so it is kept when they are erased and counted in the "
         "published figures.",
     )
+    feedback_agreed = models.BooleanField(
+        default=False,
+        verbose_name="They agreed to be asked for feedback",
+        help_text="Tick if the person said we may ask them how it went. Once the referral is "
+        "closed with restorative work done, you can then send them a feedback invitation.",
+    )
+    feedback_invited_on = models.DateField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="When a feedback invitation was last sent or printed. Their answers are "
+        "not linked to the referral.",
+    )
     coordinator_notes = EncryptedTextField(
         blank=True,
         help_text="Notes for the team. Only coordinators can see them. "
@@ -390,6 +403,7 @@ class Referral(models.Model):
                 FieldPanel("status"),
                 FieldPanel("outcome"),
                 FieldPanel("first_contacted_on"),
+                FieldPanel("feedback_agreed"),
                 FieldPanel("coordinator_notes"),
             ],
             heading="Progress",
@@ -498,6 +512,17 @@ class Referral(models.Model):
     @property
     def is_overdue(self):
         return self.status == Status.NEW and self.first_contact_due < timezone.localdate()
+
+    @property
+    def can_be_asked_for_feedback(self):
+        """Restorative work took place, the person agreed to be asked, and we can still
+        reach them (their details have not been erased)."""
+        return (
+            self.status == Status.CLOSED
+            and self.outcome in COMPLETED_OUTCOMES
+            and self.feedback_agreed
+            and self.personal_data_erased_at is None
+        )
 
     @property
     def contact_detail(self):

@@ -154,3 +154,32 @@ def referrer_update(referral, status):
     return _referrer_email(
         referral, UPDATE_SUBJECTS[status], "referrer_update", {"status": UPDATE_SUBJECTS[status]}
     )
+
+
+def feedback_address(code=None):
+    """The survey's address: with a code, the invitation's link; without, where a slip's
+    code is typed."""
+    from feedback.invitations import normalise
+
+    with translation.override(settings.LANGUAGE_CODE):
+        if code is None:
+            return absolute_url(reverse("feedback:start"))
+        return absolute_url(reverse("feedback:survey", args=[normalise(code)]))
+
+
+@translation.override("en-gb")
+def feedback_invitation_email(referral, code):
+    context = {
+        "url": feedback_address(code),
+        "days": settings.FEEDBACK_INVITATION_DAYS,
+    }
+    message = EmailMultiAlternatives(
+        subject="How did restorative justice go for you?",
+        body=render_to_string("selfreferral/email/feedback_invitation.txt", context),
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[referral.email],
+    )
+    message.attach_alternative(
+        render_to_string("selfreferral/email/feedback_invitation.html", context), "text/html"
+    )
+    return message

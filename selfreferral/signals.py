@@ -15,3 +15,8 @@ post_save.connect(
 post_delete.connect(
     bump_generation, sender="selfreferral.Referral", dispatch_uid="figures-on-referral-delete"
 )
+# ...and until someone answers the feedback survey.
+post_save.connect(bump_generation, sender="feedback.Answer", dispatch_uid="figures-on-answer-save")
+post_delete.connect(
+    bump_generation, sender="feedback.Answer", dispatch_uid="figures-on-answer-delete"
+)

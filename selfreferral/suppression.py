@@ -24,6 +24,13 @@ The rules, for one quarter:
 
 More is hidden, smallest count first, until the rules hold.
 
+Tables may overlap in one way: a count that two tables both show (the route
+"someone else" is the role "someone else"). Such cells are named in `same`, and are
+hidden together: one shown would give the other back. Beyond shared cells, the
+tables of a quarter must be independent splits of the same referrals (a table
+whose cells are parts of another's, like channel beside route, is not supported:
+publish one or the other).
+
 A count over several quarters (a column's total) is shown only when every count
 in it is shown, so it tells nothing about a hidden one; a quarter's pattern
 depends only on that quarter, so every page showing it (the progress page, a
@@ -32,14 +39,19 @@ yearly update over fewer quarters) hides the same counts.
 integer solver."""
 
 
-def protect(rows, total, threshold):
+def protect(rows, total, threshold, same=()):
     """Which counts of one quarter to hide.
 
     `rows`: one list of counts per table, each adding up to `total`.
+    `same`: groups of (row, position) that are one count shown in several tables.
     Returns (one set of hidden positions per row, whether the total is hidden)."""
+    for group in same:
+        if len({rows[row][position] for row, position in group}) != 1:
+            raise ValueError("cells said to be the same count must be equal")
     hidden = [{i for i, count in enumerate(row) if 0 < count < threshold} for row in rows]
     total_hidden = 0 < total < threshold
     while True:
+        _hide_together(hidden, same)
         more = _one_more(rows, hidden, total_hidden)
         if more is None:
             return hidden, total_hidden
@@ -48,6 +60,14 @@ def protect(rows, total, threshold):
         else:
             row, position = more
             hidden[row].add(position)
+
+
+def _hide_together(hidden, same):
+    """A count hidden in one table is hidden in every table that shows it."""
+    for group in same:
+        if any(position in hidden[row] for row, position in group):
+            for row, position in group:
+                hidden[row].add(position)
 
 
 def _one_more(rows, hidden, total_hidden):
@@ -80,13 +100,19 @@ def protected_list(counts, threshold):
     return apply(counts, hidden), None if total_hidden else total
 
 
-def protected_tables(tables, threshold):
+def protected_tables(tables, threshold, same=()):
     """Tables of the same quarters, each splitting the same referrals another way.
 
-    `tables`: {name: [one row of counts per quarter]}. Returns {name: {"rows":
+    `tables`: {name: [one row of counts per quarter]}; `same`: pairs of (name, column)
+    that count the same referrals in two tables. Returns {name: {"rows":
     [{"cells": [count|None], "total": count|None}], "totals": [count|None]}},
     "totals" being each column's sum over the quarters."""
     names = list(tables)
+    same_rows = [
+        tuple((names.index(name), column) for name, column in group)
+        for group in same
+        if all(name in tables for name, _ in group)
+    ]
     result = {name: {"rows": [], "totals": []} for name in names}
     hidden_columns = {name: set() for name in names}
     quarters = list(zip(*(tables[name] for name in names), strict=True))
@@ -95,7 +121,7 @@ def protected_tables(tables, threshold):
         if len(totals) != 1:
             raise ValueError("every table of a quarter must count the same referrals")
         total = totals.pop()
-        hidden, total_hidden = protect(rows, total, threshold)
+        hidden, total_hidden = protect(rows, total, threshold, same_rows)
         for name, row, row_hidden in zip(names, rows, hidden, strict=True):
             result[name]["rows"].append(
                 {"cells": apply(row, row_hidden), "total": None if total_hidden else total}

@@ -105,6 +105,35 @@ def _send_to_referrer(task_function, build, referral_id, attempt, *args):
 
 
 @task(priority=REFERRAL_EMAIL_PRIORITY)
+def send_feedback_invitation(referral_id, attempt=1):
+    """Email a feedback invitation. The code is made here, at the moment of sending,
+    so it is never written to the task queue; a send that fails withdraws its code
+    and the retry makes a new one."""
+    from feedback import invitations
+    from selfreferral.notifications import feedback_invitation_email
+
+    referral = Referral.objects.filter(pk=referral_id, personal_data_erased_at=None).first()
+    if referral is None or not referral.email or not referral.can_be_asked_for_feedback:
+        return "nothing to send"
+    code = invitations.invite(
+        outcome=referral.outcome, channel=referral.channel, role=referral.role
+    )
+    try:
+        feedback_invitation_email(referral, code).send()
+    except Exception as error:
+        invitations.withdraw(code)
+        logger.warning(
+            "Feedback invitation for referral id=%s failed (attempt %s): %s",
+            referral_id,
+            attempt,
+            type(error).__name__,
+        )
+        retry_later(send_feedback_invitation, attempt, referral_id)
+        return "failed"
+    return "sent"
+
+
+@task(priority=REFERRAL_EMAIL_PRIORITY)
 def send_referrer_acknowledgement(referral_id, attempt=1):
     """The reference number, to the professional who referred someone."""
     from selfreferral.notifications import referrer_acknowledgement
@@ -127,13 +156,16 @@ def send_referrer_update(referral_id, status, attempt=1):
 
 @task()
 def purge_referrals(reschedule=False):
-    """Erase the personal details of referrals finished long enough ago.
+    """Erase the personal details of referrals finished long enough ago (and delete
+    expired feedback invitations).
 
     With `reschedule`, it queues its own next run a day later, so one call to
     `manage.py purge_referrals --schedule` keeps it running every day."""
+    from feedback.invitations import purge_expired
     from selfreferral.retention import purge
 
     count = purge()
+    purge_expired()  # feedback invitations nobody used in time
     if reschedule:
         purge_referrals.using(run_after=timezone.now() + datetime.timedelta(days=1)).enqueue(
             reschedule=True

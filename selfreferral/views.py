@@ -15,6 +15,7 @@ from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.views import View
 
+from home.guards import rate_limited
 from home.models import ContactSettings
 from rjsite.views import resend_page
 from selfreferral.forms import (
@@ -29,7 +30,6 @@ from selfreferral.forms import (
     answers_to_keep,
     read_form_token,
 )
-from selfreferral.guards import rate_limited
 from selfreferral.models import Channel, Referral
 from selfreferral.sources import source_code_for
 

@@ -16,19 +16,25 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.widgets import HeaderButton
 from wagtail.log_actions import log
+from wagtail.permission_policies.base import BasePermissionPolicy
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import EditView, IndexView, InspectView, SnippetViewSet
 
+from feedback.models import Answer
 from home.spreadsheets import csv_response
 from selfreferral import questions as q
 from selfreferral.admin_views import (
+    FEEDBACK_LOG_ACTION,
     LOG_ACTION,
     EnterPaperReferralView,
     EnterProfessionalReferralView,
+    FeedbackInvitationView,
     can_enter_referrals,
     can_see_referrals,
+    feedback_button,
     format_received_on,
     only_for_referral_staff,
 )
@@ -80,6 +86,10 @@ class NotificationColumn(Column):
 
 
 class ReferralInspectView(InspectView):
+    @cached_property
+    def header_buttons(self):
+        return [*super().header_buttons, *feedback_button(self.object, self.request.user)]
+
     def get_fields_context(self):
         return [
             {"label": label, "value": value, "component": None}
@@ -88,6 +98,10 @@ class ReferralInspectView(InspectView):
 
 
 class ReferralEditView(EditView):
+    @cached_property
+    def header_buttons(self):
+        return [*super().header_buttons, *feedback_button(self.object, self.request.user)]
+
     def save_instance(self):
         old_status = Referral.objects.filter(pk=self.object.pk).values_list("status", flat=True)[0]
         instance = super().save_instance()
@@ -189,6 +203,82 @@ class ReferralViewSet(SnippetViewSet):
         return only_for_referral_staff(super().get_urlpatterns())
 
 
+class ReferralStaffOnly(BasePermissionPolicy):
+    """Answers are read (and exported) by those who can see referrals, and by nobody
+    else; nobody adds, changes or deletes them here."""
+
+    def user_has_permission(self, user, action):
+        return action in ("view", "export") and can_see_referrals(user)
+
+    def users_with_any_permission(self, actions):
+        from django.contrib.auth import get_user_model
+
+        users = get_user_model().objects.filter(is_active=True)
+        if not {"view", "export"} & set(actions):
+            return users.none()
+        from django.db.models import Q
+
+        return users.filter(
+            Q(is_superuser=True)
+            | Q(groups__permissions__codename="view_referral")
+            | Q(user_permissions__codename="view_referral")
+        ).distinct()
+
+
+class FeedbackAnswerIndexView(IndexView):
+    def get_base_queryset(self):
+        # Within a quarter by the random id: never in the order answers came in.
+        return super().get_base_queryset().order_by("-year", "-quarter", "id")
+
+
+ANSWER_FIELDS = [
+    "outcome",
+    "channel",
+    "role",
+    "satisfaction",
+    "felt_safe",
+    "felt_heard",
+    "would_recommend",
+    "comment",
+]
+
+
+class FeedbackAnswerViewSet(SnippetViewSet):
+    """Participants' answers, comments included, for the people who can see referrals.
+    Read only: nobody edits what someone said. Comments are never published."""
+
+    model = Answer
+    chooser_viewset_class = ReferralChooserViewSet
+    icon = "comment"
+    menu_label = "Feedback answers"
+    menu_name = "feedback-answers"
+    menu_order = 152
+    add_to_admin_menu = True
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    index_view_class = FeedbackAnswerIndexView
+    list_display = [
+        Column("quarter_label", label="Quarter"),
+        Column("outcome", label="Outcome", accessor=lambda a: _label(Outcome, a.outcome)),
+        Column("satisfaction", label="Satisfaction", accessor="get_satisfaction_display"),
+        Column("felt_safe", label="Felt safe", accessor="get_felt_safe_display"),
+        Column("felt_heard", label="Felt listened to", accessor="get_felt_heard_display"),
+        Column("would_recommend", label="Would recommend", accessor="get_would_recommend_display"),
+        Column("comment", label="Comment"),
+    ]
+    list_export = ["quarter_label", *ANSWER_FIELDS]
+    export_filename = "feedback-answers"
+    inspect_view_fields = ["year", "quarter", *ANSWER_FIELDS]
+    list_per_page = 50
+
+    def get_urlpatterns(self):
+        return only_for_referral_staff(super().get_urlpatterns())
+
+
+def _label(choices, value):
+    return dict(choices.choices).get(value, value)
+
+
 class AreaViewSet(SnippetViewSet):
     model = Area
     icon = "site"
@@ -204,6 +294,8 @@ class ReferralSourceViewSet(SnippetViewSet):
 
 
 register_snippet(ReferralViewSet)
+register_permission_policy(Answer, ReferralStaffOnly(Answer))
+register_snippet(FeedbackAnswerViewSet)
 register_snippet(AreaViewSet)
 register_snippet(ReferralSourceViewSet)
 
@@ -245,6 +337,15 @@ def register_referral_log_actions(actions):
                 if received
                 else f"Entered from a {how}"
             )
+
+    @actions.register_action(FEEDBACK_LOG_ACTION)
+    class FeedbackInvitation:
+        label = "Send a feedback invitation"
+
+        def format_message(self, log_entry):
+            if log_entry.data.get("how") == "email":
+                return "Feedback invitation sent by email"
+            return "Feedback invitation printed as a slip"
 
     @actions.register_action("selfreferral.purge")
     class Purge:
@@ -304,6 +405,11 @@ def register_paper_referral_url():
             "referrals/enter/professional/",
             EnterProfessionalReferralView.as_view(),
             name="selfreferral_enter_professional_referral",
+        ),
+        path(
+            "referrals/<int:pk>/feedback/",
+            FeedbackInvitationView.as_view(),
+            name="selfreferral_feedback_invitation",
         ),
     ]
 

@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "cms",
     "leaflets",
     "kiosk",
+    "feedback",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -665,6 +666,10 @@ SELF_REFERRAL_MAX_BODY_BYTES = 200_000
 KIOSK_IDLE_SECONDS = env.int("KIOSK_IDLE_SECONDS", default=120)
 KIOSK_NO_SCRIPT_REFRESH_SECONDS = env.int("KIOSK_NO_SCRIPT_REFRESH_SECONDS", default=1200)
 KIOSK_RATE_LIMIT = env.int("KIOSK_RATE_LIMIT", default=20)
+# Feedback invitations (feedback/): a link or slip code works once, for this many days.
+FEEDBACK_INVITATION_DAYS = env.int("FEEDBACK_INVITATION_DAYS", default=42)
+# Codes typed at /feedback/ per IP address (or kiosk) per SELF_REFERRAL_RATE_WINDOW_SECONDS.
+FEEDBACK_CODE_TRIES = env.int("FEEDBACK_CODE_TRIES", default=20)
 # Published figures never show a count below this (small-number suppression).
 # `load_demo_content` adds clearly fictional referrals so the public figures have something to show.
 DEMO_REFERRALS = env.bool("DEMO_REFERRALS", default=True)

@@ -52,6 +52,8 @@ urlpatterns += i18n_patterns(
     path("", include("events.urls")),
     # Prison kiosks (kiosk/urls.py), in each language: /kiosk/, /pl/kiosk/...
     path("kiosk/", include("kiosk.urls")),
+    # The feedback survey (feedback/urls.py): /feedback/ takes a printed slip's code.
+    path("feedback/", include("feedback.urls")),
     path("search/", search_views.search, name="search"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from wagtail.models import Page
 
+from feedback import invitations
 from kiosk.models import Kiosk
 from tests.conftest import run_axe
 from tests.html_checker import CSS_FILES, nu_errors
@@ -42,6 +43,8 @@ def routes():
         "/events/?audience=professionals",
         "/progress/updates/",
         "/progress/updates/?recommendation=bad",  # a refused filter
+        "/feedback/",  # where a printed slip's code is typed
+        "/feedback/ABCDEFGHJKMN/",  # a used (or unknown) feedback link
         "/no-such-page/",
     ]
 
@@ -49,7 +52,11 @@ def routes():
 def public_urls(language_code):
     pages = Page.objects.live().public().filter(depth__gte=2, locale__language_code=language_code)
     prefix = "" if language_code == settings.LANGUAGE_CODE else f"/{language_code}"
-    return [page.url for page in pages.specific()] + [prefix + route for route in routes()]
+    # The feedback survey, through an invitation of its own (looking does not use it up).
+    survey = f"/feedback/{invitations.invite(outcome='meeting', channel='web', role='harmed')}/"
+    return [page.url for page in pages.specific()] + [
+        prefix + route for route in [*routes(), survey]
+    ]
 
 
 def problems_on(page, url):
@@ -123,8 +130,8 @@ def text_order_problems(page, url):
     return {f"{url} (text order)": problems} if problems else {}
 
 
-def send_the_form_empty(page):
-    page.locator("form.rj-referral-form [type=submit]").click()
+def send_the_form_empty(page, form="form.rj-referral-form"):
+    page.locator(f"{form} [type=submit]").click()
     page.wait_for_selector("[data-error-summary]")
 
 
@@ -140,10 +147,11 @@ def test_every_public_page_passes_axe_fits_a_small_screen_and_is_valid_html(
         served[url] = page.goto(live_site.url + url).text()
         failures.update(problems_on(page, url))
         failures.update(text_order_problems(page, url))
-        if page.locator("form.rj-referral-form").count():
-            send_the_form_empty(page)
-            served[url + " (with errors)"] = page.content()
-            failures.update(problems_on(page, url + " (with errors)"))
+        for form in ("form.rj-referral-form", "form.rj-feedback-form"):
+            if page.locator(form).count():
+                send_the_form_empty(page, form)
+                served[url + " (with errors)"] = page.content()
+                failures.update(problems_on(page, url + " (with errors)"))
     css = CSS_FILES if language_code == settings.LANGUAGE_CODE else ()
     failures.update(
         {f"Nu: {name}": errors for name, errors in nu_errors(served, tmp_path, css).items()}
@@ -170,10 +178,11 @@ def test_every_kiosk_page_passes_axe_fits_a_small_screen_and_is_valid_html(
         assert page.locator("body.rj-kiosk").count() == 1, url
         failures.update(problems_on(page, url))
         failures.update(text_order_problems(page, url))
-        if page.locator("form.rj-referral-form").count():
-            send_the_form_empty(page)
-            served[url + " (with errors)"] = page.content()
-            failures.update(problems_on(page, url + " (with errors)"))
+        for form in ("form.rj-referral-form", "form.rj-feedback-form"):
+            if page.locator(form).count():
+                send_the_form_empty(page, form)
+                served[url + " (with errors)"] = page.content()
+                failures.update(problems_on(page, url + " (with errors)"))
         # Every screen in every language: /kiosk/..., /pl/kiosk/...
         links = page.eval_on_selector_all(
             "a[href^='/kiosk/'], a[href*='/kiosk/'][hreflang], a[href^='/pl/kiosk/'],"

@@ -48,7 +48,8 @@
   });
 
   // One click sends the form once: a second click while it is sending is ignored.
-  var form = document.querySelector(".rj-referral-form");
+  // (The feedback survey uses this script too: its summary, and one send per click.)
+  var form = document.querySelector(".rj-referral-form, .rj-feedback-form");
   if (form) {
     form.addEventListener("submit", function (event) {
       if (form.getAttribute("data-sending") === "true") {

@@ -59,7 +59,7 @@ def test_a_publish_in_another_process_stops_this_one_serving_the_old_page(
 def test_the_rate_limit_counts_the_sends_of_every_worker_together(tmp_path):
     production_settings(tmp_path, "CACHES")  # the same settings each worker starts with
     count_sends = (
-        "from django.test import RequestFactory; from selfreferral.guards import rate_limited; "
+        "from django.test import RequestFactory; from home.guards import rate_limited; "
         "request = RequestFactory().post('/self-referral/', REMOTE_ADDR='203.0.113.9'); "
         "print(sum(not rate_limited(request) for _ in range(6)))"
     )

@@ -295,8 +295,9 @@ def test_figures_query_count_does_not_depend_on_the_number_of_referrals(
     client.get(index.url)
     for alias in ("default", "pages"):
         caches[alias].clear()  # recompute the figures, not only the page
-    # One grouped query per figure (the outcomes table is the latest), however many referrals.
-    with django_assert_max_num_queries(31):
+    # One grouped query per figure (the satisfaction table is the latest), however many
+    # referrals.
+    with django_assert_max_num_queries(32):
         response = client.get(index.url)
     assert f">{referrals}<" in response.text
 
@@ -306,9 +307,9 @@ def test_figures_show_charts_with_titles_and_tables(client, home):
     _referrals(12, timezone.localdate().replace(day=1) - datetime.timedelta(days=100))
     html = client.get(index.url).text
     figures_html = html[html.index('id="figures-heading"') :]
-    assert figures_html.count('<svg class="rj-chart"') == 8
-    assert figures_html.count("<title id=") == 8 and figures_html.count("<desc id=") == 8
-    assert figures_html.count('<table class="govuk-table">') == 6
+    assert figures_html.count('<svg class="rj-chart"') == 9
+    assert figures_html.count("<title id=") == 9 and figures_html.count("<desc id=") == 9
+    assert figures_html.count('<table class="govuk-table">') == 7
     assert "not shown" in figures_html  # the privacy note, and hidden cells
     assert "Download self-referrals by area (CSV)" in figures_html
 
@@ -319,20 +320,23 @@ def test_figures_csv_downloads(client, home):
 
     index = ProgressIndexPageFactory(parent=home, slug="progress-test")
     _referrals(7, timezone.localdate().replace(day=1) - datetime.timedelta(days=100))
-    response = client.get(index.url + "figures/channel/csv/")
+    response = client.get(index.url + "figures/route/csv/")
     assert response["Content-Type"].startswith("text/csv")
     assert "attachment" in response["Content-Disposition"]
     rows = list(csv.reader(io.StringIO(response.content.decode())))
     assert rows[0] == [
         "Quarter",
-        "Website",
-        "Kiosk",
-        "Paper form",
-        "Phone call",
-        "Professional referral",
+        "Themselves, on the website",
+        "Someone else, for them",
+        "A professional",
+        "Themselves, on a prison kiosk",
+        "Themselves, on a paper form",
+        "Themselves, by phone",
         "Total",
     ]
-    assert ["7", "0", "0", "0", "0", "7"] in [row[1:] for row in rows[1:]]
+    assert ["7", "0", "0", "0", "0", "0", "7"] in [row[1:] for row in rows[1:]]
+    # The channel on its own is not published (each of its counts is a sum of routes).
+    assert client.get(index.url + "figures/channel/csv/").status_code == 404
     sources = list(
         csv.reader(io.StringIO(client.get(index.url + "figures/sources/csv/").content.decode()))
     )
@@ -439,7 +443,7 @@ def test_what_came_of_referrals_is_published_with_its_csv(client, home):
     _finished(6, "letter", day + datetime.timedelta(days=1))
     _finished(5, "not_suitable", day + datetime.timedelta(days=2))
     html = client.get(index.url).text
-    section = html[html.index('id="figure-outcomes"') : html.index('id="figure-sources"')]
+    section = html[html.index('id="figure-outcomes"') : html.index('id="figure-satisfaction"')]
     assert "What came of referrals" in section
     assert "restorative work took place for 75% of the referrals we closed" in section
     assert section.count('<svg class="rj-chart"') == 2
@@ -462,7 +466,7 @@ def test_demo_outcomes_show_on_the_progress_page(client, progress_index, setting
     settings.DEMO_REFERRALS = True
     ensure_demo_referrals()
     html = client.get("/progress/").text
-    section = html[html.index('id="figure-outcomes"') : html.index('id="figure-sources"')]
+    section = html[html.index('id="figure-outcomes"') : html.index('id="figure-satisfaction"')]
     # The share completed, in most quarters (a quarter's share is hidden when it would
     # tell apart counts hidden to protect privacy).
     assert len(re.findall(r">\d+%</td>", section)) >= 4

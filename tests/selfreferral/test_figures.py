@@ -33,16 +33,17 @@ def test_a_small_count_and_the_one_that_would_give_it_away_are_hidden(settings):
     for _ in range(5):
         _at(2025, 2, 1, area=area, channel="web")
     _at(2025, 2, 1, area=area, channel="kiosk")
-    channels = _cells("channel", [Quarter(2025, 1)])
+    routes = _cells("route", [Quarter(2025, 1)])
     # Shown, the 5 would give back the 1 (the total, 6, less 5).
-    assert channels == {
-        "Website": None,
-        "Kiosk": None,
-        "Paper form": 0,
-        "Phone call": 0,
-        "Professional referral": 0,
+    assert routes == {
+        "Themselves, on the website": None,
+        "Someone else, for them": 0,
+        "A professional": 0,
+        "Themselves, on a prison kiosk": None,
+        "Themselves, on a paper form": 0,
+        "Themselves, by phone": 0,
     }
-    assert figures.quarterly("channel", [Quarter(2025, 1)])["rows"][0]["total"] == 6
+    assert figures.quarterly("route", [Quarter(2025, 1)])["rows"][0]["total"] == 6
 
 
 def test_counts_by_quarter_role_and_area(settings):

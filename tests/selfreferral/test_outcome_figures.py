@@ -40,16 +40,21 @@ def test_only_closed_quarters_are_reported():
     assert Quarter(2026, 3).end == datetime.date(2026, 9, 30)
 
 
-def test_counts_by_channel_are_suppressed_below_five_and_zero_stays_zero():
+def test_counts_by_route_are_suppressed_below_five_and_zero_stays_zero():
     quarters = [Quarter(2026, 2), Quarter(2026, 3)]
     for _ in range(6):
         make_referral(datetime.date(2026, 4, 10), channel=Channel.WEB)
     for _ in range(3):
         make_referral(datetime.date(2026, 5, 10), channel=Channel.PAPER)
     make_referral(datetime.date(2026, 11, 2), channel=Channel.WEB)  # open quarter: not counted
-    table = figures.quarterly("channel", quarters)
-    web, kiosk, paper, _phone = (
-        table["columns"].index(label) for label in ("Website", "Kiosk", "Paper form", "Phone call")
+    table = figures.quarterly("route", quarters)
+    web, kiosk, paper = (
+        table["columns"].index(label)
+        for label in (
+            "Themselves, on the website",
+            "Themselves, on a prison kiosk",
+            "Themselves, on a paper form",
+        )
     )
     spring, summer = table["rows"]
     assert spring["quarter"] == "2026 Q2"
@@ -166,7 +171,7 @@ def test_demo_referrals_are_fictional_historical_and_made_once(settings):
     assert all(referral.name.startswith("Demo person") for referral in demo)
     assert demo.filter(created_on__gte=TODAY).count() == 0
     quarters = closed_quarters(count=8, today=TODAY)
-    assert sum(row["total"] or 0 for row in figures.quarterly("channel", quarters)["rows"]) > 300
+    assert sum(row["total"] or 0 for row in figures.quarterly("route", quarters)["rows"]) > 300
 
 
 # What came of referrals

@@ -140,6 +140,6 @@ def test_a_cache_that_fails_does_not_stop_a_referral(client, referral_page, monk
     def fail(*args, **kwargs):
         raise ConnectionError("cache server gone")
 
-    monkeypatch.setattr("selfreferral.guards.cache.add", fail)
+    monkeypatch.setattr("home.guards.cache.add", fail)
     assert submit(client).status_code == 302
     assert Referral.objects.count() == 1

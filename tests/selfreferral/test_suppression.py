@@ -67,9 +67,12 @@ class Publication:
         self.equations.append((parts, whole))
 
 
-def publish(tables):
-    """What the page and its CSVs show for these tables, as a Publication."""
-    published = protected_tables(tables, THRESHOLD)
+def publish(tables, same=(), protect_same=True):
+    """What the page and its CSVs show for these tables, as a Publication.
+
+    `same`: cells that two tables both show (the attacker knows they are equal);
+    `protect_same=False` publishes as if suppression did not know (to show the attack)."""
+    published = protected_tables(tables, THRESHOLD, same=same if protect_same else ())
     page = Publication()
     names = list(tables)
     quarters = len(tables[names[0]])
@@ -84,6 +87,8 @@ def publish(tables):
         # The first-contact table: nearly everyone in an ended quarter has been judged.
         judged = page.unknown(total, shown)  # hidden with the total (and when small)
         page.adds_up([position], judged)
+    positions_of = {}
+    column_totals = {}
     for name in names:
         cells = []
         for quarter in range(quarters):
@@ -97,10 +102,18 @@ def publish(tables):
                 assert shown_value is None or shown_value == value
             page.adds_up(positions, quarter_totals[quarter])
             cells.append(positions)
+        positions_of[name] = cells
         for column, shown_total in enumerate(published[name]["totals"]):
             value = sum(tables[name][quarter][column] for quarter in range(quarters))
             total = page.unknown(value, shown_total is not None)
             page.adds_up([row[column] for row in cells], total)
+            column_totals[(name, column)] = total
+    for (name, column), (other, other_column) in same:
+        for quarter in range(quarters):
+            page.adds_up(
+                [positions_of[name][quarter][column]], positions_of[other][quarter][other_column]
+            )
+        page.adds_up([column_totals[(name, column)]], column_totals[(other, other_column)])
     return page
 
 
@@ -239,4 +252,129 @@ def test_no_hidden_outcome_count_can_be_worked_out_even_with_the_share_completed
         positions = [first_cell + quarter * len(row) + i for i in sorted(completed)]
         if share is not None:
             page.adds_up(positions, page.unknown(sum(row[i] for i in completed), True))
+    assert worked_out(page) == []
+
+
+# Referrals by route: the route "someone else" is the role "someone else" (one count in
+# two tables); the other routes split the rest by channel.
+
+CHANNELS = ["web", "kiosk", "paper", "phone", "professional"]
+ROLES = ["someone-else", "harmed", "caused"]
+
+
+@st.composite
+def quarters_by_route(draw):
+    """Quarters of referrals by (channel, role, area), published as the figures do:
+    by route (from channel and role), by role and by area."""
+    from selfreferral.figures import ROUTES, route_of
+
+    areas = draw(st.integers(2, 3))
+    routes = [key for key, _ in ROUTES]
+    tables = {"route": [], "role": [], "area": []}
+    for _ in range(draw(st.integers(1, 3))):
+        counts = draw(
+            st.lists(
+                st.sampled_from([0, 0, 0, 0, 1, 1, 2, 3, 4, 5, 7, 12]),
+                min_size=len(CHANNELS) * len(ROLES) * areas,
+                max_size=len(CHANNELS) * len(ROLES) * areas,
+            )
+        )
+        joint = np.array(counts).reshape(len(CHANNELS), len(ROLES), areas)
+        # Professionals give the role of the person they refer, never "someone else".
+        joint[CHANNELS.index("professional"), ROLES.index("someone-else"), :] = 0
+        route_row = [0] * len(routes)
+        for c, channel in enumerate(CHANNELS):
+            for r, role in enumerate(ROLES):
+                route_row[routes.index(route_of(channel, role))] += int(joint[c, r, :].sum())
+        tables["route"].append(route_row)
+        tables["role"].append([int(x) for x in joint.sum(axis=(0, 2))])
+        tables["area"].append([int(x) for x in joint.sum(axis=(0, 1))])
+    return tables
+
+
+def _same_cells():
+    from selfreferral.figures import ROUTE_SOMEONE_ELSE, ROUTES
+
+    route = [key for key, _ in ROUTES].index(ROUTE_SOMEONE_ELSE)
+    return [(("route", route), ("role", ROLES.index("someone-else")))]
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(quarters_by_route())
+def test_no_hidden_count_can_be_worked_out_from_routes_beside_roles(tables):
+    """The attacker also knows that the route and the role "someone else" are one count."""
+    assert worked_out(publish(tables, _same_cells())) == []
+
+
+def test_a_count_shown_in_one_table_would_pin_its_equal_hidden_in_another():
+    """Without the rule, the route table shows the 7 that the role table hides to protect
+    a 2, and the attacker gets both back; with it, both stay hidden."""
+    tables = {"route": [[20, 7, 0, 2, 3, 0]], "role": [[7, 2, 23]]}
+    same = _same_cells()
+    pinned = {value for _, value in worked_out(publish(tables, same, protect_same=False))}
+    assert pinned == {2, 7}
+    assert worked_out(publish(tables, same)) == []
+    published = protected_tables(tables, THRESHOLD, same=same)
+    assert published["route"]["rows"][0]["cells"][1] is None
+
+
+def test_the_figures_say_which_cells_two_tables_share():
+    from selfreferral.figures import _labels, _shared_cells
+
+    labels = {name: _labels(name) for name in ("route", "role")}
+    [((route, route_column), (role, role_column))] = _shared_cells(labels)
+    assert labels[route][route_column][1] == "Someone else, for them"
+    assert labels[role][role_column][0] == "someone-else"
+
+
+# Satisfaction: four questions, each a table of the same answers, and a share beside each.
+
+
+@st.composite
+def quarters_of_answers(draw):
+    from selfreferral.figures import SATISFACTION_QUESTIONS
+
+    quarters = draw(st.integers(1, 3))
+    answers = st.sampled_from([0, 0, 1, 1, 2, 3, 4, 5, 8])
+    tables = {}
+    totals = [None] * quarters
+    for name, (_field, choices, _counted) in SATISFACTION_QUESTIONS.items():
+        rows = []
+        for quarter in range(quarters):
+            row = draw(st.lists(answers, min_size=len(choices), max_size=len(choices)))
+            if totals[quarter] is None:
+                totals[quarter] = sum(row)
+            # Every question counts the same answers: put the difference in the last cell
+            # it fits in, or start again from the first table's total.
+            difference = totals[quarter] - sum(row)
+            if difference >= 0:
+                row[-1] += difference
+            else:
+                row = [totals[quarter]] + [0] * (len(choices) - 1)
+            rows.append(row)
+        tables[name] = rows
+    return tables
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(quarters_of_answers())
+def test_no_hidden_answer_count_can_be_worked_out_even_with_the_shares(tables):
+    from selfreferral.figures import SATISFACTION_QUESTIONS, _completed_share
+
+    page = publish(tables)
+    published = protected_tables(tables, THRESHOLD)
+    quarters = len(tables["satisfied"])
+    # The cells are numbered table by table after the quarter totals (2 per quarter).
+    first_cell = 2 * quarters
+    for name, (_field, choices, chosen) in SATISFACTION_QUESTIONS.items():
+        counted = {i for i, choice in enumerate(choices) if choice in chosen}
+        for quarter, (row, shown) in enumerate(
+            zip(tables[name], published[name]["rows"], strict=True)
+        ):
+            share = _completed_share(shown["cells"], shown["total"], counted)
+            positions = [first_cell + quarter * len(row) + i for i in sorted(counted)]
+            if share is not None:
+                # Given the count itself, stronger than a rounded percentage.
+                page.adds_up(positions, page.unknown(sum(row[i] for i in counted), True))
+        first_cell += quarters * len(choices) + len(choices)  # the cells, then column totals
     assert worked_out(page) == []

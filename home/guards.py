@@ -1,5 +1,6 @@
-"""Guards that sit in front of the form: a rate limit in the Django cache, per IP
-address (or per device, for callers that know which device it is)."""
+"""Guards that sit in front of public forms (the self-referral form, the feedback
+code): a rate limit in the Django cache, per IP address (or per device, for
+callers that know which device it is)."""
 
 import logging
 
