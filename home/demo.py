@@ -14,7 +14,7 @@ from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 
 from home.addresses import site_address
-from home.models import AccessibilityStatementPage, ContactSettings, HomePage, StandardPage
+from home.models import AccessibilityStatementPage, Area, ContactSettings, HomePage, StandardPage
 
 SERVICE_NAME = "Fenmoor and Saltcombe Restorative Justice Service"
 LOGINS_FILE = settings.VAR_DIR / "demo-logins.txt"
@@ -397,6 +397,24 @@ def ensure_demo_user(username, *, superuser=False, groups=()):
     roles = "superuser" if superuser else ", ".join(groups)
     DEMO_LOGINS[username] = (logins[username], roles)
     return user, logins[username]
+
+
+# The one fictional list of areas: stories and events are labelled with these, and
+# each routes self-referrals to its own team (selfreferral/demo.py).
+AREAS = [
+    ("fenmoor-north", "Fenmoor North"),
+    ("fenmoor-south", "Fenmoor South"),
+    ("saltcombe", "Saltcombe"),
+    ("marshby", "Marshby"),
+]
+
+
+def ensure_areas():
+    """The demo's areas by slug, made once however often the demo loads."""
+    return {
+        slug: Area.objects.get_or_create(slug=slug, defaults={"name": name})[0]
+        for slug, name in AREAS
+    }
 
 
 @transaction.atomic

@@ -7,6 +7,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail.snippets.models import register_snippet
 
 from home.blocks import (
     RICH_TEXT_FEATURES,
@@ -328,6 +329,34 @@ REASON_HEADINGS = [
         gettext_lazy("Content that is not within the scope of the accessibility regulations"),
     ),
 ]
+
+
+@register_snippet
+class Area(models.Model):
+    """A part of the force area people know by name: the one list that case studies
+    and events are labelled and filtered by. The self-referral routing table
+    (`selfreferral.Area`, with its inboxes) points at these."""
+
+    name = models.CharField(
+        max_length=80,
+        unique=True,
+        help_text="The place name people know, for example 'Saltcombe' or 'Fenmoor North'.",
+    )
+    slug = models.SlugField(
+        max_length=80,
+        unique=True,
+        help_text="Used in web addresses when people filter stories and events by area. "
+        "Lowercase letters, numbers and hyphens.",
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "area"
+
+    def __str__(self):
+        return self.name
 
 
 class PhoneDays(models.TextChoices):

@@ -1,22 +1,25 @@
 """Demo content: the service's areas, the self-referral page and a coordinator login."""
 
+from home.demo import ensure_areas as ensure_public_areas
 from home.demo import ensure_demo_user, ensure_page
 from selfreferral import questions as q
 from selfreferral.admin_views import COORDINATORS_GROUP
 from selfreferral.models import Area, ReferralSource, SelfReferralPage
 
-AREAS = [
-    ("Fenmoor North", "north.rj@fenmoor-saltcombe-pcc.example", "youth.north@fenmoor.example"),
-    ("Fenmoor South", "south.rj@fenmoor-saltcombe-pcc.example", "youth.south@fenmoor.example"),
-    ("Saltcombe", "saltcombe.rj@fenmoor-saltcombe-pcc.example", "youth@saltcombe.example"),
-    ("Isle of Brannock", "brannock.rj@fenmoor-saltcombe-pcc.example", ""),
-]
+# Who receives the referrals from each of the demo's areas (home/demo.py).
+INBOXES = {
+    "fenmoor-north": ("north.rj@fenmoor-saltcombe-pcc.example", "youth.north@fenmoor.example"),
+    "fenmoor-south": ("south.rj@fenmoor-saltcombe-pcc.example", "youth.south@fenmoor.example"),
+    "saltcombe": ("saltcombe.rj@fenmoor-saltcombe-pcc.example", "youth@saltcombe.example"),
+    "marshby": ("marshby.rj@fenmoor-saltcombe-pcc.example", ""),
+}
 
 
 def ensure_areas():
-    for order, (name, inbox, youth) in enumerate(AREAS):
+    public_areas = ensure_public_areas()
+    for order, (slug, (inbox, youth)) in enumerate(INBOXES.items()):
         Area.objects.get_or_create(
-            name=name,
+            public_area=public_areas[slug],
             defaults={"coordinator_inboxes": inbox, "youth_inbox": youth, "sort_order": order},
         )
 

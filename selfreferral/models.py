@@ -39,14 +39,21 @@ def validate_inboxes(text):
 
 
 class Area(models.Model):
-    """One of the service's areas. A referral goes to the area's coordinators,
-    or to its youth service when the person is under 18."""
+    """Where referrals from one of the public areas (`home.Area`) go: its
+    coordinators, or its youth service when the person is under 18."""
 
-    name = models.CharField(
-        max_length=80,
-        unique=True,
-        help_text="The area's name as people know it, for example 'Fenmoor North'.",
+    public_area = models.OneToOneField(
+        "home.Area",
+        on_delete=models.PROTECT,
+        related_name="service_area",
+        verbose_name="area",
+        help_text="The area people choose on the form. Add or rename areas under Snippets, Areas: "
+        "the same list labels case studies and events.",
     )
+    # The public area's name, copied on save and when the public area is renamed
+    # (selfreferral/signals.py), so the form, the paper form and the figures read it in
+    # the same query as the areas.
+    name = models.CharField(max_length=80, unique=True, editable=False)
     coordinator_inboxes = models.TextField(
         validators=[validate_inboxes],
         help_text="Email addresses of this area's restorative justice coordinators, one a line. "
@@ -66,7 +73,7 @@ class Area(models.Model):
     )
 
     panels = [
-        FieldPanel("name"),
+        FieldPanel("public_area"),
         # Only trusted users may change where referrals (personal data) are sent.
         FieldPanel("coordinator_inboxes", permission="superuser"),
         FieldPanel("youth_inbox", permission="superuser"),
@@ -80,6 +87,10 @@ class Area(models.Model):
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        self.name = self.public_area.name
+        super().save(*args, **kwargs)
 
     @property
     def coordinator_inbox_list(self):
