@@ -68,8 +68,8 @@ SITE_ADMINISTRATOR_MODELS = [
 # Snippets that are public content (no personal data): the comms team keeps them up to date.
 COMMS_CONTENT_MODELS = [
     "events.awarenessweek",
-    "events.eventarea",
-    "casestudies.casestudyarea",
+    # The one list of public areas stories and events are labelled with.
+    "home.area",
     "strategy.strategictheme",
     "progress.recommendation",
     # The comms team's own referral links and their source codes (no personal data).

@@ -15,6 +15,9 @@ class Migration(migrations.Migration):
     dependencies = [
         ("events", "0002_site_page_mixin"),
         ("home", "0008_areas_shared_by_stories_events_and_referrals"),
+        # Areas are carried over in one order (case studies, events, then referrals), so
+        # which area keeps a slug two lists used is the same on every database.
+        ("casestudies", "0003_areas_from_the_shared_list"),
     ]
 
     operations = [
