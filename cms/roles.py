@@ -12,6 +12,8 @@ The group "Restorative justice coordinators" belongs to the self-referral app,
 which creates it in its own migration.
 """
 
+from wagtail.permission_policies.pages import PagePermissionPolicy
+
 COMMS_EDITORS = "Comms editors"
 COMMS_APPROVERS = "Comms approvers"
 SITE_ADMINISTRATORS = "Site administrators"
@@ -99,6 +101,14 @@ ROLES = {
         "collection_permissions": [],
     },
 }
+
+
+def can_edit_pages(user):
+    """Whether `user` works on pages (the dashboard's page panels, the editors' guide)."""
+    return user.is_superuser or PagePermissionPolicy().user_has_any_permission(
+        user, ["add", "change", "publish"]
+    )
+
 
 # Wagtail's install creates these two groups and a "Moderators approval"
 # workflow; this site's roles replace them.

@@ -25,8 +25,8 @@ from cms.dashboard import (
     UsersPanel,
     YourDraftsPanel,
     arrange_panels,
-    can_edit_pages,
 )
+from cms.roles import can_edit_pages
 from cms.translation_review import review_translation, submit_translation
 from cms.users import USER_BULK_ACTIONS
 

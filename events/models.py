@@ -24,8 +24,11 @@ from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from events.calendar import calendar_response
+from events.calendar import google_calendar_url as google_calendar_link
 from events.choices import Audience, Booking, Online, Status
 from events.forms import EventFilterForm
+from events.structured_data import event_structured_data
 from home.addresses import page_url
 from home.blocks import BodyBlock
 from home.dates import LONDON, format_day, format_time
@@ -240,8 +243,6 @@ class EventIndexPage(RoutablePageMixin, SitePageMixin, Page):
         return context
 
     def serve_calendar(self, request):
-        from events.calendar import calendar_response
-
         form, events = self.filtered(request)
         name = _("Events from %(service)s") % {"service": self.get_site().site_name or self.title}
         return calendar_response(
@@ -636,18 +637,12 @@ class EventPage(SitePageMixin, Page):
         return context
 
     def structured_data(self, request=None):
-        from events.structured_data import event_structured_data
-
         return event_structured_data(self, request)
 
     def google_calendar_url(self, request):
-        from events.calendar import google_calendar_url
-
-        return google_calendar_url(self, request)
+        return google_calendar_link(self, request)
 
     def serve_calendar(self, request):
-        from events.calendar import calendar_response
-
         return calendar_response(
             [self], request, name=self.title, filename=f"{slugify(self.slug)}.ics", attachment=True
         )

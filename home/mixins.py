@@ -16,6 +16,8 @@ from django.utils import timezone
 
 from wagtail.admin.panels import CommentPanel, FieldPanel, MultiFieldPanel, PublishingPanel
 
+from home.validators import mark_link_text_problems
+
 
 def add_months(day, months):
     """`day` plus a number of months (31 January + 1 month = 28 or 29 February)."""
@@ -86,8 +88,6 @@ class PreviewModesMixin:
         return context
 
     def serve_preview(self, request, mode_name):
-        from home.validators import mark_link_text_problems
-
         response = super().serve_preview(request, mode_name)
         if isinstance(response, TemplateResponse):
             response.render()

@@ -27,8 +27,8 @@ from wagtail.admin.widgets import AdminDateInput
 from wagtail.log_actions import log
 
 from selfreferral import questions as q
+from selfreferral.choices import Channel
 from selfreferral.forms import SelfReferralForm
-from selfreferral.models import Channel
 
 # The role that sees referrals (created in migration 0002; cms/access.py guards who gets it).
 COORDINATORS_GROUP = "Restorative justice coordinators"

@@ -1,10 +1,19 @@
 """Demo content: the service's areas, the self-referral page and a coordinator login."""
 
+import datetime
+import random
+
+from django.conf import settings
+from django.utils import timezone
+
 from home.demo import ensure_areas as ensure_public_areas
 from home.demo import ensure_demo_user, ensure_page
 from selfreferral import questions as q
 from selfreferral.admin_views import COORDINATORS_GROUP
-from selfreferral.models import Area, ReferralSource, SelfReferralPage
+from selfreferral.choices import Channel, Status
+from selfreferral.figures import bump_generation
+from selfreferral.models import Area, Referral, ReferralSource, SelfReferralPage
+from selfreferral.working_days import add_working_days
 
 # Who receives the referrals from each of the demo's areas (home/demo.py).
 INBOXES = {
@@ -133,16 +142,6 @@ DEMO_OUTCOMES = (
 def ensure_demo_referrals(today=None):
     """Clearly fictional referrals over the last two years, so the public figures
     have something to show. Made once: referrals marked DEMO are never added twice."""
-    import datetime
-    import random
-
-    from django.conf import settings
-    from django.utils import timezone
-
-    from selfreferral.figures import bump_generation
-    from selfreferral.models import Channel, Referral, Status
-    from selfreferral.working_days import add_working_days
-
     if (
         not settings.DEMO_REFERRALS
         or Referral.objects.filter(reference__startswith="DEMO-").exists()

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import override
 
 from selfreferral import questions as q
-from selfreferral.models import Channel, Status
+from selfreferral.choices import Channel, Status
 
 # Dates and times as people in the UK write them, which spreadsheets read as dates.
 DATE = "%d/%m/%Y"

@@ -20,7 +20,8 @@ from django.utils import timezone, translation
 from home.cache import next_generation, read_generation
 from selfreferral import questions as q
 from selfreferral import suppression
-from selfreferral.models import Channel, Referral
+from selfreferral.choices import COMPLETED_OUTCOMES, FINISHED_STATUSES, Channel, Outcome
+from selfreferral.models import Area, Referral
 from selfreferral.sources import known_sources, label_for
 from selfreferral.working_days import is_working_day
 
@@ -120,8 +121,6 @@ def _cached(name, quarters, compute):
 
 
 def _labels(dimension):
-    from selfreferral.models import Area
-
     if dimension == "channel":
         return list(Channel.choices)
     if dimension == "role":
@@ -347,7 +346,6 @@ def outcomes(quarters):
     "completed_percent"}, with the same suppression as the other tables. Counted in
     the quarter a referral was closed or withdrawn; anonymous data, so referrals
     whose personal details were erased still count."""
-    from selfreferral.models import COMPLETED_OUTCOMES, FINISHED_STATUSES, Outcome
 
     def compute():
         labels = list(Outcome.choices)

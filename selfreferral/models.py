@@ -25,6 +25,20 @@ from home.mixins import SitePageMixin
 from home.models import EasyReadLinkMixin
 from home.validators import source_code_validator
 from selfreferral import questions as q
+from selfreferral.choices import (
+    COMPLETED_OUTCOMES,
+    FINISHED_STATUSES,
+    NEXT_STATUSES,
+    Channel,
+    Outcome,
+    Status,
+)
+from selfreferral.details import (
+    contact_first_in_words,
+    due_in_words,
+    due_status,
+    received_in_words,
+)
 from selfreferral.encryption import EncryptedCharField, EncryptedEmailField, EncryptedTextField
 from selfreferral.working_days import add_working_days
 
@@ -125,58 +139,10 @@ class ReferralSource(models.Model):
         return f"{self.label} ({self.code})"
 
 
-class Status(models.TextChoices):
-    NEW = "new", "New"
-    CONTACTED = "contacted", "Contacted"
-    IN_PROGRESS = "in_progress", "In progress"
-    CLOSED = "closed", "Closed"
-    WITHDRAWN = "withdrawn", "Withdrawn"
-
-
-# The status workflow: where each status may go next.
-NEXT_STATUSES = {
-    Status.NEW: {Status.CONTACTED, Status.WITHDRAWN},
-    Status.CONTACTED: {Status.IN_PROGRESS, Status.CLOSED, Status.WITHDRAWN},
-    Status.IN_PROGRESS: {Status.CLOSED, Status.WITHDRAWN},
-    Status.CLOSED: {Status.IN_PROGRESS},
-    Status.WITHDRAWN: {Status.IN_PROGRESS},
-}
-FINISHED_STATUSES = (Status.CLOSED, Status.WITHDRAWN)
-
-
-class Outcome(models.TextChoices):
-    """What came of a finished referral: anonymous, kept after the personal details are
-    erased, and counted in the public figures (figures.py)."""
-
-    # Restorative work took place.
-    MEETING = "meeting", "Face-to-face meeting"
-    LETTER = "letter", "Letter"
-    INDIRECT = "indirect", "Shuttle or other indirect communication"
-    OTHER_RESTORATIVE = "other_restorative", "Other restorative work"
-    # It did not go ahead, and why.
-    NOT_SUITABLE = "not_suitable", "Did not go ahead: not suitable"
-    OTHER_DECLINED = "other_declined", "Did not go ahead: the other person declined"
-    WITHDREW = "withdrew", "Did not go ahead: the person withdrew"
-    NOT_CONTACTED = "not_contacted", "Did not go ahead: could not be contacted"
-
-
-COMPLETED_OUTCOMES = (
-    Outcome.MEETING,
-    Outcome.LETTER,
-    Outcome.INDIRECT,
-    Outcome.OTHER_RESTORATIVE,
-)
 OUTCOME_REQUIRED_MESSAGE = "Choose what came of it before closing or withdrawing the referral."
 OUTCOME_FOR_WITHDRAWN_MESSAGE = (
     "A withdrawn referral did not go ahead: choose why, or close it if restorative work took place."
 )
-
-
-class Channel(models.TextChoices):
-    WEB = "web", "Website"
-    KIOSK = "kiosk", "Kiosk"
-    PAPER = "paper", "Paper form"
-    PHONE = "phone", "Phone call"
 
 
 class ReferralSummaryPanel(Panel):
@@ -188,13 +154,6 @@ class ReferralSummaryPanel(Panel):
         template_name = "selfreferral/admin/referral_summary_panel.html"
 
         def get_context_data(self, parent_context=None):
-            from selfreferral.details import (
-                contact_first_in_words,
-                due_in_words,
-                due_status,
-                received_in_words,
-            )
-
             context = super().get_context_data(parent_context)
             referral = self.instance
             context.update(

@@ -15,7 +15,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from home.retries import retry_later
+from selfreferral.emails import confirmation_email, coordinator_email
 from selfreferral.models import Referral
+from selfreferral.retention import purge
 
 logger = logging.getLogger(__name__)
 
@@ -38,8 +40,6 @@ def send_coordinator_email(referral_id, attempt=1):
     accepted the message but the worker dies before `notified_at` is
     committed (milliseconds: the SMTP QUIT and the commit). The message has
     the same Message-ID both times, so mail clients can tell it is a repeat."""
-    from selfreferral.notifications import coordinator_email
-
     if not Referral.objects.filter(pk=referral_id, notified_at=None).exists():
         return "already sent"
     retry_later(send_coordinator_email, attempt, referral_id)
@@ -71,8 +71,6 @@ def send_coordinator_email(referral_id, attempt=1):
 @task(priority=REFERRAL_EMAIL_PRIORITY)
 def send_confirmation_email(referral_id, attempt=1):
     """The reference number, to a referrer who asked for it by email."""
-    from selfreferral.notifications import confirmation_email
-
     referral = Referral.objects.filter(pk=referral_id, personal_data_erased_at=None).first()
     if referral is None or not referral.email:
         return "nothing to send"
@@ -93,8 +91,6 @@ def purge_referrals(reschedule=False):
 
     With `reschedule`, it queues its own next run a day later, so one call to
     `manage.py purge_referrals --schedule` keeps it running every day."""
-    from selfreferral.retention import purge
-
     count = purge()
     if reschedule:
         purge_referrals.using(run_after=timezone.now() + datetime.timedelta(days=1)).enqueue(
