@@ -2,7 +2,6 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils.translation import gettext_lazy
 
 from wagtail import blocks
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -11,36 +10,13 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from casestudies.choices import Perspective, RestorativeApproach, Setting
 from home.addresses import absolute_url, page_url
 from home.blocks import ImageBlock, QuoteBlock, RichTextBlock
 from home.listings import ListingFilterForm, paginate
 from home.mixins import PUBLISHING_PANELS, SitePageMixin
 from home.models import Area
 from home.schema import default_image, in_language, publisher
-
-
-class Perspective(models.TextChoices):
-    HARMED = "harmed", gettext_lazy("Person harmed")
-    CAUSED_HARM = "caused-harm", gettext_lazy("Person who caused harm")
-    BOTH = "both", gettext_lazy("Both people")
-    PRACTITIONER = "practitioner", gettext_lazy("Practitioner")
-
-
-class Setting(models.TextChoices):
-    NEIGHBOURHOOD = "neighbourhood", gettext_lazy("Neighbourhood")
-    PRISON = "prison", gettext_lazy("Prison")
-    SCHOOL = "school", gettext_lazy("School")
-    YOUTH_JUSTICE = "youth-justice", gettext_lazy("Youth justice")
-    CARE_HOME = "care-home", gettext_lazy("Care home")
-    WORKPLACE = "workplace", gettext_lazy("Workplace")
-    ONLINE = "online", gettext_lazy("Online")
-
-
-class RestorativeApproach(models.TextChoices):
-    FACE_TO_FACE = "face-to-face", gettext_lazy("Face-to-face conference")
-    COMMUNITY = "community", gettext_lazy("Community conference")
-    LETTER = "letter", gettext_lazy("Letter or other indirect contact")
-    SHUTTLE = "shuttle", gettext_lazy("Shuttle mediation")
 
 
 class WhatChangedBlock(blocks.StructBlock):

@@ -14,6 +14,7 @@ from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 
 from home.addresses import site_address
+from home.choices import Compliance
 from home.models import AccessibilityStatementPage, Area, ContactSettings, HomePage, StandardPage
 
 SERVICE_NAME = "Fenmoor and Saltcombe Restorative Justice Service"
@@ -269,7 +270,7 @@ def ensure_accessibility_statement(home):
         "software</li><li>listen to the website using a screen reader</li><li>read every page in "
         "Polish, Nepali or Arabic, and download any page as a large-print PDF</li></ul>"
         "<p>AbilityNet has advice on making your device easier to use if you have a disability.</p>",
-        compliance=AccessibilityStatementPage.Compliance.PARTIAL,
+        compliance=Compliance.PARTIAL,
         problems=[
             {
                 "type": "problem",

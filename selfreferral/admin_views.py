@@ -27,7 +27,7 @@ from wagtail.admin.widgets import AdminDateInput
 from wagtail.log_actions import log
 
 from selfreferral import questions as q
-from selfreferral.choices import Channel
+from selfreferral.choices import ENTERED_BY_HAND, Channel
 from selfreferral.forms import SelfReferralForm
 
 # The role that sees referrals (created in migration 0002; cms/access.py guards who gets it).
@@ -35,7 +35,6 @@ COORDINATORS_GROUP = "Restorative justice coordinators"
 VIEW_PERMISSION = "selfreferral.view_referral"
 ENTRY_PERMISSIONS = (VIEW_PERMISSION, "selfreferral.change_referral")
 LOG_ACTION = "selfreferral.entered"
-RECEIVED_VIA = [(Channel.PAPER, "Paper form"), (Channel.PHONE, "Phone call")]
 
 
 def can_see_referrals(user):
@@ -66,7 +65,7 @@ class PaperReferralForm(SelfReferralForm):
         super().__init__(*args, channel=Channel.PAPER, guarded=False, **kwargs)
         self.fields["received_via"] = forms.ChoiceField(
             label="How did the referral arrive?",
-            choices=RECEIVED_VIA,
+            choices=[(channel.value, channel.label) for channel in ENTERED_BY_HAND],
             initial=Channel.PAPER,
             widget=forms.RadioSelect,
         )

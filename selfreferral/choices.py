@@ -52,3 +52,7 @@ class Channel(models.TextChoices):
     KIOSK = "kiosk", "Kiosk"
     PAPER = "paper", "Paper form"
     PHONE = "phone", "Phone call"
+
+
+# Referrals a coordinator enters from a paper form or a phone call.
+ENTERED_BY_HAND = (Channel.PAPER, Channel.PHONE)
