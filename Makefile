@@ -70,7 +70,9 @@ run: install
 	$(MANAGE) start_scheduled_publishing
 	$(MANAGE) purge_referrals --schedule
 	@# The task worker (emails, scheduled publishing) runs beside the server and stops with it.
-	bin/keep-running $(MANAGE) db_worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	@# --no-reload: Django's reloader checks every loaded file each second (6 % of a core
+	@# at rest, docs/performance.md); restart `make run` after changing a task's code.
+	bin/keep-running $(MANAGE) db_worker --no-reload & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	  $(MANAGE) runserver 127.0.0.1:$(PORT)
 
 # TEST_POSTGRES=1 runs the suite on a throw-away PostgreSQL cluster (bin/with-postgres).

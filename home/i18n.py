@@ -7,14 +7,13 @@ English page in that language's tree as an *alias* until someone translates it:
 the page then opens under /pl/... with the menus, quick exit and footer in Polish
 and the English text marked as English, with a notice saying so."""
 
-from contextvars import ContextVar
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
 from django.utils import translation
 
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page
 
 # Unicode's left-to-right isolate and its end: a run of numbers inside right-to-left
 # text keeps its own order ("18:30", "0300 555 0142"), whatever surrounds it.
@@ -66,17 +65,29 @@ def forget_live_locales(**kwargs):
     cache.delete(LOCALES_CACHE_KEY)
 
 
+def _indexed(page):
+    from home.site_index import site_index
+
+    return site_index().get(page.pk) if getattr(page, "pk", None) else None
+
+
 def is_untranslated_copy(page):
     """True when `page` is wagtail-localize's stand-in for a page not translated yet:
     an alias of the same page in another language, so its words are that language's."""
     if not getattr(page, "alias_of_id", None):
         return False
+    indexed = _indexed(page)
+    if indexed is not None:
+        return indexed.untranslated
     source = page.alias_of
     return source is not None and source.locale_id != page.locale_id
 
 
 def content_language(page):
     """The language the page's words are actually written in."""
+    indexed = _indexed(page)
+    if indexed is not None:
+        return indexed.words_language
     if is_untranslated_copy(page):
         return page.alias_of.locale.language_code
     return page.locale.language_code
@@ -92,21 +103,13 @@ class LanguageOption:
     translated: bool
 
 
-def _counterparts(page):
-    return {
-        other.locale_id: other
-        for other in Page.objects.filter(translation_key=page.translation_key)
-        .live()
-        .public()
-        .select_related("alias_of", "locale")
-    }
-
-
 def language_options(request, page=None):
     """One entry per live language: where this page is in it, and whether it is translated.
 
     A language with no copy of the page falls back to the page in the default language.
     Without a page (a 404, say) each language points at its home page."""
+    from home.site_index import site_for_request, site_index
+
     cache = getattr(request, "_rj_language_options", None)
     if cache is None:
         cache = request._rj_language_options = {}
@@ -116,12 +119,13 @@ def language_options(request, page=None):
 
     locales = live_locales()
     options = []
+    index = site_index()
     if len(locales) > 1:
         if not isinstance(page, Page) or not page.pk:
-            site = Site.find_for_request(request)
-            page = site.root_page if site else None
+            site = site_for_request(request)
+            page = index.get(site.root_page_id) if site else None
         if page is not None:
-            counterparts = _counterparts(page)
+            counterparts = index.public_translations(str(page.translation_key))
             default_code = settings.LANGUAGE_CODE
             default_pk = next((lo.pk for lo in locales if lo.language_code == default_code), None)
             fallback = counterparts.get(default_pk) or page
@@ -133,9 +137,9 @@ def language_options(request, page=None):
                         code=locale.language_code,
                         hreflang=hreflang(locale.language_code),
                         name=language_name(locale.language_code),
-                        url=(other or fallback).get_url(request),
+                        url=(other or fallback).url,
                         current=locale.language_code == active,
-                        translated=other is not None and not is_untranslated_copy(other),
+                        translated=other is not None and not other.untranslated,
                     )
                 )
     cache[key] = options
@@ -147,48 +151,28 @@ def active_locale_pk():
     return next((lo.pk for lo in live_locales() if lo.language_code == active), None)
 
 
-_memo = ContextVar("localized_pages", default=None)
-
-
 def localize_page(page):
     """`page` in the active language if it is published there, else `page` itself."""
+    from home.site_index import site_index
+
     active = active_locale_pk()
     if active is None or page.locale_id == active:
         return page
-    memo = _memo.get()
-    key = (page.translation_key, active)
-    if memo is not None and key in memo:
-        return memo[key] or page
-    other = (
-        Page.objects.filter(translation_key=page.translation_key, locale_id=active).live().first()
-    )
-    if memo is not None:
-        memo[key] = other
-    return other or page
+    other = site_index().translations.get(str(page.translation_key), {}).get(active)
+    return other.as_page() if other is not None else page
 
 
-def prefetch_localized(pages):
-    """Look up, in one query, the active-language versions of pages a template will link,
-    so `localized` needs no query per link. Lasts until `forget_localized()` (end of request)."""
-    active = active_locale_pk()
-    memo = _memo.get()
-    if memo is None:
-        memo = {}
-        _memo.set(memo)
-    wanted = {p.translation_key for p in pages if p is not None and p.locale_id != active}
-    wanted -= {key for key, _ in memo}
-    if active is None or not wanted:
-        return
-    found = {
-        p.translation_key: p
-        for p in Page.objects.filter(translation_key__in=wanted, locale_id=active).live()
-    }
-    for key in wanted:
-        memo[(key, active)] = found.get(key)
+def localized_url(page_id):
+    """The address of the live page `page_id` in the visitor's language (else in its
+    own), or "" when it is not live: for links chosen in settings, without loading them."""
+    from home.site_index import site_index
 
-
-def forget_localized(**kwargs):
-    _memo.set(None)
+    index = site_index()
+    page = index.get(page_id) if page_id else None
+    if page is None:
+        return ""
+    other = index.translations.get(page.translation_key, {}).get(active_locale_pk())
+    return (other or page).url or ""
 
 
 def scope_to_active_language(queryset):
@@ -196,4 +180,4 @@ def scope_to_active_language(queryset):
 
     Use it before `.search()`: `scope_to_active_language(Page.objects.live().public()).search(q)`.
     Untranslated copies (aliases) stay in, so every page can be found in every language."""
-    return queryset.filter(locale=Locale.get_active())
+    return queryset.filter(locale_id=active_locale_pk())

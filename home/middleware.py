@@ -1,14 +1,23 @@
-import threading
+import contextlib
+import hashlib
 
 from django.conf import settings
 from django.conf.urls.i18n import is_language_prefix_patterns_used
-from django.middleware.cache import FetchFromCacheMiddleware, UpdateCacheMiddleware
+from django.core.exceptions import DisallowedHost
+from django.http import HttpResponse
 from django.middleware.locale import LocaleMiddleware
 from django.utils.cache import patch_cache_control
 
-from home.cache import current_generation
+from wagtail.views import serve as wagtail_serve
+
+from home.cache import current_generation, page_cache
+from home.site_index import site_for_request, site_index
+from kiosk.devices import COOKIE_NAME as KIOSK_COOKIE_NAME
 
 PRIVATE_PREFIXES = ("/admin/", "/exit/")
+# Cookies that change what a page shows: a session (a signed-in editor, someone
+# part-way through a form), a kiosk, a message waiting to be shown.
+PERSONAL_COOKIES = (settings.SESSION_COOKIE_NAME, KIOSK_COOKIE_NAME, "messages")
 
 
 def _is_anonymous_page_request(request):
@@ -16,7 +25,7 @@ def _is_anonymous_page_request(request):
     # gets a fresh page; everyone else may share the cached copy.
     return (
         request.method in ("GET", "HEAD")
-        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and not any(name in request.COOKIES for name in PERSONAL_COOKIES)
         and not request.path.startswith(PRIVATE_PREFIXES)
     )
 
@@ -28,90 +37,157 @@ def _never_store(response):
     patch_cache_control(response, private=True, no_store=True, no_cache=True, max_age=0)
 
 
-_this_request = threading.local()
+def _stored_page_key(request, generation):
+    # The address alone: a page's language is in its path (no Accept-Language, no
+    # cookie), and no page is built from the Host header (home/addresses.py).
+    address = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+    return f"{settings.CACHE_MIDDLEWARE_KEY_PREFIX}:{generation}:page:{address}"
 
 
-class _GenerationKeyPrefix:
-    """Cache keys carry the current page-cache generation (see home/cache.py).
+def _may_be_served_stored(request):
+    """Whether this request may get the stored copy without passing the stack.
 
-    The generation is read once per request (by the fetch middleware) and kept
-    for this thread's request, so a page costs one generation lookup however
-    many keys the two middlewares build, and both use the same generation."""
-
-    @staticmethod
-    def _remember_generation():
-        _this_request.generation = current_generation()
-
-    @property
-    def key_prefix(self):
-        generation = getattr(_this_request, "generation", None) or current_generation()
-        return f"{settings.CACHE_MIDDLEWARE_KEY_PREFIX}:{generation}"
-
-    @key_prefix.setter
-    def key_prefix(self, value):
-        pass
+    What the stack would refuse or redirect is left to it: a Host not in
+    ALLOWED_HOSTS (400), plain HTTP when the site redirects to HTTPS."""
+    if not _is_anonymous_page_request(request):
+        return False
+    if settings.SECURE_SSL_REDIRECT and not request.is_secure():
+        return False
+    try:
+        request.get_host()
+    except DisallowedHost:
+        return False
+    return True
 
 
-class AnonymousPageCacheUpdateMiddleware(_GenerationKeyPrefix, UpdateCacheMiddleware):
-    """Stores public pages for anonymous visitors and says how others may cache them.
+class StoredPage(HttpResponse):
+    """A stored page, answered as it was stored: status, headers and body.
 
-    - admin, quick exit, signed-in people and anyone with a session, and any
-      response carrying a CSRF token (a form): `private, no-store`;
-    - public pages for anonymous visitors: `public, max-age=<browser>,
-      s-maxage=<CDN>`, and a copy in the "pages" cache for
-      CACHE_MIDDLEWARE_SECONDS (until the next publish bumps the generation).
-    """
+    The headers were checked by Django when the page was first built; they are put
+    back as they were, without checking each again (half the cost of a hit)."""
+
+    def __init__(self, stored):
+        status, headers, content = stored
+        super().__init__(content, status=status)
+        self.headers._store = dict(headers)
+        self.headers._store["content-length"] = ("Content-Length", str(len(content)))
+
+
+def _headers_to_store(response):
+    # The header map as Django keeps it, without what belongs to one answer only.
+    return {
+        lowered: (name, value)
+        for lowered, (name, value) in response.headers._store.items()
+        if lowered not in ("content-length", "expires", "age", "date")
+    }
+
+
+class StoredPagesMiddleware:
+    """The outermost middleware: answers an anonymous visitor's GET or HEAD with the
+    stored copy of the page, before sessions, languages, CSRF, sign-in, two-factor,
+    lockout and logging run; everything else goes through the whole stack.
+
+    A page is stored here on its way out, with every header the stack gave it
+    (security headers, CSP, permissions policy, `Vary`, `Content-Language`,
+    `Cache-Control`), when `CacheHeadersMiddleware` has found it public. Copies
+    are kept under the page-cache generation read when the request came in, so a
+    publish during rendering cannot leave an old page behind (home/cache.py)."""
 
     def __init__(self, get_response):
-        super().__init__(get_response)
-        # The server-side copy lives as long as the setting says, whatever
-        # max-age the response tells browsers.
-        self.page_timeout = settings.CACHE_MIDDLEWARE_SECONDS
+        self.get_response = get_response
+        self.timeout = settings.CACHE_MIDDLEWARE_SECONDS
 
-    def process_response(self, request, response):
-        if request.path.startswith(PRIVATE_PREFIXES) or (
-            settings.CSRF_COOKIE_NAME in response.cookies
-        ):
+    def __call__(self, request):
+        if not _may_be_served_stored(request):
+            return self.get_response(request)
+        try:
+            cache = page_cache()
+            key = _stored_page_key(request, current_generation())
+            stored = cache.get(key)
+        except Exception:  # noqa: BLE001 - a cache that is down: build the page instead
+            return self.get_response(request)
+        if stored is not None:
+            return StoredPage(stored)
+        response = self.get_response(request)
+        if request.method == "GET" and getattr(response, "store_for_anonymous_visitors", False):
+            # A cache that fails: not stored this time, served all the same.
+            with contextlib.suppress(Exception):
+                cache.set(
+                    key,
+                    (response.status_code, _headers_to_store(response), response.content),
+                    self.timeout,
+                )
+        return response
+
+
+class CacheHeadersMiddleware:
+    """Says how each response may be cached, and marks the ones StoredPagesMiddleware keeps.
+
+    - admin, quick exit, signed-in people and anyone with a session, and any
+      response carrying a cookie (a form's CSRF token): `private, no-store`;
+    - public pages for anonymous visitors: `public, max-age=<browser>,
+      s-maxage=<CDN>`, and a copy in the "pages" cache for
+      CACHE_MIDDLEWARE_SECONDS (until the next publish moves the generation on).
+
+    A view that set its own Cache-Control (a calendar file, a PDF, a private
+    form) keeps it and is not stored."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.path.startswith(PRIVATE_PREFIXES) or response.cookies:
             _never_store(response)
             return response
         if not _is_anonymous_page_request(request):
             if not response.has_header("Cache-Control"):
                 _never_store(response)
             return response
-        cacheable = (
-            getattr(request, "_cache_update_cache", False)
+        if (
+            response.status_code == 200
             and not response.streaming
-            and response.status_code == 200
             and not response.has_header("Cache-Control")
-        )
-        if cacheable:
+            and _varies_only_on_cookie(response)
+        ):
             patch_cache_control(
                 response,
                 public=True,
                 max_age=settings.BROWSER_CACHE_SECONDS,
                 s_maxage=settings.CDN_CACHE_SECONDS,
             )
-            # No Expires: Cache-Control says it all, and the stored copy must
-            # not carry a date that would make it look stale when served later.
-            response["Expires"] = ""
-            response = super().process_response(request, response)
-            del response["Expires"]
+            response.store_for_anonymous_visitors = True
         return response
 
 
-class AnonymousPageCacheFetchMiddleware(_GenerationKeyPrefix, FetchFromCacheMiddleware):
-    def process_request(self, request):
-        _this_request.generation = None
-        if not _is_anonymous_page_request(request):
-            request._cache_update_cache = False
+def _varies_only_on_cookie(response):
+    # Visitors whose cookies change the page never get a stored copy (PERSONAL_COOKIES);
+    # a page that varies on anything else is not stored at all.
+    varies = {v.strip().lower() for v in response.get("Vary", "").split(",") if v.strip()}
+    return varies <= {"cookie"}
+
+
+class SiteIndexMiddleware:
+    """Finds the site and the page for public addresses from the site index
+    (home/site_index.py) instead of asking the database at each level of the tree."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if request.path_info.startswith(PRIVATE_PREFIXES):
             return None
-        self._remember_generation()
-        response = super().process_request(request)
-        if response is not None:
-            # Invalidation is by generation, so a stored copy is as fresh as a new one.
-            response.headers.pop("Age", None)
-            response.headers.pop("Expires", None)
-        return response
+        site = site_for_request(request)
+        if view_func is wagtail_serve and site is not None:
+            path = view_kwargs.get("path", view_args[0] if view_args else "")
+            found = site_index().route(request, site, path)
+            if found is not False:
+                # Where Wagtail's serve view looks for a route already found.
+                request._wagtail_route_for_request = found
+        return None
 
 
 class AdminReferrerPolicyMiddleware:

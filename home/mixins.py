@@ -15,6 +15,9 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 
 from wagtail.admin.panels import CommentPanel, FieldPanel, MultiFieldPanel, PublishingPanel
+from wagtail.models import PageViewRestriction
+
+from home.site_index import site_index
 
 from home.validators import mark_link_text_problems
 
@@ -136,6 +139,14 @@ class SitePageMixin(PreviewModesMixin, ReviewByMixin):
 
     class Meta:
         abstract = True
+
+    def get_view_restrictions(self):
+        # Every page is checked before it is served; the site index knows which live
+        # pages no restriction covers, so those cost no query.
+        indexed = site_index().get(self.pk) if self.pk and self.live else None
+        if indexed is not None and not indexed.restricted:
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
 
 def page_types_due_for_review():

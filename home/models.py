@@ -19,7 +19,6 @@ from home.blocks import (
 )
 from home.choices import REASON_HEADINGS, Compliance, PhoneDays
 from home.dates import format_time
-from home.i18n import prefetch_localized
 from home.mixins import SitePageMixin
 from home.validators import validate_heading_order
 
@@ -120,22 +119,6 @@ class HomePage(EasyReadLinkMixin, SitePageMixin, Page):  # noqa: DJ008 (Page giv
 
     class Meta:
         verbose_name = "home page"
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        # The pages this page links, in the visitor's language, in one query.
-        linked = [block.value.get("page") for block in self.calls_to_action]
-        linked += [block.value.get("page") for block in self.featured]
-        contact = ContactSettings.for_request(request)
-        linked += [
-            self.summary_link,
-            self.easy_read_version,
-            contact.staying_safe_page,
-            contact.accessibility_page,
-            contact.privacy_page,
-        ]
-        prefetch_localized([page for page in linked if page is not None])
-        return context
 
 
 class StandardPage(EasyReadLinkMixin, SitePageMixin, Page):  # noqa: DJ008 (Page gives __str__)

@@ -1,10 +1,9 @@
-from django.core.signals import request_finished, request_started
 from django.db.models.signals import post_delete
 
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from home.cache import purge_page_cache, purge_pages_when_changed
-from home.i18n import forget_live_locales, forget_localized
+from home.i18n import forget_live_locales
 from home.mixins import ReviewByMixin, default_review_date
 from home.models import Area, ContactSettings
 
@@ -36,7 +35,5 @@ post_delete.connect(purge_page_cache, sender="wagtailcore.Page", dispatch_uid="p
 
 # A language switched on or off changes the switcher on every page.
 purge_pages_when_changed("wagtailcore.Locale", also=[forget_live_locales])
-
-# Localized page links are remembered for one request only.
-request_started.connect(forget_localized, dispatch_uid="localized-start")
-request_finished.connect(forget_localized, dispatch_uid="localized-finish")
+# Who may see a page, and which site a page is on, change the site index (home/site_index.py).
+purge_pages_when_changed("wagtailcore.PageViewRestriction", "wagtailcore.Site")

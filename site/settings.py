@@ -166,6 +166,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: a stored public page for an anonymous visitor is answered here, with the
+    # headers the rest of the stack gave it when it was stored (home/middleware.py).
+    "home.middleware.StoredPagesMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "rjsite.log_filters.RememberRequestForLogsMiddleware",
     # Before anything reads a form: one sent in another encoding gets the 400 page.
@@ -174,7 +177,7 @@ MIDDLEWARE = [
     "rjsite.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "rjsite.middleware.CSPMiddleware",
-    "home.middleware.AnonymousPageCacheUpdateMiddleware",
+    "home.middleware.CacheHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "home.middleware.LanguageFromPathMiddleware",  # LocaleMiddleware, without Vary: Accept-Language
     "django.middleware.common.CommonMiddleware",
@@ -185,8 +188,8 @@ MIDDLEWARE = [
     "cms.sign_in.ShortAdminSessionMiddleware",
     "cms.two_factor.RequireTwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "home.middleware.AnonymousPageCacheFetchMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "home.middleware.SiteIndexMiddleware",
     "rjsite.middleware.DatabaseUnavailableMiddleware",
     # Last, as django-axes asks: turns a locked-out sign-in into a readable page.
     "axes.middleware.AxesMiddleware",
@@ -297,7 +300,8 @@ else:
         "pages": {**_files, "LOCATION": str(VAR_DIR / "cache" / "pages")},
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
-CACHE_MIDDLEWARE_ALIAS = "pages"
+# Whole public pages, stored for anonymous visitors (home/middleware.py) in the
+# "pages" cache, until a change moves the generation on (home/cache.py).
 CACHE_MIDDLEWARE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 CACHE_MIDDLEWARE_KEY_PREFIX = "rj"
 # What public pages tell shared caches (a CDN) and browsers: `s-maxage` for the

@@ -82,11 +82,13 @@ def highlight(text, terms):
     return mark_safe(html)  # noqa: S308 - every piece is escaped above
 
 
-def result_snippet(page, query):
+def result_snippet(text, description, query):
+    """A few words around the first match in a page's `text` (else its search
+    `description`), with the matches marked."""
     terms = search_terms(query)
-    text = page_text(page) or page.search_description or ""
-    if page.search_description and not any(t in text.lower() for t in terms):
-        text = page.search_description
+    text = text or description or ""
+    if description and not any(t in text.lower() for t in terms):
+        text = description
     return highlight(extract(text, terms), terms)
 
 

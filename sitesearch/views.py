@@ -8,11 +8,13 @@ from django.shortcuts import render
 from django.utils.translation import gettext
 from django.views.decorators.http import require_GET
 
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
+from home.cache import current_generation, page_cache
 from home.i18n import scope_to_active_language
 from home.listings import paginate
-from sitesearch.highlight import highlight_title, result_snippet
+from home.site_index import site_for_request, site_index
+from sitesearch.highlight import highlight_title, page_text, result_snippet
 
 MAX_QUERY_LENGTH = 200
 logger = logging.getLogger(__name__)
@@ -81,22 +83,48 @@ def search(request):
 
 
 def _results(request, words):
-    site = Site.find_for_request(request)
-    pages = scope_to_active_language(Page.objects.live().public())
+    index = site_index()
+    site = site_for_request(request)
+    pages = scope_to_active_language(Page.objects.live())
+    restricted = [page.id for page in index.pages.values() if page.restricted]
+    if restricted:
+        pages = pages.exclude(pk__in=restricted)
     if site is not None:
         pages = pages.descendant_of(site.root_page, inclusive=True)
     listing = paginate(request, pages.search(words), settings.SEARCH_RESULTS_PER_PAGE)
     page_obj = listing["page_obj"]
-    # One query per page type for the specific pages, in the order found.
-    ids = [p.pk for p in page_obj.object_list]
-    specific = {p.pk: p for p in Page.objects.filter(pk__in=ids).specific()}
+    found = list(page_obj.object_list)
+    texts = _page_texts([page.pk for page in found])
     results = [
         {
-            "page": specific[pk],
-            "title": highlight_title(specific[pk].title, words),
-            "snippet": result_snippet(specific[pk], words),
-            "kind": specific[pk]._meta.verbose_name,
+            "url": page.get_url(request),
+            "title": highlight_title(page.title, words),
+            "snippet": result_snippet(*texts[page.pk][:2], words),
+            "kind": texts[page.pk][2],
         }
-        for pk in ids
+        for page in found
     ]
     return page_obj, listing["paginator"], results
+
+
+def _page_texts(ids):
+    """{page id: (text, search description, kind of page)} for the pages found.
+
+    Reading a page's text takes its specific page (a query for each page type), so
+    the texts are kept in the page cache until the next change (home/cache.py)."""
+    if not ids:
+        return {}
+    cache = page_cache()
+    prefix = f"{settings.CACHE_MIDDLEWARE_KEY_PREFIX}:{current_generation()}:page-text"
+    keys = {pk: f"{prefix}:{pk}" for pk in ids}
+    kept = cache.get_many(keys.values())
+    texts = {pk: kept[key] for pk, key in keys.items() if key in kept}
+    missing = [pk for pk in ids if pk not in texts]
+    if missing:
+        for page in Page.objects.filter(pk__in=missing).specific():
+            texts[page.pk] = (page_text(page), page.search_description, page._meta.verbose_name)
+        cache.set_many(
+            {keys[pk]: texts[pk] for pk in missing if pk in texts},
+            settings.CACHE_MIDDLEWARE_SECONDS,
+        )
+    return texts

@@ -5,55 +5,48 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.html import format_html
 
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 from home.addresses import absolute_url
 from home.i18n import (
+    active_locale_pk,
     content_language,
     hreflang,
     is_untranslated_copy,
     language_options,
     localize_page,
 )
+from home.i18n import localized_url as _localized_url
+from home.site_index import site_for_request, site_index
 
 register = template.Library()
 
 
-def _site_root(context):
-    request = context.get("request")
-    site = Site.find_for_request(request) if request else None
-    return site.root_page.localized if site else None
+def _site_root(request):
+    """The site's home page in the visitor's language (else the site's own), from the index."""
+    site = site_for_request(request) if request else None
+    if site is None:
+        return None
+    index = site_index()
+    return index.in_locale(site.root_page_id, active_locale_pk()) or index.get(site.root_page_id)
 
 
 @register.inclusion_tag("includes/navigation.html", takes_context=True)
 def main_navigation(context):
-    root = _site_root(context)
-    current = context.get("page")
-    items = []
-    if root is not None:
-        # One query for the menu; the current page is marked by path.
-        items = list(
-            root.get_children()
-            .live()
-            .public()
-            .in_menu()
-            .select_related("alias_of__locale")
-            .only("id", "title", "url_path", "path", "depth", "alias_of__locale__language_code")
-        )
-    current_path = getattr(current, "path", "")
+    root = _site_root(context.get("request"))
+    current_path = getattr(context.get("page"), "path", "")
     active = translation.get_language()
     return {
         "items": [
             {
-                "page": item,
+                "title": item.title,
+                "url": item.url,
                 "current": item.path == current_path,
                 "active": current_path.startswith(item.path),
                 # An untranslated page's title is in its own language ("Is it safe?" in /ar/).
-                "language": item.alias_of.locale.language_code
-                if item.alias_of_id and item.alias_of.locale.language_code != active
-                else "",
+                "language": item.words_language if item.words_language != active else "",
             }
-            for item in items
+            for item in (site_index().menu(root) if root is not None else [])
         ],
         "request": context.get("request"),
     }
@@ -64,9 +57,11 @@ def breadcrumbs(context):
     page = context.get("page")
     ancestors = []
     if isinstance(page, Page) and page.depth > 2:
-        ancestors = list(
-            page.get_ancestors().filter(depth__gte=2).only("id", "title", "url_path", "depth")
-        )
+        ancestors = site_index().ancestors(page.path)
+        if ancestors is None:  # a page above is not live (a preview under a draft)
+            ancestors = list(
+                page.get_ancestors().filter(depth__gte=2).only("id", "title", "url_path", "depth")
+            )
     return {"ancestors": ancestors, "request": context.get("request")}
 
 
@@ -143,3 +138,10 @@ def localized(page):
     if not isinstance(page, Page):
         return page
     return localize_page(page)
+
+
+@register.filter
+def localized_url(page_id):
+    """`{{ settings.home.ContactSettings.privacy_page_id|localized_url }}`: the chosen
+    page's address in the visitor's language, or "" when it is not live. No query."""
+    return _localized_url(page_id)

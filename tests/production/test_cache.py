@@ -103,3 +103,28 @@ def test_the_shared_file_cache_keeps_expires_and_counts(tmp_path):
     # A file left by Django's own (compressing) file cache reads as a miss, not an error.
     FileBasedCache(str(tmp_path / "cache"), {}).set("old", "compressed")
     assert cache.get("old", "missing") == "missing"
+
+
+def test_the_shared_file_cache_reads_a_changed_entry_again(tmp_path, production_caches):
+    """Each process keeps the bytes it read last, and must still see every change
+    another process makes: a new value, a delete, a new expiry, a clear."""
+    cache = caches["pages"]
+    cache.set("generation", 1, None)
+    assert cache.get("generation") == 1  # read, and remembered
+    changes = (
+        "from django.core.cache import caches; cache = caches['pages']; "
+        "cache.incr('generation'); cache.set('page', {'words': ['old']}, 600)"
+    )
+    worker = _in_another_process(tmp_path, changes)
+    assert worker.wait(timeout=120) == 0, worker.stderr.read()
+    assert cache.get("generation") == 2
+    page = cache.get("page")
+    page["words"].append("changed by the caller")  # a copy: the cache is not changed
+    assert cache.get("page") == {"words": ["old"]}
+    cache.touch("page", -1)  # expired in place
+    assert cache.get("page") is None
+    cache.set("page", "new", 600)
+    cache.delete("page")
+    assert cache.get("page") is None
+    cache.clear()
+    assert cache.get("generation") is None
