@@ -18,7 +18,6 @@ from wagtail.admin.panels import CommentPanel, FieldPanel, MultiFieldPanel, Publ
 from wagtail.models import PageViewRestriction
 
 from home.site_index import site_index
-
 from home.validators import mark_link_text_problems
 
 

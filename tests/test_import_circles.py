@@ -18,6 +18,11 @@ ROUTABLE_VIEWS = {
     ("selfreferral.models", "selfreferral.paper"),  # the paper form's PDF
     ("progress.models", "progress.feeds"),  # the progress updates' feed
 }
+# Not a routable page: arrived on main with the work in progress on the site index
+# (383f0c4) while the circles above were taken out. To untangle there, not here:
+# live_locales/active_locale_pk in a module of their own would do it. Remove this
+# line then (the test fails once site_index no longer imports i18n).
+IN_PROGRESS_ON_MAIN = {("home.site_index", "home.i18n")}
 
 
 def project_modules():
@@ -103,6 +108,9 @@ def test_the_only_import_circles_are_routable_pages_and_their_views():
         line, lazy = graph[page_models][views]  # a KeyError: the pair is gone, drop it above
         assert lazy, f"{page_models} line {line} must import {views} inside the route"
         del graph[page_models][views]
+    for module, target in IN_PROGRESS_ON_MAIN:
+        assert target in graph[module], f"{module} no longer imports {target}: drop the line"
+        del graph[module][target]
     left = circles(graph)
     described = [
         f"{a} -> {b} (line {graph[a][b][0]})"
