@@ -4,15 +4,8 @@ import datetime
 
 from django.utils import timezone
 
-from casestudies.models import CaseStudyArea, CaseStudyIndexPage, CaseStudyPage
-from home.demo import ensure_page, text
-
-AREAS = [
-    ("fenmoor-north", "Fenmoor North"),
-    ("fenmoor-south", "Fenmoor South"),
-    ("saltcombe", "Saltcombe"),
-    ("coast-and-villages", "Coast and villages"),
-]
+from casestudies.models import CaseStudyIndexPage, CaseStudyPage
+from home.demo import ensure_areas, ensure_page, text
 
 
 def quote(words, who):
@@ -107,7 +100,7 @@ STORIES = [
         "perspective": "harmed",
         "setting": "workplace",
         "type_of_harm": "theft at work",
-        "area": "coast-and-villages",
+        "area": "marshby",
         "restorative_approach": "community",
         "story": [
             text(
@@ -213,13 +206,6 @@ STORIES = [
         ],
     },
 ]
-
-
-def ensure_areas():
-    return {
-        slug: CaseStudyArea.objects.get_or_create(slug=slug, defaults={"name": name})[0]
-        for slug, name in AREAS
-    }
 
 
 def load(home):

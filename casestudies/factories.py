@@ -3,15 +3,8 @@ import datetime
 import factory
 import wagtail_factories
 
-from casestudies.models import CaseStudyArea, CaseStudyIndexPage, CaseStudyPage
-
-
-class CaseStudyAreaFactory(factory.django.DjangoModelFactory):
-    name = factory.Sequence(lambda n: f"Area {n}")
-    slug = factory.Sequence(lambda n: f"area-{n}")
-
-    class Meta:
-        model = CaseStudyArea
+from casestudies.models import CaseStudyIndexPage, CaseStudyPage
+from home.factories import AreaFactory
 
 
 class CaseStudyIndexPageFactory(wagtail_factories.PageFactory):
@@ -32,7 +25,7 @@ class CaseStudyPageFactory(wagtail_factories.PageFactory):
     setting = "neighbourhood"
     type_of_harm = "burglary"
     restorative_approach = "letter"
-    area = factory.SubFactory(CaseStudyAreaFactory)
+    area = factory.SubFactory(AreaFactory)
     consent_recorded_on = factory.LazyFunction(lambda: datetime.date(2026, 1, 5))
     anonymised = True
     review_by = None

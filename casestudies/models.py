@@ -2,7 +2,6 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils.translation import gettext_lazy
 
 from wagtail import blocks
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -10,65 +9,14 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, Tabbed
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
-from wagtail.snippets.models import register_snippet
 
+from casestudies.choices import Perspective, RestorativeApproach, Setting
 from home.addresses import absolute_url, page_url
 from home.blocks import ImageBlock, QuoteBlock, RichTextBlock
 from home.listings import ListingFilterForm, paginate
 from home.mixins import PUBLISHING_PANELS, SitePageMixin
+from home.models import Area
 from home.schema import default_image, in_language, publisher
-
-
-class Perspective(models.TextChoices):
-    HARMED = "harmed", gettext_lazy("Person harmed")
-    CAUSED_HARM = "caused-harm", gettext_lazy("Person who caused harm")
-    BOTH = "both", gettext_lazy("Both people")
-    PRACTITIONER = "practitioner", gettext_lazy("Practitioner")
-
-
-class Setting(models.TextChoices):
-    NEIGHBOURHOOD = "neighbourhood", gettext_lazy("Neighbourhood")
-    PRISON = "prison", gettext_lazy("Prison")
-    SCHOOL = "school", gettext_lazy("School")
-    YOUTH_JUSTICE = "youth-justice", gettext_lazy("Youth justice")
-    CARE_HOME = "care-home", gettext_lazy("Care home")
-    WORKPLACE = "workplace", gettext_lazy("Workplace")
-    ONLINE = "online", gettext_lazy("Online")
-
-
-class RestorativeApproach(models.TextChoices):
-    FACE_TO_FACE = "face-to-face", gettext_lazy("Face-to-face conference")
-    COMMUNITY = "community", gettext_lazy("Community conference")
-    LETTER = "letter", gettext_lazy("Letter or other indirect contact")
-    SHUTTLE = "shuttle", gettext_lazy("Shuttle mediation")
-
-
-@register_snippet
-class CaseStudyArea(models.Model):
-    """A public name for a part of the force area, used to label and filter case studies.
-
-    Kept apart from the self-referral routing areas on purpose: case studies only ever
-    need a public label, never who receives referrals."""
-
-    name = models.CharField(
-        max_length=80,
-        unique=True,
-        help_text="The place name people know, for example 'Saltcombe' or 'North Fenmoor'.",
-    )
-    slug = models.SlugField(
-        max_length=80,
-        unique=True,
-        help_text="Used in the web address when people filter stories by area. Lowercase words joined by hyphens.",
-    )
-
-    panels = [FieldPanel("name"), FieldPanel("slug")]
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name = "case study area"
-
-    def __str__(self):
-        return self.name
 
 
 class WhatChangedBlock(blocks.StructBlock):
@@ -143,13 +91,12 @@ class CaseStudyIndexPage(SitePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        areas = list(CaseStudyArea.objects.all())
+        live_stories = CaseStudyPage.objects.live().public().child_of(self)
+        # The areas list is shared with events: offer only the areas stories are told in.
+        areas = list(Area.objects.filter(case_studies__in=live_stories).distinct())
         form = CaseStudyFilterForm(request.GET or None, areas=areas)
         stories = (
-            CaseStudyPage.objects.live()
-            .public()
-            .child_of(self)
-            .select_related("area", "listing_image")
+            live_stories.select_related("area", "listing_image")
             .prefetch_related("listing_image__renditions")
             .order_by("-first_published_at", "-pk")
         )
@@ -206,11 +153,11 @@ class CaseStudyPage(SitePageMixin, Page):
         help_text="The harm in plain words, for example 'burglary at home' or 'bullying at school'.",
     )
     area = models.ForeignKey(
-        CaseStudyArea,
+        Area,
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
-        related_name="+",
+        related_name="case_studies",
         help_text="Optional. The area it happened in. Leave empty if naming the area could identify someone.",
     )
     restorative_approach = models.CharField(

@@ -26,6 +26,7 @@ from django.utils import timezone
 
 from wagtail.log_actions import get_active_log_context, log
 
+from cms.tasks import email_superusers_about_referral_access
 from cms.two_factor import REFERRAL_PERMISSIONS
 
 logger = logging.getLogger(__name__)
@@ -109,8 +110,6 @@ def _after(instance):
 def record_change(granted, removed, reason, gone=None):
     """Write each change to the user's admin history and the log, and tell the superusers.
     (`gone`: the object just deleted, when it is one of the users.)"""
-    from cms.tasks import email_superusers_about_referral_access
-
     actor = get_active_log_context().user
     users = get_user_model().objects.in_bulk(granted | removed)
     if isinstance(gone, get_user_model()):

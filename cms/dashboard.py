@@ -19,8 +19,9 @@ from django.utils import timezone
 
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page, WorkflowState
-from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from cms.roles import can_edit_pages
+from cms.two_factor import REFERRAL_PERMISSIONS
 from home.mixins import pages_due_for_review
 
 # Dashboard order, first to last. Panels not named here keep their place after these.
@@ -46,12 +47,6 @@ PAGE_PANELS = {
     "locked_pages",
     "editors_guide",
 }
-
-
-def can_edit_pages(user):
-    return user.is_superuser or PagePermissionPolicy().user_has_any_permission(
-        user, ["add", "change", "publish"]
-    )
 
 
 def arrange_panels(request, panels):
@@ -117,8 +112,6 @@ class UsersPanel(Component):
     limit = 50
 
     def get_context_data(self, parent_context=None):
-        from cms.two_factor import REFERRAL_PERMISSIONS
-
         user_model = get_user_model()
         see_referrals = Q()
         for label in REFERRAL_PERMISSIONS:

@@ -12,6 +12,8 @@ The group "Restorative justice coordinators" belongs to the self-referral app,
 which creates it in its own migration.
 """
 
+from wagtail.permission_policies.pages import PagePermissionPolicy
+
 COMMS_EDITORS = "Comms editors"
 COMMS_APPROVERS = "Comms approvers"
 SITE_ADMINISTRATORS = "Site administrators"
@@ -68,8 +70,8 @@ SITE_ADMINISTRATOR_MODELS = [
 # Snippets that are public content (no personal data): the comms team keeps them up to date.
 COMMS_CONTENT_MODELS = [
     "events.awarenessweek",
-    "events.eventarea",
-    "casestudies.casestudyarea",
+    # The one list of public areas stories and events are labelled with.
+    "home.area",
     "strategy.strategictheme",
     "progress.recommendation",
     # The comms team's own referral links and their source codes (no personal data).
@@ -99,6 +101,14 @@ ROLES = {
         "collection_permissions": [],
     },
 }
+
+
+def can_edit_pages(user):
+    """Whether `user` works on pages (the dashboard's page panels, the editors' guide)."""
+    return user.is_superuser or PagePermissionPolicy().user_has_any_permission(
+        user, ["add", "change", "publish"]
+    )
+
 
 # Wagtail's install creates these two groups and a "Moderators approval"
 # workflow; this site's roles replace them.

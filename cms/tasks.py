@@ -10,6 +10,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
+from cms.workflow_emails import send_now
 from home.addresses import absolute_url
 from home.retries import retry_later
 
@@ -18,11 +19,9 @@ logger = logging.getLogger(__name__)
 
 @task()
 def send_workflow_notification(event, instance_pk, user_pk, attempt=1, recipient_pks=None):
-    """Email the people a review step concerns (see cms.notifications). Those whose
+    """Email the people a review step concerns (cms/workflow_emails.py). Those whose
     email failed (the mail server down) are tried again later, as referral emails
     are (home/retries.py); those who got theirs are not sent it twice."""
-    from cms.notifications import send_now
-
     failed = send_now(event, instance_pk, user_pk, recipient_pks)
     if not failed:
         return "sent"

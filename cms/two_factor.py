@@ -37,6 +37,8 @@ from django.views.decorators.cache import never_cache
 from wagtail.admin.auth import permission_denied
 from wagtail.log_actions import log
 
+from cms.tasks import email_two_factor_reset
+
 logger = logging.getLogger(__name__)
 
 ADMIN_PREFIX = "/admin/"
@@ -271,8 +273,6 @@ def reset_devices(user):
 
 def reset_second_factor(user, by=None):
     """Reset `user`'s second factor, record it in their history, log it and email them."""
-    from cms.tasks import email_two_factor_reset
-
     count = reset_devices(user)
     log(user, RESET_ACTION, user=by)
     logger.warning(

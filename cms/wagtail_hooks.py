@@ -4,6 +4,9 @@ checker's rules and link-text warnings after saving."""
 import html
 
 from django.contrib import messages
+from django.db import router
+from django.db.models import ProtectedError
+from django.db.models.deletion import Collector
 from django.shortcuts import redirect
 from django.templatetags.static import static
 from django.urls import path, reverse
@@ -22,8 +25,8 @@ from cms.dashboard import (
     UsersPanel,
     YourDraftsPanel,
     arrange_panels,
-    can_edit_pages,
 )
+from cms.roles import can_edit_pages
 from cms.translation_review import review_translation, submit_translation
 from cms.users import USER_BULK_ACTIONS
 
@@ -41,6 +44,26 @@ def add_dashboard_panels(request, panels):
 
 # After every app has added its panels: each role's own work first (cms/dashboard.py).
 hooks.register("construct_homepage_panels", arrange_panels, order=1000)
+
+
+@hooks.register("before_delete_snippet")
+def keep_what_is_still_needed(request, instances):
+    """Refuse, with a message, to delete a snippet the database protects (a public area
+    a service area routes referrals by). Wagtail's delete view asks its reference
+    index, which does not record one-to-one links, so the delete would be a 500."""
+    instances = list(instances)
+    try:
+        Collector(using=router.db_for_write(type(instances[0]))).collect(instances)
+    except ProtectedError as error:
+        needed_by = sorted({str(obj._meta.verbose_name_plural) for obj in error.protected_objects})
+        messages.error(
+            request,
+            f"Not deleted: {', '.join(map(str, instances))} is still used by "
+            f"{' and '.join(needed_by)}. Change those first.",
+        )
+        meta = instances[0]._meta
+        return redirect(f"wagtailsnippets_{meta.app_label}_{meta.model_name}:list")
+    return None
 
 
 @hooks.register("register_admin_urls")

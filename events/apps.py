@@ -9,4 +9,4 @@ class EventsConfig(AppConfig):
         from home.cache import purge_pages_when_changed
 
         # Listings, programmes and calendar feeds show these snippets.
-        purge_pages_when_changed("events.AwarenessWeek", "events.EventArea")
+        purge_pages_when_changed("events.AwarenessWeek")

@@ -23,6 +23,7 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 
+from events.choices import Booking, Online
 from home.addresses import page_url
 from home.dates import LONDON
 
@@ -55,7 +56,7 @@ def event_sequence(page):
 def _location(page):
     parts = [page.venue_name, ", ".join(line.strip() for line in page.venue_address.splitlines())]
     location = ", ".join(part for part in parts if part.strip())
-    if not location and page.online != page.Online.NONE:
+    if not location and page.online != Online.NONE:
         location = page.online_link if page.shows_online_link else "Online"
     return location
 
@@ -66,11 +67,11 @@ def _description(page, url):
         lines.append(page.status_note)
     if page.shows_online_link:
         lines.append(f"Join online: {page.online_link}")
-    elif page.online == page.Online.BOOKED:
+    elif page.online == Online.BOOKED:
         lines.append("Online joining details are sent to people who book.")
-    if page.booking == page.Booking.LINK:
+    if page.booking == Booking.LINK:
         lines.append(f"Book: {page.booking_url}")
-    elif page.booking == page.Booking.PHONE:
+    elif page.booking == Booking.PHONE:
         lines.append(f"Book by phone: {page.booking_phone}")
     else:
         lines.append("No need to book: just turn up.")

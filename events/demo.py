@@ -8,11 +8,10 @@ import datetime
 
 from django.utils import timezone
 
-from events.models import AwarenessWeek, EventArea, EventIndexPage, EventPage
+from events.choices import Audience, Booking, Online, Status
+from events.models import AwarenessWeek, EventIndexPage, EventPage
 from events.models import third_full_week_of_november as rj_week_dates
-from home.demo import ensure_page, text
-
-AREAS = [("Fenmoor", "fenmoor"), ("Saltcombe", "saltcombe"), ("Marshby", "marshby")]
+from home.demo import ensure_areas, ensure_page, text
 
 LIBRARY = {
     "venue_name": "Saltcombe Library, Community Room",
@@ -40,9 +39,9 @@ def _rj_week_events(week):
                 "summary": "Drop in for a cup of tea and ask us anything about restorative justice. No question is too small.",
                 "start_time": datetime.time(13, 0),
                 "end_time": datetime.time(16, 0),
-                "audience": EventPage.Audience.PUBLIC,
-                "area": "fenmoor",
-                "booking": EventPage.Booking.TURN_UP,
+                "audience": Audience.PUBLIC,
+                "area": "fenmoor-north",
+                "booking": Booking.TURN_UP,
                 **TOWN_HALL,
                 "description": [
                     text(
@@ -61,9 +60,9 @@ def _rj_week_events(week):
                 "summary": "A one-hour online session for teachers and school staff about using restorative conversations after harm.",
                 "start_time": datetime.time(16, 0),
                 "end_time": datetime.time(17, 0),
-                "audience": EventPage.Audience.PROFESSIONALS,
-                "online": EventPage.Online.BOOKED,
-                "booking": EventPage.Booking.LINK,
+                "audience": Audience.PROFESSIONALS,
+                "online": Online.BOOKED,
+                "booking": Booking.LINK,
                 "booking_url": "https://example.org/book/schools-briefing",
                 "booking_notes": "We email the joining link the day before.",
             },
@@ -76,7 +75,7 @@ def _rj_week_events(week):
                 "summary": "Our stand near the main entrance, with leaflets and people to talk to. Stop for a minute or for an hour.",
                 "start_time": datetime.time(10, 0),
                 "end_time": datetime.time(15, 0),
-                "audience": EventPage.Audience.PUBLIC,
+                "audience": Audience.PUBLIC,
                 "area": "saltcombe",
                 "venue_name": "Saltcombe Quays shopping centre",
                 "venue_address": "Quay Road\nSaltcombe\nSC1 5QQ",
@@ -91,10 +90,10 @@ def _rj_week_events(week):
                 "summary": "A group session for men in HMP Marshby about how crime affects people and what restorative justice can offer.",
                 "start_time": datetime.time(9, 30),
                 "end_time": datetime.time(11, 30),
-                "audience": EventPage.Audience.PRISON,
+                "audience": Audience.PRISON,
                 "area": "marshby",
                 "venue_name": "HMP Marshby, Education Centre",
-                "booking": EventPage.Booking.PHONE,
+                "booking": Booking.PHONE,
                 "booking_phone": "0300 555 0142",
                 "booking_notes": "For men living at HMP Marshby. Ask your education or chaplaincy team to add your name.",
             },
@@ -107,8 +106,8 @@ def _rj_week_events(week):
                 "summary": "A relaxed evening for young people aged 11 to 18 about putting things right after something goes wrong.",
                 "start_time": datetime.time(18, 0),
                 "end_time": datetime.time(20, 0),
-                "audience": EventPage.Audience.YOUNG_PEOPLE,
-                "area": "fenmoor",
+                "audience": Audience.YOUNG_PEOPLE,
+                "area": "fenmoor-south",
                 "venue_name": "Fenmoor Youth Centre",
                 "venue_address": "4 Station Road\nFenmoor\nFM3 1YC",
                 "step_free": True,
@@ -124,9 +123,9 @@ def _rj_week_events(week):
                 "summary": "The Commissioner shares how restorative justice is helping people locally and answers your questions. Join in person or online.",
                 "start_time": datetime.time(18, 30),
                 "end_time": datetime.time(20, 0),
-                "audience": EventPage.Audience.PUBLIC,
+                "audience": Audience.PUBLIC,
                 "area": "saltcombe",
-                "online": EventPage.Online.PUBLIC_LINK,
+                "online": Online.PUBLIC_LINK,
                 "online_link": "https://example.org/live/commissioner-update",
                 "bsl": True,
                 **LIBRARY,
@@ -140,11 +139,11 @@ def _rj_week_events(week):
                 "summary": "A friendly coffee morning to find out what restorative justice is and how it works.",
                 "start_time": datetime.time(10, 0),
                 "end_time": datetime.time(12, 0),
-                "audience": EventPage.Audience.PUBLIC,
+                "audience": Audience.PUBLIC,
                 "area": "marshby",
                 "venue_name": "Marshby Community Centre",
                 "venue_address": "Church Lane\nMarshby\nMB2 7CC",
-                "status": EventPage.Status.CANCELLED,
+                "status": Status.CANCELLED,
                 "status_note": "The centre is closed for repairs. Come to the open afternoon in Fenmoor instead.",
             },
         ),
@@ -160,8 +159,8 @@ def _other_events(today):
             {
                 "title": "Our stand at the Fenmoor summer show",
                 "summary": "Come and find our tent by the main ring. We will have games for children and people to talk to.",
-                "audience": EventPage.Audience.PUBLIC,
-                "area": "fenmoor",
+                "audience": Audience.PUBLIC,
+                "area": "fenmoor-north",
                 "venue_name": "Fenmoor Showground",
                 "venue_address": "Long Drove\nFenmoor\nFM4 2SG",
                 "end_offset": 1,
@@ -175,9 +174,9 @@ def _other_events(today):
                 "summary": "A short briefing for officers and staff on when and how to refer someone to the service.",
                 "start_time": datetime.time(14, 0),
                 "end_time": datetime.time(15, 30),
-                "audience": EventPage.Audience.PROFESSIONALS,
-                "online": EventPage.Online.BOOKED,
-                "booking": EventPage.Booking.LINK,
+                "audience": Audience.PROFESSIONALS,
+                "online": Online.BOOKED,
+                "booking": Booking.LINK,
                 "booking_url": "https://example.org/book/police-briefing",
             },
         ),
@@ -189,7 +188,7 @@ def _other_events(today):
                 "summary": "An evening to hear how restorative justice works, from people who have taken part.",
                 "start_time": datetime.time(18, 0),
                 "end_time": datetime.time(19, 30),
-                "audience": EventPage.Audience.PUBLIC,
+                "audience": Audience.PUBLIC,
                 "area": "saltcombe",
                 **LIBRARY,
             },
@@ -202,8 +201,8 @@ def _other_events(today):
                 "summary": "Find out about training to help people talk safely after harm. No experience needed.",
                 "start_time": datetime.time(18, 0),
                 "end_time": datetime.time(19, 0),
-                "audience": EventPage.Audience.PUBLIC,
-                "online": EventPage.Online.PUBLIC_LINK,
+                "audience": Audience.PUBLIC,
+                "online": Online.PUBLIC_LINK,
                 "online_link": "https://example.org/live/volunteer-information",
             },
         ),
@@ -213,9 +212,9 @@ def _other_events(today):
             {
                 "title": "Two-day facilitator training for professionals",
                 "summary": "Training for probation, youth justice and victim support staff who want to prepare cases for restorative justice.",
-                "audience": EventPage.Audience.PROFESSIONALS,
-                "area": "fenmoor",
-                "booking": EventPage.Booking.LINK,
+                "audience": Audience.PROFESSIONALS,
+                "area": "fenmoor-north",
+                "booking": Booking.LINK,
                 "booking_url": "https://example.org/book/facilitator-training",
                 "booking_notes": "Places are limited to 16.",
                 "cost": "£40, lunch included",
@@ -231,11 +230,11 @@ def _other_events(today):
                 "summary": "A talk for students aged 16 to 19 about what happens after a crime, and how talking can help.",
                 "start_time": datetime.time(11, 0),
                 "end_time": datetime.time(12, 0),
-                "audience": EventPage.Audience.YOUNG_PEOPLE,
+                "audience": Audience.YOUNG_PEOPLE,
                 "area": "marshby",
                 "venue_name": "Marshby College, Main Hall",
                 "venue_address": "College Road\nMarshby\nMB1 3CR",
-                "status": EventPage.Status.POSTPONED,
+                "status": Status.POSTPONED,
                 "status_note": "We will add a new date soon.",
             },
         ),
@@ -274,9 +273,7 @@ def load(home):
         ),
         search_description="Events near you about restorative justice, including Restorative Justice Week.",
     )
-    areas = {}
-    for name, slug in AREAS:
-        areas[slug], _ = EventArea.objects.get_or_create(slug=slug, defaults={"name": name})
+    areas = ensure_areas()
 
     start, end = rj_week_dates(today.year)
     week, _ = AwarenessWeek.objects.get_or_create(

@@ -3,16 +3,7 @@ import datetime
 import factory
 import wagtail_factories
 
-from events.models import AwarenessWeek, EventArea, EventIndexPage, EventPage
-
-
-class EventAreaFactory(factory.django.DjangoModelFactory):
-    name = factory.Sequence(lambda n: f"Area {n}")
-    slug = factory.Sequence(lambda n: f"area-{n}")
-
-    class Meta:
-        model = EventArea
-        django_get_or_create = ("slug",)
+from events.models import AwarenessWeek, EventIndexPage, EventPage
 
 
 class AwarenessWeekFactory(factory.django.DjangoModelFactory):

@@ -3,8 +3,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from events.models import EventArea, EventPage
+from events.choices import Audience
 from home.listings import ListingFilterForm
+from home.models import Area
 
 
 class EventFilterForm(ListingFilterForm):
@@ -20,7 +21,7 @@ class EventFilterForm(ListingFilterForm):
         error_messages={"invalid_choice": _("Choose an area from the list.")},
     )
     audience = forms.ChoiceField(
-        choices=[("", _("All groups"))] + list(EventPage.Audience.choices),
+        choices=[("", _("All groups"))] + list(Audience.choices),
         required=False,
         label=_("Who it is for"),
         error_messages={"invalid_choice": _("Choose who the event is for from the list.")},
@@ -29,9 +30,10 @@ class EventFilterForm(ListingFilterForm):
         required=False, label=_("Only show Restorative Justice Week events")
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, events, **kwargs):
         super().__init__(*args, **kwargs)
-        # One query for the areas, used both to validate and to draw the list.
+        # One query for the areas, used both to validate and to draw the list. The areas
+        # list is shared with case studies: offer only the areas events are held in.
         self.fields["area"].choices = [("", _("All areas"))] + list(
-            EventArea.objects.values_list("slug", "name")
+            Area.objects.filter(events__in=events).distinct().values_list("slug", "name")
         )

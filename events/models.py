@@ -1,5 +1,5 @@
 """Awareness events: the events listing, each event's page, Restorative Justice
-Week programmes, and the areas events take place in.
+Week programmes.
 
 Editors type dates and times as people say them in Europe/London. The aware
 start and end (`starts_at`, `ends_at`) are worked out on save, so listings sort
@@ -16,7 +16,6 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -24,13 +23,18 @@ from wagtail.fields import StreamField
 from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
-from wagtail.snippets.models import register_snippet
 
+from events.calendar import calendar_response
+from events.calendar import google_calendar_url as google_calendar_link
+from events.choices import Audience, Booking, Online, Status
+from events.forms import EventFilterForm
+from events.structured_data import event_structured_data
 from home.addresses import page_url
 from home.blocks import BodyBlock
 from home.dates import LONDON, format_day, format_time
 from home.listings import paginate
 from home.mixins import SitePageMixin
+from home.models import Area
 
 # Paths the events listing answers itself, so no event may take them as its slug.
 RESERVED_SLUGS = {"past", "rj-week"}
@@ -43,32 +47,6 @@ def third_full_week_of_november(year):
     first_sunday = first + datetime.timedelta(days=(6 - first.weekday()) % 7)
     start = first_sunday + datetime.timedelta(weeks=2)
     return start, start + datetime.timedelta(days=6)
-
-
-@register_snippet
-class EventArea(models.Model):
-    """A part of the county events take place in, used to filter the listing.
-
-    Kept inside the events app on purpose: case studies and referrals have
-    their own lists of areas."""
-
-    name = models.CharField(
-        max_length=80, unique=True, help_text="The name people know the area by, e.g. 'Saltcombe'."
-    )
-    slug = models.SlugField(
-        max_length=80,
-        unique=True,
-        help_text="Used in web addresses when people filter events. Letters, numbers and dashes.",
-    )
-
-    panels = [FieldPanel("name"), FieldPanel("slug")]
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name = "event area"
-
-    def __str__(self):
-        return self.name
 
 
 class AwarenessWeek(models.Model):
@@ -179,10 +157,9 @@ class EventIndexPage(RoutablePageMixin, SitePageMixin, Page):
         return EventPage.objects.child_of(self).live().public().for_listing()
 
     def filtered(self, request):
-        from events.forms import EventFilterForm
-
-        form = EventFilterForm(request.GET or None)
-        return form, form.apply(self.events())
+        events = self.events()
+        form = EventFilterForm(request.GET or None, events=events)
+        return form, form.apply(events)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -266,8 +243,6 @@ class EventIndexPage(RoutablePageMixin, SitePageMixin, Page):
         return context
 
     def serve_calendar(self, request):
-        from events.calendar import calendar_response
-
         form, events = self.filtered(request)
         name = _("Events from %(service)s") % {"service": self.get_site().site_name or self.title}
         return calendar_response(
@@ -278,27 +253,6 @@ class EventIndexPage(RoutablePageMixin, SitePageMixin, Page):
 class EventPage(SitePageMixin, Page):
     """One event: when and where, who it is for, how to book and how accessible
     the venue is. It can be added to a calendar and may be part of RJ Week."""
-
-    class Audience(models.TextChoices):
-        PUBLIC = "public", gettext_lazy("Everyone")
-        PROFESSIONALS = "professionals", gettext_lazy("Professionals")
-        PRISON = "prison", gettext_lazy("People in prison")
-        YOUNG_PEOPLE = "young-people", gettext_lazy("Young people")
-
-    class Online(models.TextChoices):
-        NONE = "none", gettext_lazy("In person only")
-        PUBLIC_LINK = "public", gettext_lazy("Online: show the joining link to everyone")
-        BOOKED = "booked", gettext_lazy("Online: send the joining details to people who book")
-
-    class Booking(models.TextChoices):
-        TURN_UP = "turn-up", gettext_lazy("No need to book: just turn up")
-        LINK = "link", gettext_lazy("Book online")
-        PHONE = "phone", gettext_lazy("Book by phone")
-
-    class Status(models.TextChoices):
-        SCHEDULED = "scheduled", gettext_lazy("Going ahead")
-        CANCELLED = "cancelled", gettext_lazy("Cancelled")
-        POSTPONED = "postponed", gettext_lazy("Postponed")
 
     summary = models.TextField(
         max_length=300,
@@ -401,7 +355,7 @@ class EventPage(SitePageMixin, Page):
         help_text="Who the event is for.",
     )
     area = models.ForeignKey(
-        EventArea,
+        Area,
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -581,11 +535,11 @@ class EventPage(SitePageMixin, Page):
 
     @property
     def is_cancelled(self):
-        return self.status == self.Status.CANCELLED
+        return self.status == Status.CANCELLED
 
     @property
     def is_postponed(self):
-        return self.status == self.Status.POSTPONED
+        return self.status == Status.POSTPONED
 
     @property
     def accessibility_features(self):
@@ -603,7 +557,7 @@ class EventPage(SitePageMixin, Page):
 
     @property
     def shows_online_link(self):
-        return self.online == self.Online.PUBLIC_LINK and bool(self.online_link)
+        return self.online == Online.PUBLIC_LINK and bool(self.online_link)
 
     @property
     def is_free(self):
@@ -655,13 +609,13 @@ class EventPage(SitePageMixin, Page):
                         "awareness_week",
                         f"{week} runs from {week.dates_text}. Change the dates, or leave this empty.",
                     )
-        if self.online == self.Online.PUBLIC_LINK and not self.online_link:
+        if self.online == Online.PUBLIC_LINK and not self.online_link:
             add("online_link", "Add the joining link, or choose to send it to people who book.")
-        if self.online == self.Online.NONE and not self.in_person:
+        if self.online == Online.NONE and not self.in_person:
             add("venue_name", "Add where the event is, or say how people join online.")
-        if self.booking == self.Booking.LINK and not self.booking_url:
+        if self.booking == Booking.LINK and not self.booking_url:
             add("booking_url", "Add the booking page's web address.")
-        if self.booking == self.Booking.PHONE and not self.booking_phone:
+        if self.booking == Booking.PHONE and not self.booking_phone:
             add("booking_phone", "Add the phone number people call to book.")
         if errors:
             raise ValidationError(errors)
@@ -683,18 +637,12 @@ class EventPage(SitePageMixin, Page):
         return context
 
     def structured_data(self, request=None):
-        from events.structured_data import event_structured_data
-
         return event_structured_data(self, request)
 
     def google_calendar_url(self, request):
-        from events.calendar import google_calendar_url
-
-        return google_calendar_url(self, request)
+        return google_calendar_link(self, request)
 
     def serve_calendar(self, request):
-        from events.calendar import calendar_response
-
         return calendar_response(
             [self], request, name=self.title, filename=f"{slugify(self.slug)}.ics", attachment=True
         )

@@ -1,6 +1,7 @@
 """schema.org `Event` data for search engines, built as a Python dict and
 written into the page as JSON-LD by the `json_ld` template tag (home/templatetags)."""
 
+from events.choices import Booking, Online
 from home.addresses import page_url
 from home.schema import in_language, publisher
 
@@ -38,7 +39,7 @@ def event_structured_data(page, request):
         start, end = page.start_date.isoformat(), page.last_day.isoformat()
     else:
         start, end = page.local_start.isoformat(), page.local_end.isoformat()
-    online = page.online != page.Online.NONE
+    online = page.online != Online.NONE
     if page.in_person and online:
         mode = "https://schema.org/MixedEventAttendanceMode"
     elif online:
@@ -68,7 +69,7 @@ def event_structured_data(page, request):
         "inLanguage": in_language(page),
         "organizer": publisher(request),
     }
-    if page.booking == page.Booking.LINK:
+    if page.booking == Booking.LINK:
         data["offers"] = {"@type": "Offer", "url": page.booking_url}
         if page.is_free:
             data["offers"].update(price="0", priceCurrency="GBP")

@@ -7,7 +7,7 @@ from django.db import models
 from django.http import Http404, HttpResponse
 from django.utils.cache import patch_cache_control
 from django.utils.html import strip_tags
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import ngettext
 
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -17,6 +17,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from films.captions import read_captions_text, validate_webvtt
+from films.choices import Audience
 from home.addresses import absolute_url, page_url
 from home.blocks import RICH_TEXT_FEATURES
 from home.listings import paginate
@@ -24,11 +25,6 @@ from home.mixins import SitePageMixin
 from home.schema import in_language, publisher
 
 YOUTUBE_ID = re.compile(r"^[A-Za-z0-9_-]{11}$")
-
-
-class Audience(models.TextChoices):
-    PUBLIC = "public", gettext_lazy("Everyone")
-    PROFESSIONALS = "professionals", gettext_lazy("Professionals")
 
 
 def youtube_video_id(url):

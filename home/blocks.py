@@ -11,6 +11,7 @@ from wagtail.blocks import StreamBlockValidationError, StructBlockValidationErro
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from home.choices import ImageShape, ProblemReason
 from home.validators import heading_levels, heading_order_problem, validate_heading_order
 
 RICH_TEXT_FEATURES = settings.RICH_TEXT_FEATURES  # one list, in the settings
@@ -53,10 +54,7 @@ class ImageBlock(blocks.StructBlock):
         required=False, max_length=250, help_text="Optional words shown under the image."
     )
     shape = blocks.ChoiceBlock(
-        choices=[
-            ("", "Show the whole image"),
-            ("landscape", "Landscape, cropped around the image's focal point"),
-        ],
+        choices=ImageShape.choices,
         required=False,
         help_text=(
             "How the image is shown. To crop a landscape image well, set its focal point "
@@ -335,12 +333,6 @@ class EasyReadRowBlock(blocks.StructBlock):
 class AccessibilityProblemBlock(blocks.StructBlock):
     """One thing on the site that does not meet WCAG 2.2 AA, for the accessibility statement."""
 
-    REASONS = [
-        ("non-compliance", "Non-compliance: we have not fixed it yet"),
-        ("disproportionate-burden", "Disproportionate burden: fixing it would cost too much"),
-        ("outside-scope", "Outside the scope of the regulations (for example, old PDFs)"),
-    ]
-
     problem = blocks.TextBlock(
         help_text="What does not work, in plain words, and who it affects. "
         "For example: 'Some older PDFs cannot be read with a screen reader.'"
@@ -351,8 +343,8 @@ class AccessibilityProblemBlock(blocks.StructBlock):
         help_text="Optional. The WCAG 2.2 success criteria it fails, for example '1.1.1 Non-text content'.",
     )
     reason = blocks.ChoiceBlock(
-        choices=REASONS,
-        default="non-compliance",
+        choices=ProblemReason.choices,
+        default=ProblemReason.NON_COMPLIANCE,
         help_text="Why it is not accessible yet. The statement lists problems under these headings.",
     )
     fix = blocks.TextBlock(

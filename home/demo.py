@@ -14,7 +14,8 @@ from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 
 from home.addresses import site_address
-from home.models import AccessibilityStatementPage, ContactSettings, HomePage, StandardPage
+from home.choices import Compliance
+from home.models import AccessibilityStatementPage, Area, ContactSettings, HomePage, StandardPage
 
 SERVICE_NAME = "Fenmoor and Saltcombe Restorative Justice Service"
 LOGINS_FILE = settings.VAR_DIR / "demo-logins.txt"
@@ -269,7 +270,7 @@ def ensure_accessibility_statement(home):
         "software</li><li>listen to the website using a screen reader</li><li>read every page in "
         "Polish, Nepali or Arabic, and download any page as a large-print PDF</li></ul>"
         "<p>AbilityNet has advice on making your device easier to use if you have a disability.</p>",
-        compliance=AccessibilityStatementPage.Compliance.PARTIAL,
+        compliance=Compliance.PARTIAL,
         problems=[
             {
                 "type": "problem",
@@ -397,6 +398,24 @@ def ensure_demo_user(username, *, superuser=False, groups=()):
     roles = "superuser" if superuser else ", ".join(groups)
     DEMO_LOGINS[username] = (logins[username], roles)
     return user, logins[username]
+
+
+# The one fictional list of areas: stories and events are labelled with these, and
+# each routes self-referrals to its own team (selfreferral/demo.py).
+AREAS = [
+    ("fenmoor-north", "Fenmoor North"),
+    ("fenmoor-south", "Fenmoor South"),
+    ("saltcombe", "Saltcombe"),
+    ("marshby", "Marshby"),
+]
+
+
+def ensure_areas():
+    """The demo's areas by slug, made once however often the demo loads."""
+    return {
+        slug: Area.objects.get_or_create(slug=slug, defaults={"name": name})[0]
+        for slug, name in AREAS
+    }
 
 
 @transaction.atomic

@@ -1,7 +1,18 @@
 import factory
 import wagtail_factories
 
-from home.models import HomePage, StandardPage
+from home.models import Area, HomePage, StandardPage
+
+
+class AreaFactory(factory.django.DjangoModelFactory):
+    """A public area; the same slug gives the same area."""
+
+    name = factory.Sequence(lambda n: f"Area {n}")
+    slug = factory.Sequence(lambda n: f"area-{n}")
+
+    class Meta:
+        model = Area
+        django_get_or_create = ("slug",)
 
 
 class HomePageFactory(wagtail_factories.PageFactory):

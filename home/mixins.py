@@ -18,6 +18,7 @@ from wagtail.admin.panels import CommentPanel, FieldPanel, MultiFieldPanel, Publ
 from wagtail.models import PageViewRestriction
 
 from home.site_index import site_index
+from home.validators import mark_link_text_problems
 
 
 def add_months(day, months):
@@ -89,8 +90,6 @@ class PreviewModesMixin:
         return context
 
     def serve_preview(self, request, mode_name):
-        from home.validators import mark_link_text_problems
-
         response = super().serve_preview(request, mode_name)
         if isinstance(response, TemplateResponse):
             response.render()

@@ -1,12 +1,13 @@
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils.translation import gettext, gettext_lazy
+from django.utils.translation import gettext
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail.snippets.models import register_snippet
 
 from home.blocks import (
     RICH_TEXT_FEATURES,
@@ -16,6 +17,7 @@ from home.blocks import (
     EasyReadRowBlock,
     FeaturedPageBlock,
 )
+from home.choices import REASON_HEADINGS, Compliance, PhoneDays
 from home.dates import format_time
 from home.mixins import SitePageMixin
 from home.validators import validate_heading_order
@@ -197,11 +199,6 @@ class AccessibilityStatementPage(SitePageMixin, Page):
     statement was prepared and last reviewed. The comms team keeps it current here;
     the enforcement procedure and contact details are filled in by the site."""
 
-    class Compliance(models.TextChoices):
-        FULL = "full", "Fully compliant"
-        PARTIAL = "partial", "Partially compliant"
-        NONE = "none", "Not compliant"
-
     organisation = models.CharField(
         max_length=200,
         help_text="Who runs the site, as the statement names them, for example "
@@ -286,7 +283,7 @@ class AccessibilityStatementPage(SitePageMixin, Page):
         errors = {}
         if self.prepared_on and self.reviewed_on and self.reviewed_on < self.prepared_on:
             errors["reviewed_on"] = "The review cannot be before the statement was prepared."
-        if self.compliance == self.Compliance.FULL and len(self.problems):
+        if self.compliance == Compliance.FULL and len(self.problems):
             errors["compliance"] = (
                 "A site with problems listed is not fully compliant: choose 'Partially compliant'."
             )
@@ -295,28 +292,38 @@ class AccessibilityStatementPage(SitePageMixin, Page):
 
     def problems_by_reason(self):
         """[(reason label, [problem values])] in the order the regulations' model statement uses."""
-        labels = dict(REASON_HEADINGS)
-        grouped = {reason: [] for reason in labels}
+        grouped = {reason: [] for reason in REASON_HEADINGS}
         for block in self.problems:
             grouped.setdefault(block.value["reason"], []).append(block)
-        return [(labels[reason], items) for reason, items in grouped.items() if items]
+        return [(REASON_HEADINGS[reason], items) for reason, items in grouped.items() if items]
 
 
-# Headings of the model statement, shown to visitors (translated).
-REASON_HEADINGS = [
-    ("non-compliance", gettext_lazy("Non-compliance with the accessibility regulations")),
-    ("disproportionate-burden", gettext_lazy("Disproportionate burden")),
-    (
-        "outside-scope",
-        gettext_lazy("Content that is not within the scope of the accessibility regulations"),
-    ),
-]
+@register_snippet
+class Area(models.Model):
+    """A part of the force area people know by name: the one list that case studies
+    and events are labelled and filtered by. The self-referral routing table
+    (`selfreferral.Area`, with its inboxes) points at these."""
 
+    name = models.CharField(
+        max_length=80,
+        unique=True,
+        help_text="The place name people know, for example 'Saltcombe' or 'Fenmoor North'.",
+    )
+    slug = models.SlugField(
+        max_length=80,
+        unique=True,
+        help_text="Used in web addresses when people filter stories and events by area. "
+        "Lowercase letters, numbers and hyphens.",
+    )
 
-class PhoneDays(models.TextChoices):
-    WEEKDAYS = "weekdays", gettext_lazy("Monday to Friday")
-    MONDAY_TO_SATURDAY = "monday-saturday", gettext_lazy("Monday to Saturday")
-    EVERY_DAY = "every-day", gettext_lazy("Every day")
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "area"
+
+    def __str__(self):
+        return self.name
 
 
 @register_setting(icon="mail")

@@ -9,6 +9,7 @@ from wagtail.models import Site
 
 from home.addresses import absolute_url
 from home.i18n import content_language, hreflang
+from home.models import ContactSettings
 
 # A plain card with the service's name, for pages without a picture (1200 x 630).
 DEFAULT_IMAGE = "images/share-card.png"
@@ -16,8 +17,6 @@ DEFAULT_IMAGE = "images/share-card.png"
 
 def publisher(request=None):
     """The service, as the Organization that publishes and writes the site."""
-    from home.models import ContactSettings
-
     site = Site.find_for_request(request) if request is not None else None
     site = site or Site.objects.filter(is_default_site=True).first()
     name = ContactSettings.for_site(site).service_name if site else ""

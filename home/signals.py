@@ -5,7 +5,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from home.cache import purge_page_cache, purge_pages_when_changed
 from home.locales import forget_live_locales
 from home.mixins import ReviewByMixin, default_review_date
-from home.models import ContactSettings
+from home.models import Area, ContactSettings
 
 
 def set_review_date_on_publish(sender, instance, revision=None, **kwargs):
@@ -29,7 +29,8 @@ page_published.connect(set_review_date_on_publish, dispatch_uid="set-review-date
 page_published.connect(purge_page_cache, dispatch_uid="purge-on-publish")
 page_unpublished.connect(purge_page_cache, dispatch_uid="purge-on-unpublish")
 post_page_move.connect(purge_page_cache, dispatch_uid="purge-on-move")
-purge_pages_when_changed(ContactSettings)
+# The footer shows the contact settings; story and event pages and their filters name areas.
+purge_pages_when_changed(ContactSettings, Area)
 post_delete.connect(purge_page_cache, sender="wagtailcore.Page", dispatch_uid="purge-on-delete")
 
 # A language switched on or off changes the switcher on every page.

@@ -26,7 +26,8 @@ from kiosk.devices import kiosk_for_request, set_kiosk_cookie, was_enrolled
 from kiosk.links import KIOSK_PAGE_TYPES, keep_inside_kiosk, kiosk_page_url
 from kiosk.models import Kiosk
 from selfreferral import views as referral_views
-from selfreferral.models import Channel, SelfReferralPage
+from selfreferral.choices import Channel
+from selfreferral.models import SelfReferralPage
 
 
 def _no_store(response):

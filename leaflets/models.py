@@ -24,8 +24,7 @@ from home.addresses import absolute_url
 from home.blocks import RICH_TEXT_FEATURES
 from home.mixins import SitePageMixin
 from home.validators import source_code_validator
-
-PAPER_SIZES = {"a5": "A5", "a4": "A4"}
+from leaflets.choices import PaperSize
 
 
 class LeafletDistribution(Orderable):
@@ -62,8 +61,8 @@ class LeafletPage(SitePageMixin, Page):
 
     paper_size = models.CharField(
         max_length=2,
-        choices=list(PAPER_SIZES.items()),
-        default="a5",
+        choices=PaperSize.choices,
+        default=PaperSize.A5,
         help_text="The paper the leaflet is printed on. A5 is half an A4 sheet.",
     )
     heading = models.CharField(
@@ -152,7 +151,7 @@ class LeafletPage(SitePageMixin, Page):
         return distribution.code if distribution else ""
 
     def pdf_extra_css(self, large):
-        size = PAPER_SIZES[self.paper_size]
+        size = self.get_paper_size_display()
         margin = "12mm" if self.paper_size == "a5" else "18mm"
         return f"@page {{ size: {size}; margin: {margin}; @bottom-center {{ content: none; }} }}"
 
@@ -167,7 +166,7 @@ class LeafletPage(SitePageMixin, Page):
                 "referral_url": url,
                 "printed_url": url.split("://", 1)[-1],
                 "qr_svg": qr_svg(url),
-                "paper": PAPER_SIZES[self.paper_size],
+                "paper": self.get_paper_size_display(),
             }
         )
         return context

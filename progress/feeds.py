@@ -4,7 +4,7 @@ from django.contrib.syndication.views import Feed
 from django.utils import translation
 from django.utils.feedgenerator import Atom1Feed
 
-from home.addresses import page_url
+from home.addresses import absolute_url, page_url
 from home.i18n import content_language, hreflang
 from home.models import ContactSettings
 from progress.models import UPDATE_LIST_FIELDS
@@ -116,8 +116,6 @@ class ProgressUpdatesFeed(Feed):
     @staticmethod
     def _tag(day, specific):
         """A `tag:` URI (RFC 4151): the site's host name, a date it was first used, a name."""
-        from home.addresses import absolute_url
-
         host = urlsplit(absolute_url("/")).hostname
         date = day.date() if hasattr(day, "date") else day
         return f"tag:{host},{date.isoformat() if date else '2024-01-01'}:{specific}"

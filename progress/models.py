@@ -25,6 +25,7 @@ from home.listings import ListingFilterForm, paginate
 from home.mixins import SitePageMixin
 from home.spreadsheets import csv_response
 from progress import charts
+from progress.choices import FINISHED_STATUSES, RecommendationStatus
 from selfreferral import figures
 from strategy.models import StrategicTheme
 
@@ -125,14 +126,6 @@ def outcome_figures(quarters):
     }
 
 
-class RecommendationStatus(models.TextChoices):
-    ACCEPTED = "accepted", gettext_lazy("Accepted")
-    IN_PROGRESS = "in_progress", gettext_lazy("In progress")
-    DONE = "done", gettext_lazy("Done")
-    NOT_ACCEPTED = "not_accepted", gettext_lazy("Not accepted")
-
-
-FINISHED_STATUSES = {RecommendationStatus.DONE, RecommendationStatus.NOT_ACCEPTED}
 STATUS_TAG_CLASSES = {
     RecommendationStatus.ACCEPTED: "govuk-tag--light-blue",
     RecommendationStatus.IN_PROGRESS: "govuk-tag--blue",

@@ -28,15 +28,14 @@ from wagtail.admin.widgets import AdminDateInput
 from wagtail.log_actions import log
 
 from selfreferral import questions as q
+from selfreferral.choices import ENTERED_BY_HAND, Channel
 from selfreferral.forms import SelfReferralForm
-from selfreferral.models import Channel
 
 # The role that sees referrals (created in migration 0002; cms/access.py guards who gets it).
 COORDINATORS_GROUP = "Restorative justice coordinators"
 VIEW_PERMISSION = "selfreferral.view_referral"
 ENTRY_PERMISSIONS = (VIEW_PERMISSION, "selfreferral.change_referral")
 LOG_ACTION = "selfreferral.entered"
-RECEIVED_VIA = [(Channel.PAPER, "Paper form"), (Channel.PHONE, "Phone call")]
 
 
 def can_see_referrals(user):
@@ -70,7 +69,7 @@ class PaperReferralForm(SelfReferralForm):
         if self.entry_channel == Channel.PAPER:
             self.fields["received_via"] = forms.ChoiceField(
                 label="How did the referral arrive?",
-                choices=RECEIVED_VIA,
+                choices=[(channel.value, channel.label) for channel in ENTERED_BY_HAND],
                 initial=Channel.PAPER,
                 widget=forms.RadioSelect,
             )

@@ -1,22 +1,42 @@
 """Demo content: the service's areas, the self-referral page and a coordinator login."""
 
+import datetime
+import random
+
+from django.conf import settings
+from django.utils import timezone
+
+from feedback.invitations import quarter_of
+from feedback.models import Answer
+from home.demo import ensure_areas as ensure_public_areas
 from home.demo import ensure_demo_user, ensure_page
 from selfreferral import questions as q
 from selfreferral.admin_views import COORDINATORS_GROUP
-from selfreferral.models import Area, ProfessionalReferralPage, ReferralSource, SelfReferralPage
+from selfreferral.choices import COMPLETED_OUTCOMES, Channel, Status
+from selfreferral.figures import bump_generation
+from selfreferral.models import (
+    Area,
+    ProfessionalReferralPage,
+    Referral,
+    ReferralSource,
+    SelfReferralPage,
+)
+from selfreferral.working_days import add_working_days
 
-AREAS = [
-    ("Fenmoor North", "north.rj@fenmoor-saltcombe-pcc.example", "youth.north@fenmoor.example"),
-    ("Fenmoor South", "south.rj@fenmoor-saltcombe-pcc.example", "youth.south@fenmoor.example"),
-    ("Saltcombe", "saltcombe.rj@fenmoor-saltcombe-pcc.example", "youth@saltcombe.example"),
-    ("Isle of Brannock", "brannock.rj@fenmoor-saltcombe-pcc.example", ""),
-]
+# Who receives the referrals from each of the demo's areas (home/demo.py).
+INBOXES = {
+    "fenmoor-north": ("north.rj@fenmoor-saltcombe-pcc.example", "youth.north@fenmoor.example"),
+    "fenmoor-south": ("south.rj@fenmoor-saltcombe-pcc.example", "youth.south@fenmoor.example"),
+    "saltcombe": ("saltcombe.rj@fenmoor-saltcombe-pcc.example", "youth@saltcombe.example"),
+    "marshby": ("marshby.rj@fenmoor-saltcombe-pcc.example", ""),
+}
 
 
 def ensure_areas():
-    for order, (name, inbox, youth) in enumerate(AREAS):
+    public_areas = ensure_public_areas()
+    for order, (slug, (inbox, youth)) in enumerate(INBOXES.items()):
         Area.objects.get_or_create(
-            name=name,
+            public_area=public_areas[slug],
             defaults={"coordinator_inboxes": inbox, "youth_inbox": youth, "sort_order": order},
         )
 
@@ -194,16 +214,6 @@ DEMO_OUTCOMES = (
 def ensure_demo_referrals(today=None):
     """Clearly fictional referrals over the last two years, so the public figures
     have something to show. Made once: referrals marked DEMO are never added twice."""
-    import datetime
-    import random
-
-    from django.conf import settings
-    from django.utils import timezone
-
-    from selfreferral.figures import bump_generation
-    from selfreferral.models import Channel, Referral, Status
-    from selfreferral.working_days import add_working_days
-
     if not settings.DEMO_REFERRALS:
         return
     if Referral.objects.filter(reference__startswith="DEMO-").exists():
@@ -293,14 +303,6 @@ def ensure_demo_feedback(today=None):
     whose person agreed: most of them answer a couple of weeks after closing (and, like
     real answers, only the outcome, channel, role and quarter come with them). Made once,
     on a site with no answers yet (also on a demo made before there was feedback)."""
-    import datetime
-
-    from django.utils import timezone
-
-    from feedback.invitations import quarter_of
-    from feedback.models import Answer
-    from selfreferral.models import COMPLETED_OUTCOMES, Referral, Status
-
     if Answer.objects.exists():
         return
     today = today or timezone.localdate()

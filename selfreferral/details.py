@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import override
 
 from selfreferral import questions as q
-from selfreferral.models import Channel, Status
+from selfreferral.choices import ENTERED_BY_HAND, Channel, Status
 
 # Dates and times as people in the UK write them, which spreadsheets read as dates.
 DATE = "%d/%m/%Y"
@@ -18,7 +18,6 @@ DATE_TIME = "%d/%m/%Y %H:%M"
 LONG_DATE = "%A %-d %B %Y"
 
 NOT_GIVEN = "Not given"
-ENTERED_BY_HAND = (Channel.PAPER, Channel.PHONE)
 
 
 @dataclass(frozen=True)

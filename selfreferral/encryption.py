@@ -10,6 +10,7 @@ The database cannot search or sort these columns: the admin searches by referenc
 
 from encrypted_fields import fields as encrypted
 
+from django.apps import apps
 from django.core.signals import setting_changed
 
 # A Fernet token always starts with these characters (version byte 0x80, base64).
@@ -48,13 +49,12 @@ def encrypted_fields(model):
     return [field for field in model._meta.concrete_fields if isinstance(field, _BlankStaysBlank)]
 
 
-def forget_keys(model=None):
-    """Drop the keys each field worked out, so changed settings take effect."""
-    from selfreferral.models import Referral
-
-    for field in encrypted_fields(model or Referral):
-        for name in ("keys", "f"):
-            field.__dict__.pop(name, None)
+def forget_keys():
+    """Drop the keys every encrypted field worked out, so changed settings take effect."""
+    for model in apps.get_models():
+        for field in encrypted_fields(model):
+            for name in ("keys", "f"):
+                field.__dict__.pop(name, None)
 
 
 def is_unreadable(value):

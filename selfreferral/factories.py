@@ -1,10 +1,18 @@
 import factory
 
+from home.factories import AreaFactory as PublicAreaFactory
 from selfreferral.models import Area, Referral
 
 
 class AreaFactory(factory.django.DjangoModelFactory):
-    name = factory.Sequence(lambda n: f"Area {n}")
+    """A service area, with a public area of the same name."""
+
+    name = factory.Sequence(lambda n: f"Service area {n}")
+    public_area = factory.SubFactory(
+        PublicAreaFactory,
+        name=factory.SelfAttribute("..name"),
+        slug=factory.Sequence(lambda n: f"service-area-{n}"),
+    )
     coordinator_inboxes = factory.Sequence(lambda n: f"coordinators{n}@area.example")
     youth_inbox = factory.Sequence(lambda n: f"youth{n}@area.example")
 

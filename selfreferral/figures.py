@@ -17,10 +17,12 @@ from django.core.cache import cache
 from django.db.models import Case, Count, IntegerField, Value, When
 from django.utils import timezone, translation
 
+from feedback.models import Answer
 from home.cache import next_generation, read_generation
 from selfreferral import questions as q
 from selfreferral import suppression
-from selfreferral.models import Channel, Referral
+from selfreferral.choices import COMPLETED_OUTCOMES, FINISHED_STATUSES, Channel, Outcome
+from selfreferral.models import Area, Referral
 from selfreferral.sources import known_sources, label_for
 from selfreferral.working_days import is_working_day
 
@@ -122,7 +124,7 @@ def _cached(name, quarters, compute):
 # The ways referrals reach the service, from the channel and the role. Someone asking
 # for another person is "someone else" however they sent it, so this column is the
 # role table's "someone else" column too (see SAME_CELLS); the others split the rest by
-# channel. The channel is a string: the professionals' form adds "professional".
+# channel.
 ROUTE_SOMEONE_ELSE = "someone-else"
 ROUTES = [
     ("self", "Themselves, on the website"),
@@ -132,7 +134,7 @@ ROUTES = [
     ("paper", "Themselves, on a paper form"),
     ("phone", "Themselves, by phone"),
 ]
-ROUTE_FROM_CHANNEL = {Channel.WEB: "self", "professional": "professional"}
+ROUTE_FROM_CHANNEL = {Channel.WEB: "self", Channel.PROFESSIONAL: "professional"}
 
 
 def route_of(channel, role):
@@ -151,8 +153,6 @@ def _shared_cells(labels):
 
 
 def _labels(dimension):
-    from selfreferral.models import Area
-
     if dimension == "route":
         return list(ROUTES)
     if dimension == "role":
@@ -386,7 +386,6 @@ def outcomes(quarters):
     "completed_percent"}, with the same suppression as the other tables. Counted in
     the quarter a referral was closed or withdrawn; anonymous data, so referrals
     whose personal details were erased still count."""
-    from selfreferral.models import COMPLETED_OUTCOMES, FINISHED_STATUSES, Outcome
 
     def compute():
         labels = list(Outcome.choices)
@@ -468,7 +467,6 @@ def satisfaction(quarters):
     answers); a share is the sum of some of its cells, shown only when that tells
     nothing about a hidden cell (the rule of `_completed_share`). Comments are never
     counted or shown here."""
-    from feedback.models import Answer
 
     def compute():
         if not quarters:

@@ -25,6 +25,20 @@ from home.mixins import SitePageMixin
 from home.models import EasyReadLinkMixin
 from home.validators import source_code_validator
 from selfreferral import questions as q
+from selfreferral.choices import (
+    COMPLETED_OUTCOMES,
+    FINISHED_STATUSES,
+    NEXT_STATUSES,
+    Channel,
+    Outcome,
+    Status,
+)
+from selfreferral.details import (
+    contact_first_in_words,
+    due_in_words,
+    due_status,
+    received_in_words,
+)
 from selfreferral.encryption import EncryptedCharField, EncryptedEmailField, EncryptedTextField
 from selfreferral.working_days import add_working_days
 
@@ -39,14 +53,21 @@ def validate_inboxes(text):
 
 
 class Area(models.Model):
-    """One of the service's areas. A referral goes to the area's coordinators,
-    or to its youth service when the person is under 18."""
+    """Where referrals from one of the public areas (`home.Area`) go: its
+    coordinators, or its youth service when the person is under 18."""
 
-    name = models.CharField(
-        max_length=80,
-        unique=True,
-        help_text="The area's name as people know it, for example 'Fenmoor North'.",
+    public_area = models.OneToOneField(
+        "home.Area",
+        on_delete=models.PROTECT,
+        related_name="service_area",
+        verbose_name="area",
+        help_text="The area people choose on the form. Add or rename areas under Snippets, Areas: "
+        "the same list labels case studies and events.",
     )
+    # The public area's name, copied on save and when the public area is renamed
+    # (selfreferral/signals.py), so the form, the paper form and the figures read it in
+    # the same query as the areas.
+    name = models.CharField(max_length=80, unique=True, editable=False)
     coordinator_inboxes = models.TextField(
         validators=[validate_inboxes],
         help_text="Email addresses of this area's restorative justice coordinators, one a line. "
@@ -66,7 +87,7 @@ class Area(models.Model):
     )
 
     panels = [
-        FieldPanel("name"),
+        FieldPanel("public_area"),
         # Only trusted users may change where referrals (personal data) are sent.
         FieldPanel("coordinator_inboxes", permission="superuser"),
         FieldPanel("youth_inbox", permission="superuser"),
@@ -80,6 +101,10 @@ class Area(models.Model):
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        self.name = self.public_area.name
+        super().save(*args, **kwargs)
 
     @property
     def coordinator_inbox_list(self):
@@ -114,59 +139,10 @@ class ReferralSource(models.Model):
         return f"{self.label} ({self.code})"
 
 
-class Status(models.TextChoices):
-    NEW = "new", "New"
-    CONTACTED = "contacted", "Contacted"
-    IN_PROGRESS = "in_progress", "In progress"
-    CLOSED = "closed", "Closed"
-    WITHDRAWN = "withdrawn", "Withdrawn"
-
-
-# The status workflow: where each status may go next.
-NEXT_STATUSES = {
-    Status.NEW: {Status.CONTACTED, Status.WITHDRAWN},
-    Status.CONTACTED: {Status.IN_PROGRESS, Status.CLOSED, Status.WITHDRAWN},
-    Status.IN_PROGRESS: {Status.CLOSED, Status.WITHDRAWN},
-    Status.CLOSED: {Status.IN_PROGRESS},
-    Status.WITHDRAWN: {Status.IN_PROGRESS},
-}
-FINISHED_STATUSES = (Status.CLOSED, Status.WITHDRAWN)
-
-
-class Outcome(models.TextChoices):
-    """What came of a finished referral: anonymous, kept after the personal details are
-    erased, and counted in the public figures (figures.py)."""
-
-    # Restorative work took place.
-    MEETING = "meeting", "Face-to-face meeting"
-    LETTER = "letter", "Letter"
-    INDIRECT = "indirect", "Shuttle or other indirect communication"
-    OTHER_RESTORATIVE = "other_restorative", "Other restorative work"
-    # It did not go ahead, and why.
-    NOT_SUITABLE = "not_suitable", "Did not go ahead: not suitable"
-    OTHER_DECLINED = "other_declined", "Did not go ahead: the other person declined"
-    WITHDREW = "withdrew", "Did not go ahead: the person withdrew"
-    NOT_CONTACTED = "not_contacted", "Did not go ahead: could not be contacted"
-
-
-COMPLETED_OUTCOMES = (
-    Outcome.MEETING,
-    Outcome.LETTER,
-    Outcome.INDIRECT,
-    Outcome.OTHER_RESTORATIVE,
-)
 OUTCOME_REQUIRED_MESSAGE = "Choose what came of it before closing or withdrawing the referral."
 OUTCOME_FOR_WITHDRAWN_MESSAGE = (
     "A withdrawn referral did not go ahead: choose why, or close it if restorative work took place."
 )
-
-
-class Channel(models.TextChoices):
-    WEB = "web", "Website"
-    KIOSK = "kiosk", "Kiosk"
-    PAPER = "paper", "Paper form"
-    PHONE = "phone", "Phone call"
-    PROFESSIONAL = "professional", "Professional referral"
 
 
 class ReferralSummaryPanel(Panel):
@@ -178,13 +154,6 @@ class ReferralSummaryPanel(Panel):
         template_name = "selfreferral/admin/referral_summary_panel.html"
 
         def get_context_data(self, parent_context=None):
-            from selfreferral.details import (
-                contact_first_in_words,
-                due_in_words,
-                due_status,
-                received_in_words,
-            )
-
             context = super().get_context_data(parent_context)
             referral = self.instance
             context.update(

@@ -1,38 +1,17 @@
-"""The coordinator email (and the referrer's own email, only when they asked for it).
+"""Queueing a referral's emails: the task worker sends them (selfreferral/tasks.py),
+built by selfreferral/emails.py."""
 
-Built from templates, plain text and HTML, both escaped. The subject carries the
-reference only: subjects show on lock screens and in shared inbox lists.
-
-Both are written in English whatever language the form was filled in: the tasks
-may run inside the visitor's request (with its language switched on), and the
-email templates, dates and answer labels must not come out half translated."""
-
-from email.utils import parseaddr
-
-from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils import translation
-
-from home.addresses import absolute_url
-from selfreferral import questions as q
-from selfreferral.details import (
-    contact_first_in_words,
-    due_in_words,
-    received_in_words,
-    referral_kind,
-)
 from selfreferral.models import FINISHED_STATUSES, Channel, Status
+from selfreferral.tasks import (
+    send_confirmation_email,
+    send_coordinator_email,
+    send_referrer_acknowledgement,
+    send_referrer_update,
+)
 
 
 def queue_notifications(referral):
-    from selfreferral.tasks import (
-        send_confirmation_email,
-        send_coordinator_email,
-        send_referrer_acknowledgement,
-    )
-
+    """Called once the referral is saved (selfreferral/forms.py)."""
     send_coordinator_email.enqueue(referral.pk)
     if referral.confirmation_email and referral.email:
         send_confirmation_email.enqueue(referral.pk)
@@ -40,146 +19,12 @@ def queue_notifications(referral):
         send_referrer_acknowledgement.enqueue(referral.pk)
 
 
-# What a professional who asked for updates is told, and when: first contact, and the end.
-UPDATE_SUBJECTS = {
-    Status.CONTACTED: "first contact made",
-    Status.CLOSED: "closed",
-    Status.WITHDRAWN: "closed",
-}
-
-
 def queue_referrer_update(referral, old_status):
     """Queue the short update for the professional who referred the person, when they
     asked for updates and the referral has just been first contacted or finished."""
-    from selfreferral.tasks import send_referrer_update
-
     if referral.channel != Channel.PROFESSIONAL or not referral.wants_updates:
         return
     first_contact = old_status == Status.NEW and referral.status == Status.CONTACTED
     finished = referral.status in FINISHED_STATUSES and old_status not in FINISHED_STATUSES
     if first_contact or finished:
         send_referrer_update.enqueue(referral.pk, referral.status)
-
-
-def admin_url(referral):
-    path = reverse("wagtailsnippets_selfreferral_referral:inspect", args=[referral.pk])
-    return absolute_url(path)
-
-
-def coordinator_message_id(referral):
-    domain = parseaddr(settings.DEFAULT_FROM_EMAIL)[1].rpartition("@")[2] or "localhost"
-    return f"<referral-{referral.reference}.coordinators@{domain}>"
-
-
-@translation.override("en-gb")
-def coordinator_email(referral):
-    # A professional's referral is read in the words of the professionals' form.
-    questions = q.QUESTIONS
-    if referral.channel == Channel.PROFESSIONAL:
-        questions = {**q.QUESTIONS, **q.questions_for(q.PROFESSIONAL)}
-    context = {
-        "referral": referral,
-        "role": questions["role"].choice_labels.get(referral.role, referral.role),
-        "preferred_contact": questions["preferred_contact"].choice_labels.get(
-            referral.preferred_contact, referral.preferred_contact
-        ),
-        "age_group": questions["age_group"].choice_labels.get(
-            referral.age_group, referral.age_group
-        ),
-        "for_someone_else": referral.role == q.ROLE_FOR_SOMEONE,
-        "they_agree": questions["they_agree"].choice_labels.get(referral.they_agree, ""),
-        "contact_first": contact_first_in_words(referral),
-        "received": received_in_words(referral),
-        "due": due_in_words(referral),
-        "include_what_happened": settings.SELF_REFERRAL_EMAIL_INCLUDES_WHAT_HAPPENED,
-        "admin_url": admin_url(referral),
-        "kind": referral_kind(referral),
-        "professional": referral.channel == Channel.PROFESSIONAL,
-        "offence_type": referral.get_offence_type_display(),
-        "case_stage": referral.get_case_stage_display(),
-    }
-    message = EmailMultiAlternatives(
-        subject=f"New {referral_kind(referral)} {referral.reference}",
-        body=render_to_string("selfreferral/email/coordinator_notification.txt", context),
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=referral.notification_recipients(),
-        # The same for every attempt: a repeat after a worker died mid-send can be
-        # recognised (and is dropped by mail systems that de-duplicate by it).
-        headers={"Message-ID": coordinator_message_id(referral)},
-    )
-    message.attach_alternative(
-        render_to_string("selfreferral/email/coordinator_notification.html", context), "text/html"
-    )
-    return message
-
-
-@translation.override("en-gb")
-def confirmation_email(referral):
-    context = {"referral": referral}
-    message = EmailMultiAlternatives(
-        subject="Your restorative justice referral",
-        body=render_to_string("selfreferral/email/confirmation.txt", context),
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[referral.email],
-    )
-    message.attach_alternative(
-        render_to_string("selfreferral/email/confirmation.html", context), "text/html"
-    )
-    return message
-
-
-def _referrer_email(referral, subject, template, context):
-    """An email to the professional who referred someone: reference and status only,
-    never anything about the person (it may be read by anyone in their team)."""
-    context = {"referral": referral, **context}
-    message = EmailMultiAlternatives(
-        subject=f"Restorative justice referral {referral.reference}: {subject}",
-        body=render_to_string(f"selfreferral/email/{template}.txt", context),
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[referral.referrer_email],
-    )
-    message.attach_alternative(
-        render_to_string(f"selfreferral/email/{template}.html", context), "text/html"
-    )
-    return message
-
-
-@translation.override("en-gb")
-def referrer_acknowledgement(referral):
-    return _referrer_email(referral, "received", "referrer_acknowledgement", {})
-
-
-@translation.override("en-gb")
-def referrer_update(referral, status):
-    return _referrer_email(
-        referral, UPDATE_SUBJECTS[status], "referrer_update", {"status": UPDATE_SUBJECTS[status]}
-    )
-
-
-def feedback_address(code=None):
-    """The survey's address: with a code, the invitation's link; without, where a slip's
-    code is typed."""
-    from feedback.invitations import normalise
-
-    with translation.override(settings.LANGUAGE_CODE):
-        if code is None:
-            return absolute_url(reverse("feedback:start"))
-        return absolute_url(reverse("feedback:survey", args=[normalise(code)]))
-
-
-@translation.override("en-gb")
-def feedback_invitation_email(referral, code):
-    context = {
-        "url": feedback_address(code),
-        "days": settings.FEEDBACK_INVITATION_DAYS,
-    }
-    message = EmailMultiAlternatives(
-        subject="How did restorative justice go for you?",
-        body=render_to_string("selfreferral/email/feedback_invitation.txt", context),
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[referral.email],
-    )
-    message.attach_alternative(
-        render_to_string("selfreferral/email/feedback_invitation.html", context), "text/html"
-    )
-    return message

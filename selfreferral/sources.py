@@ -9,14 +9,14 @@ made-up text reaches the coordinators or the public figures."""
 
 from wagtail import hooks
 
+from selfreferral.models import ReferralSource
+
 OTHER = "other"
 OTHER_LABEL = "Other"
 
 
 def known_sources():
     """{code: label} for every code on the list."""
-    from selfreferral.models import ReferralSource
-
     sources = dict(ReferralSource.objects.values_list("code", "label"))
     for register in hooks.get_hooks("register_referral_sources"):
         for code, label in register():

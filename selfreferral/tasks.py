@@ -14,8 +14,18 @@ from django_tasks import task
 from django.db import transaction
 from django.utils import timezone
 
+from feedback import invitations
+from feedback.invitations import purge_expired
 from home.retries import retry_later
+from selfreferral.emails import (
+    confirmation_email,
+    coordinator_email,
+    feedback_invitation_email,
+    referrer_acknowledgement,
+    referrer_update,
+)
 from selfreferral.models import Referral
+from selfreferral.retention import purge
 
 logger = logging.getLogger(__name__)
 
@@ -38,8 +48,6 @@ def send_coordinator_email(referral_id, attempt=1):
     accepted the message but the worker dies before `notified_at` is
     committed (milliseconds: the SMTP QUIT and the commit). The message has
     the same Message-ID both times, so mail clients can tell it is a repeat."""
-    from selfreferral.notifications import coordinator_email
-
     if not Referral.objects.filter(pk=referral_id, notified_at=None).exists():
         return "already sent"
     retry_later(send_coordinator_email, attempt, referral_id)
@@ -71,8 +79,6 @@ def send_coordinator_email(referral_id, attempt=1):
 @task(priority=REFERRAL_EMAIL_PRIORITY)
 def send_confirmation_email(referral_id, attempt=1):
     """The reference number, to a referrer who asked for it by email."""
-    from selfreferral.notifications import confirmation_email
-
     referral = Referral.objects.filter(pk=referral_id, personal_data_erased_at=None).first()
     if referral is None or not referral.email:
         return "nothing to send"
@@ -109,9 +115,6 @@ def send_feedback_invitation(referral_id, attempt=1):
     """Email a feedback invitation. The code is made here, at the moment of sending,
     so it is never written to the task queue; a send that fails withdraws its code
     and the retry makes a new one."""
-    from feedback import invitations
-    from selfreferral.notifications import feedback_invitation_email
-
     referral = Referral.objects.filter(pk=referral_id, personal_data_erased_at=None).first()
     if referral is None or not referral.email or not referral.can_be_asked_for_feedback:
         return "nothing to send"
@@ -136,8 +139,6 @@ def send_feedback_invitation(referral_id, attempt=1):
 @task(priority=REFERRAL_EMAIL_PRIORITY)
 def send_referrer_acknowledgement(referral_id, attempt=1):
     """The reference number, to the professional who referred someone."""
-    from selfreferral.notifications import referrer_acknowledgement
-
     return _send_to_referrer(
         send_referrer_acknowledgement, referrer_acknowledgement, referral_id, attempt
     )
@@ -146,8 +147,6 @@ def send_referrer_acknowledgement(referral_id, attempt=1):
 @task(priority=REFERRAL_EMAIL_PRIORITY)
 def send_referrer_update(referral_id, status, attempt=1):
     """First contact made, or the case closed: to a professional who asked for updates."""
-    from selfreferral.notifications import referrer_update
-
     referral = Referral.objects.filter(pk=referral_id).only("wants_updates").first()
     if referral is None or not referral.wants_updates:
         return "nothing to send"
@@ -161,9 +160,6 @@ def purge_referrals(reschedule=False):
 
     With `reschedule`, it queues its own next run a day later, so one call to
     `manage.py purge_referrals --schedule` keeps it running every day."""
-    from feedback.invitations import purge_expired
-    from selfreferral.retention import purge
-
     count = purge()
     purge_expired()  # feedback invitations nobody used in time
     if reschedule:

@@ -38,9 +38,10 @@ from selfreferral.admin_views import (
     format_received_on,
     only_for_referral_staff,
 )
+from selfreferral.choices import Channel, Outcome, Status
 from selfreferral.details import EXPORT_COLUMNS, due_status, export_row, inspect_rows, received
 from selfreferral.forms import recaptcha_enabled
-from selfreferral.models import Area, Channel, Outcome, Referral, ReferralSource, Status
+from selfreferral.models import Area, Referral, ReferralSource
 from selfreferral.notifications import queue_referrer_update
 
 

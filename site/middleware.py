@@ -13,10 +13,9 @@ from csp.utils import build_policy
 from django.conf import settings
 from django.core.signals import setting_changed
 from django.db import InterfaceError, OperationalError, transaction
-from django.http import HttpResponse
-from django.template.loader import render_to_string
-from django.utils.cache import patch_cache_control
 from django.utils.http import parse_header_parameters
+
+from rjsite.views import bad_request, is_database_busy, is_database_down, service_unavailable
 
 logger = logging.getLogger(__name__)
 
@@ -46,8 +45,6 @@ class UnreadableFormMiddleware:
 
     def __call__(self, request):
         if _form_in_another_encoding(request):
-            from rjsite.views import bad_request
-
             logger.warning("Bad request: a form body not in UTF-8")
             return bad_request(request)
         return self.get_response(request)
@@ -125,44 +122,8 @@ def _forget_policies(setting, **kwargs):
 setting_changed.connect(_forget_policies)
 
 
-ADMIN_PREFIX = "/admin/"
-# SQLite: "database is locked" (SQLITE_BUSY), "database table is locked" (SQLITE_LOCKED).
-SQLITE_BUSY_CODES = {5, 6}
-# PostgreSQL: serialization failure, deadlock, lock timeout.
-POSTGRES_RETRY_CODES = {"40001", "40P01", "55P03"}
 WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
 WRITE_ATTEMPTS = 3
-
-
-def is_database_down(exc):
-    return isinstance(exc, OperationalError | InterfaceError)
-
-
-def is_database_busy(exc):
-    """A write that met another writer: the database is up, and trying again will work."""
-    if not isinstance(exc, OperationalError):
-        return False
-    cause = exc.__cause__
-    code = getattr(cause, "sqlite_errorcode", None)
-    if code is not None:
-        return code & 0xFF in SQLITE_BUSY_CODES
-    return getattr(cause, "sqlstate", None) in POSTGRES_RETRY_CODES
-
-
-def service_unavailable(request=None, exc=None):
-    """The static page for a database failure: no database, no cache, no session.
-
-    Visitors get the public page (with the quick exit, and 999 for an emergency).
-    Staff in the admin get their own, which says whether to try again now."""
-    if request is not None and request.path_info.startswith(ADMIN_PREFIX):
-        busy = exc is not None and is_database_busy(exc)
-        html = render_to_string("wagtailadmin/database_unavailable.html", {"busy": busy})
-    else:
-        html = render_to_string("503.html")
-    response = HttpResponse(html, status=503)
-    response["Retry-After"] = "30"
-    patch_cache_control(response, private=True, no_store=True, no_cache=True, max_age=0)
-    return response
 
 
 class DatabaseUnavailableMiddleware:

@@ -15,6 +15,9 @@ import environ
 
 from django.core.exceptions import ImproperlyConfigured
 
+# ============================================================================
+# Environment
+# ============================================================================
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(environ.Env().str("RJ_VAR_DIR", default=str(BASE_DIR / "var")))
 
@@ -25,6 +28,10 @@ DEBUG = env.bool("DJANGO_DEBUG", default=False)
 SILENCED_SYSTEM_CHECKS = []
 
 
+# ============================================================================
+# Secrets and keys
+# Production refuses to start with a missing or weak one.
+# ============================================================================
 def _secret_key():
     key = env.str("SECRET_KEY", default="")
     if key:
@@ -74,9 +81,43 @@ FIELD_ENCRYPTION_KEYS = _field_encryption_keys()
 # django-fernet-encrypted-fields calls these keys SALT_KEY.
 SALT_KEY = FIELD_ENCRYPTION_KEYS
 
+# ============================================================================
+# The public address and the hosts it answers to
+# ============================================================================
+# The site's public address, scheme and host (and port, if not the usual one): every
+# absolute address the site writes (emails, PDFs, feeds, calendars, the sitemap,
+# structured data, QR codes) starts with it, never with the Host header a request
+# sent. `migrate` writes it into Wagtail's Site record (home/addresses.py).
+# Production refuses to start without it: a guess (or the request's Host) would be
+# printed into PDFs and emails and cached for everyone.
+
+
+def _base_url():
+    value = env.str("BASE_URL", default="")
+    if not value:
+        if not DEBUG:
+            raise ImproperlyConfigured(
+                "BASE_URL is not set. Production needs the site's public address, such as "
+                "https://rj.example.org: every link in emails, PDFs, feeds and the sitemap "
+                "starts with it."
+            )
+        value = "http://127.0.0.1:8000"
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.path.strip("/"):
+        raise ImproperlyConfigured(
+            f"BASE_URL must be a scheme and a host only, such as https://rj.example.org, not {value!r}."
+        )
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+BASE_URL = _base_url()
+
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
+# ============================================================================
+# Applications, middleware, URLs and templates
+# ============================================================================
 INSTALLED_APPS = [
     "home",
     "strategy",
@@ -175,6 +216,9 @@ TEMPLATES = [
     },
 ]
 
+# ============================================================================
+# Database
+# ============================================================================
 # Database: SQLite in var/ unless DATABASE_URL says otherwise. In production
 # DATABASE_URL=postgres://user:password@host:5432/name uses psycopg 3; connections
 # are kept for a minute and checked before reuse, so a restarted server is survived.
@@ -205,6 +249,9 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# ============================================================================
+# Caches: the page cache and a CDN
+# ============================================================================
 # Cache: shared by every process that serves the site, so that a publish, a rate
 # limit or a cached figure is seen by all of them at once.
 # - With REDIS_URL=redis://host:6379/0 (any number of app servers): the cache, the
@@ -289,41 +336,9 @@ if env.str("CLOUDFRONT_DISTRIBUTION_ID", default=""):
 if WAGTAILFRONTENDCACHE:
     INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
 
-# Admin sign-in (cms/sign_in.py, cms/two_factor.py).
-# django-axes refuses a username from an IP address after LOGIN_FAILURE_LIMIT
-# wrong passwords, for LOGIN_LOCKOUT_MINUTES. Attempts are counted in the
-# database, which every app server shares (Redis is optional) and which keeps
-# them across restarts; `manage.py axes_reset_username NAME` lifts a lockout.
-AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
-]
-AXES_ENABLED = env.bool("LOGIN_LIMITS", default=True)
-AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
-AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
-AXES_COOLOFF_TIME = datetime.timedelta(minutes=env.int("LOGIN_LOCKOUT_MINUTES", default=15))
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_CALLABLE = "cms.sign_in.locked_out"
-# Who can see referrals (superusers and coordinators) must confirm a code from an
-# authenticator app after their password; others may choose to.
-ADMIN_REQUIRE_2FA = env.bool("ADMIN_REQUIRE_2FA", default=True)
-OTP_TOTP_ISSUER = env.str("OTP_TOTP_ISSUER", default="RJ site admin")
-# Short admin sessions: signed out after ADMIN_IDLE_MINUTES without a request,
-# and ADMIN_SESSION_HOURS after signing in whatever happens.
-ADMIN_IDLE_MINUTES = env.int("ADMIN_IDLE_MINUTES", default=30)
-SESSION_COOKIE_AGE = env.int("ADMIN_SESSION_HOURS", default=8) * 60 * 60
-
-AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {
-        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-        "OPTIONS": {"min_length": 12},
-    },
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
-]
-
+# ============================================================================
+# Languages and time
+# ============================================================================
 # Languages: English (UK) by default, with no URL prefix; the others live under
 # /pl/, /ne/, /ar/. These are the languages the site *can* offer (interface
 # strings in locale/<code>/LC_MESSAGES/django.po); which ones are live is the
@@ -342,6 +357,9 @@ LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 
+# ============================================================================
+# Static files, uploads and where they are stored
+# ============================================================================
 # Static files: hashed, compressed names served by whitenoise.
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
@@ -391,7 +409,13 @@ if AWS_STORAGE_BUCKET_NAME:
     WAGTAILIMAGES_RENDITION_STORAGE = "public_media"
 # Documents always go through Django, which checks privacy, never a direct link.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Uploaded files (films, images, documents) are served by Django itself when no web
+# server or object store does it: in development, in tests and in small installs.
+SERVE_MEDIA = env.bool("SERVE_MEDIA", default=DEBUG)
 
+# ============================================================================
+# Email
+# ============================================================================
 # Mail: an SMTP server, given either as discrete EMAIL_HOST, EMAIL_PORT,
 # EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS (STARTTLS) / EMAIL_USE_SSL
 # variables, or as one EMAIL_URL (e.g. smtp+tls://user:password@host:587).
@@ -433,6 +457,9 @@ EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="no-reply@rj-service.example")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
+# ============================================================================
+# Task queue and health check
+# ============================================================================
 # Work off the request path (emails, scheduled publishing, purges) goes through
 # a persistent queue in the database, run by `python manage.py db_worker`.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
@@ -440,41 +467,9 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # Health check: /healthz fails when the oldest due task has waited longer than this.
 HEALTHZ_MAX_TASK_LAG_SECONDS = env.int("HEALTHZ_MAX_TASK_LAG_SECONDS", default=300)
 
-# bench/pages only: adds a constant view at /bench/bare/ as the ceiling to measure against.
-BENCH_BARE_VIEW = env.bool("RJ_BENCH_BARE_VIEW", default=False)
-# PDFs of pages (home/pdf.py): built with WeasyPrint and kept in the default
-# cache until the page is published again (the key holds the live revision).
-PAGE_PDF_CACHE_SECONDS = env.int("PAGE_PDF_CACHE_SECONDS", default=60 * 60 * 24 * 30)
-
-# The site's public address, scheme and host (and port, if not the usual one): every
-# absolute address the site writes (emails, PDFs, feeds, calendars, the sitemap,
-# structured data, QR codes) starts with it, never with the Host header a request
-# sent. `migrate` writes it into Wagtail's Site record (home/addresses.py).
-# Production refuses to start without it: a guess (or the request's Host) would be
-# printed into PDFs and emails and cached for everyone.
-
-
-def _base_url():
-    value = env.str("BASE_URL", default="")
-    if not value:
-        if not DEBUG:
-            raise ImproperlyConfigured(
-                "BASE_URL is not set. Production needs the site's public address, such as "
-                "https://rj.example.org: every link in emails, PDFs, feeds and the sitemap "
-                "starts with it."
-            )
-        value = "http://127.0.0.1:8000"
-    parts = urlsplit(value)
-    if parts.scheme not in ("http", "https") or not parts.hostname or parts.path.strip("/"):
-        raise ImproperlyConfigured(
-            f"BASE_URL must be a scheme and a host only, such as https://rj.example.org, not {value!r}."
-        )
-    return f"{parts.scheme}://{parts.netloc}"
-
-
-BASE_URL = _base_url()
-
-# Wagtail
+# ============================================================================
+# Wagtail and the comms team's admin (cms/)
+# ============================================================================
 WAGTAIL_SITE_NAME = env.str("WAGTAIL_SITE_NAME", default="Restorative Justice Service")
 # No Gravatar: the admin would send every user's email hash to another site, and the
 # images break where that site is blocked. Wagtail shows its own default avatar.
@@ -498,7 +493,6 @@ WAGTAILADMIN_RICH_TEXT_EDITORS = {
     }
 }
 
-# The comms team's admin (cms/): uploads, scheduled publishing, checks.
 # Photos and illustrations only (no SVG: it can carry scripts), up to 10 MB and
 # 50 megapixels; documents up to 20 MB. Wagtail shows a clear message when a
 # file is too big or of the wrong type.
@@ -526,7 +520,6 @@ WAGTAIL_AUTOSAVE_INTERVAL = 0
 WAGTAIL_WORKFLOW_CANCEL_ON_PUBLISH = True
 # Months between publishing a page and its "review by" date, unless an editor sets one.
 PAGE_REVIEW_MONTHS = env.int("PAGE_REVIEW_MONTHS", default=12)
-# Publishing: films and site search
 # Films are uploaded through wagtailmedia and played from this site (no third-party player).
 # Only these types, up to MEDIA_MAX_UPLOAD_MB (500 MB): checked by cms/uploads.py.
 WAGTAILMEDIA = {
@@ -536,18 +529,61 @@ WAGTAILMEDIA = {
     "VIDEO_EXTENSIONS": ["mp4", "webm"],
 }
 WAGTAILMEDIA_MAX_UPLOAD_SIZE = env.int("MEDIA_MAX_UPLOAD_MB", default=500) * 1024 * 1024
-# Uploaded files (films, images, documents) are served by Django itself when no web
-# server or object store does it: in development, in tests and in small installs.
-SERVE_MEDIA = env.bool("SERVE_MEDIA", default=DEBUG)
 
+# ============================================================================
+# Admin sign-in and sessions
+# ============================================================================
+# Admin sign-in (cms/sign_in.py, cms/two_factor.py).
+# django-axes refuses a username from an IP address after LOGIN_FAILURE_LIMIT
+# wrong passwords, for LOGIN_LOCKOUT_MINUTES. Attempts are counted in the
+# database, which every app server shares (Redis is optional) and which keeps
+# them across restarts; `manage.py axes_reset_username NAME` lifts a lockout.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_ENABLED = env.bool("LOGIN_LIMITS", default=True)
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env.int("LOGIN_LOCKOUT_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "cms.sign_in.locked_out"
+# Who can see referrals (superusers and coordinators) must confirm a code from an
+# authenticator app after their password; others may choose to.
+ADMIN_REQUIRE_2FA = env.bool("ADMIN_REQUIRE_2FA", default=True)
+OTP_TOTP_ISSUER = env.str("OTP_TOTP_ISSUER", default="RJ site admin")
+# Short admin sessions: signed out after ADMIN_IDLE_MINUTES without a request,
+# and ADMIN_SESSION_HOURS after signing in whatever happens.
+ADMIN_IDLE_MINUTES = env.int("ADMIN_IDLE_MINUTES", default=30)
+SESSION_COOKIE_AGE = env.int("ADMIN_SESSION_HOURS", default=8) * 60 * 60
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+# ============================================================================
+# Public pages: listings and PDFs
+# ============================================================================
 # How many items each listing shows on a page (home/listings.py).
 CASE_STUDIES_PER_PAGE = 10
 FILMS_PER_PAGE = 12
 PAST_EVENTS_PER_PAGE = 20
 PROGRESS_UPDATES_PER_PAGE = 10
 SEARCH_RESULTS_PER_PAGE = 10
+# PDFs of pages (home/pdf.py): built with WeasyPrint and kept in the default
+# cache until the page is published again (the key holds the live revision).
+PAGE_PDF_CACHE_SECONDS = env.int("PAGE_PDF_CACHE_SECONDS", default=60 * 60 * 24 * 30)
 
-# Safety and privacy
+# ============================================================================
+# Safety and privacy: cookies, HTTPS, browser policies, request sizes
+# ============================================================================
 QUICK_EXIT_URL = env.str("QUICK_EXIT_URL", default="https://www.bbc.co.uk/weather")
 # No page tells any site, this one included, where a visitor came from. Pages
 # that post a form (the self-referral form, the admin) use "same-origin"
@@ -608,6 +644,12 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
+# Requests larger than this (not counting uploaded files) are refused with a 400.
+DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("DATA_UPLOAD_MAX_MEMORY_SIZE", default=1_048_576)
+
+# ============================================================================
+# Logging
+# ============================================================================
 # Logs never carry personal data: a filter (rjsite/log_filters.py) drops the
 # request (and its form data) from every record and blanks anything a visitor
 # typed. Production writes one JSON object a line (LOG_FORMAT=json), for a log
@@ -635,6 +677,9 @@ LOGGING = {
 # written by the same handler in the same format, not loose lines on standard error.
 logging.captureWarnings(True)
 
+# ============================================================================
+# Self-referral (selfreferral/) and prison kiosks (kiosk/)
+# ============================================================================
 # Self-referral (selfreferral/): where referrals go, how fast, and how long they are kept.
 SELF_REFERRAL_DEFAULT_INBOX = env.str(
     "SELF_REFERRAL_DEFAULT_INBOX", default="rj-referrals@rj-service.example"
@@ -659,23 +704,8 @@ SELF_REFERRAL_RATE_LIMIT = env.int("SELF_REFERRAL_RATE_LIMIT", default=10)
 SELF_REFERRAL_RATE_WINDOW_SECONDS = env.int("SELF_REFERRAL_RATE_WINDOW_SECONDS", default=3600)
 SELF_REFERRAL_MIN_FILL_SECONDS = env.int("SELF_REFERRAL_MIN_FILL_SECONDS", default=4)
 SELF_REFERRAL_MAX_BODY_BYTES = 200_000
-# Prison kiosks (kiosk/): after this many seconds with no touch or key, a kiosk
-# clears the form and goes back to its start (with JavaScript). Without it, pages
-# go back after KIOSK_NO_SCRIPT_REFRESH_SECONDS, long enough for a film or a slow
-# typist (docs/kiosk.md). Referrals per kiosk per SELF_REFERRAL_RATE_WINDOW_SECONDS.
-KIOSK_IDLE_SECONDS = env.int("KIOSK_IDLE_SECONDS", default=120)
-KIOSK_NO_SCRIPT_REFRESH_SECONDS = env.int("KIOSK_NO_SCRIPT_REFRESH_SECONDS", default=1200)
-KIOSK_RATE_LIMIT = env.int("KIOSK_RATE_LIMIT", default=20)
-# Feedback invitations (feedback/): a link or slip code works once, for this many days.
-FEEDBACK_INVITATION_DAYS = env.int("FEEDBACK_INVITATION_DAYS", default=42)
-# Codes typed at /feedback/ per IP address (or kiosk) per SELF_REFERRAL_RATE_WINDOW_SECONDS.
-FEEDBACK_CODE_TRIES = env.int("FEEDBACK_CODE_TRIES", default=20)
 # Published figures never show a count below this (small-number suppression).
-# `load_demo_content` adds clearly fictional referrals so the public figures have something to show.
-DEMO_REFERRALS = env.bool("DEMO_REFERRALS", default=True)
 SELF_REFERRAL_SUPPRESS_BELOW = env.int("SELF_REFERRAL_SUPPRESS_BELOW", default=5)
-# Requests larger than this (not counting uploaded files) are refused with a 400.
-DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("DATA_UPLOAD_MAX_MEMORY_SIZE", default=1_048_576)
 
 # reCAPTCHA v2 checkbox on the self-referral form, when both keys are set.
 # Production refuses to start without them unless RECAPTCHA_DISABLED=1 says so on purpose.
@@ -691,3 +721,24 @@ if not (RECAPTCHA_PUBLIC_KEY and RECAPTCHA_PRIVATE_KEY):
         )
     # With no keys the field is left off the form, so the check for Google's test keys is moot.
     SILENCED_SYSTEM_CHECKS.append("django_recaptcha.recaptcha_test_key_error")
+
+# Prison kiosks (kiosk/): after this many seconds with no touch or key, a kiosk
+# clears the form and goes back to its start (with JavaScript). Without it, pages
+# go back after KIOSK_NO_SCRIPT_REFRESH_SECONDS, long enough for a film or a slow
+# typist (docs/kiosk.md). Referrals per kiosk per SELF_REFERRAL_RATE_WINDOW_SECONDS.
+KIOSK_IDLE_SECONDS = env.int("KIOSK_IDLE_SECONDS", default=120)
+KIOSK_NO_SCRIPT_REFRESH_SECONDS = env.int("KIOSK_NO_SCRIPT_REFRESH_SECONDS", default=1200)
+KIOSK_RATE_LIMIT = env.int("KIOSK_RATE_LIMIT", default=20)
+
+# Feedback invitations (feedback/): a link or slip code works once, for this many days.
+FEEDBACK_INVITATION_DAYS = env.int("FEEDBACK_INVITATION_DAYS", default=42)
+# Codes typed at /feedback/ per IP address (or kiosk) per SELF_REFERRAL_RATE_WINDOW_SECONDS.
+FEEDBACK_CODE_TRIES = env.int("FEEDBACK_CODE_TRIES", default=20)
+
+# ============================================================================
+# Demo content and measurement
+# ============================================================================
+# `load_demo_content` adds clearly fictional referrals so the public figures have something to show.
+DEMO_REFERRALS = env.bool("DEMO_REFERRALS", default=True)
+# bench/pages only: adds a constant view at /bench/bare/ as the ceiling to measure against.
+BENCH_BARE_VIEW = env.bool("RJ_BENCH_BARE_VIEW", default=False)

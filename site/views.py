@@ -10,15 +10,54 @@ import logging
 import sys
 
 from django.conf import settings
+from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseForbidden
 from django.template import loader
+from django.template.loader import render_to_string
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from rjsite.middleware import is_database_down, service_unavailable
-
 logger = logging.getLogger(__name__)
+
+ADMIN_PREFIX = "/admin/"
+# SQLite: "database is locked" (SQLITE_BUSY), "database table is locked" (SQLITE_LOCKED).
+SQLITE_BUSY_CODES = {5, 6}
+# PostgreSQL: serialization failure, deadlock, lock timeout.
+POSTGRES_RETRY_CODES = {"40001", "40P01", "55P03"}
+
+
+def is_database_down(exc):
+    return isinstance(exc, OperationalError | InterfaceError)
+
+
+def is_database_busy(exc):
+    """A write that met another writer: the database is up, and trying again will work."""
+    if not isinstance(exc, OperationalError):
+        return False
+    cause = exc.__cause__
+    code = getattr(cause, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF in SQLITE_BUSY_CODES
+    return getattr(cause, "sqlstate", None) in POSTGRES_RETRY_CODES
+
+
+def service_unavailable(request=None, exc=None):
+    """The static page for a database failure: no database, no cache, no session.
+
+    Visitors get the public page (with the quick exit, and 999 for an emergency).
+    Staff in the admin get their own, which says whether to try again now."""
+    if request is not None and request.path_info.startswith(ADMIN_PREFIX):
+        busy = exc is not None and is_database_busy(exc)
+        html = render_to_string("wagtailadmin/database_unavailable.html", {"busy": busy})
+    else:
+        html = render_to_string("503.html")
+    response = HttpResponse(html, status=503)
+    response["Retry-After"] = "30"
+    patch_cache_control(response, private=True, no_store=True, no_cache=True, max_age=0)
+    return response
+
+
 CSRF_RESEND_MESSAGE = gettext_lazy(
     "This can happen when a page has been open for a long time, or when your browser blocks "
     "cookies from this website. Your answers are kept on this page: send them again. If your "

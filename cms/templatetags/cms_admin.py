@@ -2,7 +2,7 @@
 
 from django import template
 
-from cms.dashboard import can_edit_pages
+from cms.roles import can_edit_pages
 from cms.translation_review import review_state
 
 register = template.Library()

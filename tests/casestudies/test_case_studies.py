@@ -12,9 +12,9 @@ from django.utils import timezone
 from wagtail.models import Page
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
-from casestudies.factories import CaseStudyAreaFactory, CaseStudyPageFactory
+from casestudies.factories import CaseStudyPageFactory
 from casestudies.models import CaseStudyIndexPage, CaseStudyPage
-from home.factories import StandardPageFactory
+from home.factories import AreaFactory, StandardPageFactory
 from tests.conftest import english
 
 pytestmark = pytest.mark.django_db
@@ -139,7 +139,7 @@ def test_dashboard_lists_case_studies_past_review_once_with_where_to_look(
 
 
 def test_story_page_shows_facts_and_article_json_ld(client, index):
-    area = CaseStudyAreaFactory(name="Upper Marsh", slug="upper-marsh")
+    area = AreaFactory(name="Upper Marsh", slug="upper-marsh")
     story = CaseStudyPageFactory(
         parent=index,
         title="A fence and <a> hard word",
@@ -176,7 +176,7 @@ def test_story_page_shows_facts_and_article_json_ld(client, index):
 
 
 def test_index_filters_by_setting_perspective_and_area(client, index):
-    area = CaseStudyAreaFactory(name="Upper Marsh", slug="upper-marsh")
+    area = AreaFactory(name="Upper Marsh", slug="upper-marsh")
     CaseStudyPageFactory(parent=index, title="Marsh school story", setting="school", area=area)
     CaseStudyPageFactory(parent=index, title="Marsh prison story", setting="prison", area=area)
     CaseStudyPageFactory(

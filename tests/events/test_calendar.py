@@ -6,8 +6,10 @@ from zoneinfo import ZoneInfo
 import icalendar
 import pytest
 
-from events.factories import AwarenessWeekFactory, EventAreaFactory, EventPageFactory
+from events.choices import Audience, Booking, Online, Status
+from events.factories import AwarenessWeekFactory, EventPageFactory
 from events.models import EventPage
+from home.factories import AreaFactory
 from tests.conftest import english
 
 pytestmark = pytest.mark.django_db
@@ -38,7 +40,7 @@ def test_one_event_calendar_field_by_field(client, index, now):
         end_time=datetime.time(19, 30),
         venue_name="Saltcombe Library",
         venue_address="12 Harbour Street\nSaltcombe\nSC1 2AB",
-        booking=EventPage.Booking.PHONE,
+        booking=Booking.PHONE,
         booking_phone="0300 555 0142",
     )
     response = client.get("/events/winter-open-evening/calendar.ics")
@@ -209,8 +211,8 @@ def test_a_timed_event_over_two_days(client, index, now):
 
 
 def test_cancelled_and_postponed_events_say_so_in_the_calendar(client, index, now):
-    EventPageFactory(parent=index, title="Off", status=EventPage.Status.CANCELLED)
-    EventPageFactory(parent=index, title="Later", status=EventPage.Status.POSTPONED)
+    EventPageFactory(parent=index, title="Off", status=Status.CANCELLED)
+    EventPageFactory(parent=index, title="Later", status=Status.POSTPONED)
     off = only_event(read(client.get("/events/off/calendar.ics")))
     assert off["STATUS"] == "CANCELLED" and off["SUMMARY"] == "Cancelled: Off"
     later = only_event(read(client.get("/events/later/calendar.ics")))
@@ -223,7 +225,7 @@ def test_joining_details_for_people_who_book_stay_out_of_the_calendar(client, in
         title="Private online",
         venue_name="",
         venue_address="",
-        online=EventPage.Online.BOOKED,
+        online=Online.BOOKED,
         online_link="https://example.org/secret-room",
     )
     EventPageFactory(
@@ -231,7 +233,7 @@ def test_joining_details_for_people_who_book_stay_out_of_the_calendar(client, in
         title="Public online",
         venue_name="",
         venue_address="",
-        online=EventPage.Online.PUBLIC_LINK,
+        online=Online.PUBLIC_LINK,
         online_link="https://example.org/open-room",
     )
     private = client.get("/events/private-online/calendar.ics").text
@@ -266,12 +268,12 @@ def test_feed_lists_upcoming_events_with_headers(client, index, now):
 
 
 def test_feed_takes_the_listing_filters(client, index, now):
-    area = EventAreaFactory(name="Marshby", slug="marshby")
+    area = AreaFactory(name="Marshby", slug="marshby")
     week = AwarenessWeekFactory(
         year=2027, start_date=datetime.date(2027, 11, 14), end_date=datetime.date(2027, 11, 20)
     )
     EventPageFactory(parent=index, title="Marshby", area=area)
-    EventPageFactory(parent=index, title="Youth", audience=EventPage.Audience.YOUNG_PEOPLE)
+    EventPageFactory(parent=index, title="Youth", audience=Audience.YOUNG_PEOPLE)
     EventPageFactory(
         parent=index, title="Week", start_date=datetime.date(2027, 11, 15), awareness_week=week
     )
@@ -317,7 +319,7 @@ def test_a_changed_or_cancelled_event_has_a_higher_sequence(client, index, now, 
     assert moved["UID"] == first["UID"]
     assert moved.decoded("SEQUENCE") > first.decoded("SEQUENCE")
     time_machine.move_to(now + datetime.timedelta(hours=3), tick=False)
-    page.status = EventPage.Status.CANCELLED
+    page.status = Status.CANCELLED
     page.save_revision().publish()
     cancelled = only_event(read(client.get("/events/spring-talk/calendar.ics")))
     assert cancelled["STATUS"] == "CANCELLED"

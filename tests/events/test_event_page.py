@@ -6,8 +6,9 @@ import re
 
 import pytest
 
-from events.factories import AwarenessWeekFactory, EventAreaFactory, EventPageFactory
-from events.models import EventPage
+from events.choices import Audience, Booking, Online, Status
+from events.factories import AwarenessWeekFactory, EventPageFactory
+from home.factories import AreaFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -18,14 +19,14 @@ def json_ld(html):
 
 
 def test_event_page_shows_the_details(client, index, now):
-    area = EventAreaFactory(name="Saltcombe", slug="saltcombe")
+    area = AreaFactory(name="Saltcombe", slug="saltcombe")
     EventPageFactory(
         parent=index,
         title="Open evening",
         area=area,
-        audience=EventPage.Audience.YOUNG_PEOPLE,
+        audience=Audience.YOUNG_PEOPLE,
         cost="£2, with a drink",
-        booking=EventPage.Booking.LINK,
+        booking=Booking.LINK,
         booking_url="https://example.org/book",
         bsl=True,
         quiet_room=True,
@@ -54,13 +55,13 @@ def test_online_link_shown_only_when_public(client, index, now):
     EventPageFactory(
         parent=index,
         title="Booked online",
-        online=EventPage.Online.BOOKED,
+        online=Online.BOOKED,
         online_link="https://example.org/private-room",
     )
     EventPageFactory(
         parent=index,
         title="Public online",
-        online=EventPage.Online.PUBLIC_LINK,
+        online=Online.PUBLIC_LINK,
         online_link="https://example.org/open-room",
     )
     booked = client.get("/events/booked-online/").text
@@ -74,7 +75,7 @@ def test_cancelled_event_says_so_and_offers_no_calendar(client, index, now):
     EventPageFactory(
         parent=index,
         title="Called off",
-        status=EventPage.Status.CANCELLED,
+        status=Status.CANCELLED,
         status_note="The hall is flooded.",
     )
     html = client.get("/events/called-off/").text
@@ -97,9 +98,9 @@ def test_structured_data_describes_the_event(client, index, now):
         start_date=datetime.date(2027, 7, 1),
         start_time=datetime.time(18, 0),
         end_time=datetime.time(19, 30),
-        online=EventPage.Online.PUBLIC_LINK,
+        online=Online.PUBLIC_LINK,
         online_link="https://example.org/live",
-        booking=EventPage.Booking.LINK,
+        booking=Booking.LINK,
         booking_url="https://example.org/book",
     )
     data = json_ld(client.get("/events/open-evening/").text)
@@ -128,8 +129,8 @@ def test_structured_data_for_all_day_cancelled_online_event(client, index, now):
         end_time=None,
         venue_name="",
         venue_address="",
-        online=EventPage.Online.BOOKED,
-        status=EventPage.Status.POSTPONED,
+        online=Online.BOOKED,
+        status=Status.POSTPONED,
     )
     data = json_ld(client.get("/events/online-day/").text)
     assert data["startDate"] == data["endDate"] == "2027-01-14"
@@ -164,7 +165,7 @@ def test_event_page_links_to_its_rj_week_programme(client, index, now):
 
 
 def test_a_place_without_a_published_address_still_has_one_for_search_engines(client, index, now):
-    area = EventAreaFactory(name="Saltcombe", slug="saltcombe")
+    area = AreaFactory(name="Saltcombe", slug="saltcombe")
     EventPageFactory(
         parent=index,
         title="Prison session",

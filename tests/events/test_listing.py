@@ -8,8 +8,9 @@ import pytest
 from django.conf import settings
 from django.core.cache import caches
 
-from events.factories import AwarenessWeekFactory, EventAreaFactory, EventPageFactory
-from events.models import EventPage
+from events.choices import Audience, Status
+from events.factories import AwarenessWeekFactory, EventPageFactory
+from home.factories import AreaFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -90,8 +91,8 @@ def test_no_upcoming_events_is_said_kindly(client, index, now):
 
 
 def test_filters_by_area_audience_and_rj_week(client, index, now):
-    fenmoor = EventAreaFactory(name="Fenmoor", slug="fenmoor")
-    saltcombe = EventAreaFactory(name="Saltcombe", slug="saltcombe")
+    fenmoor = AreaFactory(name="Fenmoor", slug="fenmoor")
+    saltcombe = AreaFactory(name="Saltcombe", slug="saltcombe")
     week = AwarenessWeekFactory(
         year=2027, start_date=datetime.date(2027, 11, 14), end_date=datetime.date(2027, 11, 20)
     )
@@ -100,7 +101,7 @@ def test_filters_by_area_audience_and_rj_week(client, index, now):
         parent=index,
         title="Saltcombe professionals",
         area=saltcombe,
-        audience=EventPage.Audience.PROFESSIONALS,
+        audience=Audience.PROFESSIONALS,
     )
     EventPageFactory(
         parent=index,
@@ -126,7 +127,7 @@ def test_filters_by_area_audience_and_rj_week(client, index, now):
 
 
 def test_filters_apply_to_the_archive_too(client, index, now):
-    fenmoor = EventAreaFactory(name="Fenmoor", slug="fenmoor")
+    fenmoor = AreaFactory(name="Fenmoor", slug="fenmoor")
     EventPageFactory(
         parent=index, title="Old Fenmoor", area=fenmoor, start_date=datetime.date(2026, 1, 5)
     )
@@ -148,10 +149,10 @@ def test_cancelled_and_postponed_events_stay_listed_with_their_status(client, in
     EventPageFactory(
         parent=index,
         title="Called off",
-        status=EventPage.Status.CANCELLED,
+        status=Status.CANCELLED,
         status_note="The hall is flooded.",
     )
-    EventPageFactory(parent=index, title="Put back", status=EventPage.Status.POSTPONED)
+    EventPageFactory(parent=index, title="Put back", status=Status.POSTPONED)
     response = client.get("/events/")
     assert titles(response) == ["Called off", "Put back"]
     assert (
@@ -194,7 +195,7 @@ def _count_queries(client, url, django_assert_max_num_queries):
 def test_listing_query_count_does_not_grow_with_events(
     client, index, now, url, django_assert_max_num_queries
 ):
-    fenmoor = EventAreaFactory(name="Fenmoor", slug="fenmoor")
+    fenmoor = AreaFactory(name="Fenmoor", slug="fenmoor")
     week = AwarenessWeekFactory(
         year=2027, start_date=datetime.date(2027, 11, 14), end_date=datetime.date(2027, 11, 20)
     )

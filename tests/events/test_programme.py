@@ -7,8 +7,10 @@ import re
 import pypdf
 import pytest
 
-from events.factories import AwarenessWeekFactory, EventAreaFactory, EventPageFactory
-from events.models import EventPage, third_full_week_of_november
+from events.choices import Status
+from events.factories import AwarenessWeekFactory, EventPageFactory
+from events.models import third_full_week_of_november
+from home.factories import AreaFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -16,7 +18,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def week_events(index):
     week = AwarenessWeekFactory(year=2026, intro="What is on near you.")
-    area = EventAreaFactory(name="Fenmoor", slug="fenmoor")
+    area = AreaFactory(name="Fenmoor", slug="fenmoor")
     EventPageFactory(
         parent=index,
         title="Tuesday stand",
@@ -39,7 +41,7 @@ def week_events(index):
         start_time=datetime.time(18),
         end_time=datetime.time(19),
         awareness_week=week,
-        status=EventPage.Status.CANCELLED,
+        status=Status.CANCELLED,
     )
     EventPageFactory(parent=index, title="Not in the week", start_date=datetime.date(2026, 11, 18))
     return week

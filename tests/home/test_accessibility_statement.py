@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from wagtail.models import Page
 
+from home.choices import Compliance
 from home.models import AccessibilityStatementPage, ContactSettings, HomePage
 from tests.conftest import english
 
@@ -62,7 +63,7 @@ def test_fully_compliant_with_problems_listed_is_refused_and_reviews_follow_prep
     demo_site,
 ):
     page = statement()
-    page.compliance = AccessibilityStatementPage.Compliance.FULL
+    page.compliance = Compliance.FULL
     with pytest.raises(ValidationError) as error:
         page.full_clean()
     assert "compliance" in error.value.message_dict

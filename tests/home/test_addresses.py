@@ -70,8 +70,8 @@ def test_a_pdf_asked_for_through_another_host_prints_the_base_url(client, demo_s
 
 def test_leaflet_qr_codes_and_coordinator_links_use_the_base_url(client, demo_site, base_url):
     from leaflets.models import LeafletPage
+    from selfreferral.emails import admin_url
     from selfreferral.factories import ReferralFactory
-    from selfreferral.notifications import admin_url
 
     leaflet = english(LeafletPage).live().first()
     html = client.get(leaflet.url + "?src=gp", **OTHER_HOST).text

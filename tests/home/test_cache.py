@@ -11,9 +11,8 @@ from home.cache import current_generation
 pytestmark = pytest.mark.django_db
 
 SHOWN_ON_PUBLIC_PAGES = [
-    "casestudies.CaseStudyArea",
     "events.AwarenessWeek",
-    "events.EventArea",
+    "home.Area",
     "progress.Recommendation",
     "progress.RecommendationStatusChange",
     "strategy.StrategicTheme",

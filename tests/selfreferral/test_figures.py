@@ -60,7 +60,7 @@ def test_counts_by_quarter_role_and_area(settings):
         "Fenmoor North": 0,
         "Fenmoor South": 1,
         "Saltcombe": 0,
-        "Isle of Brannock": 0,
+        "Marshby": 0,
         "Not sure": 1,
     }
 

@@ -289,7 +289,7 @@ def test_referral_emails_go_before_a_backlog_of_other_tasks(
 
 
 def test_every_attempt_carries_the_same_message_id(settings):
-    from selfreferral.notifications import coordinator_email
+    from selfreferral.emails import coordinator_email
 
     settings.DEFAULT_FROM_EMAIL = "RJ service <no-reply@rj.example>"
     referral = ReferralFactory()

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from selfreferral.retention import purge
+from selfreferral.tasks import purge_referrals
 
 
 class Command(BaseCommand):
@@ -29,8 +30,6 @@ class Command(BaseCommand):
         )
 
     def _schedule(self):
-        from selfreferral.tasks import purge_referrals
-
         if _purge_already_queued(purge_referrals):
             self.stdout.write("A daily purge is already queued.")
             return
