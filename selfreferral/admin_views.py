@@ -271,8 +271,8 @@ class FeedbackInvitationView(WagtailAdminTemplateMixin, FormView):
         from django.utils.cache import add_never_cache_headers
 
         from feedback import invitations
+        from selfreferral.emails import feedback_address
         from selfreferral.models import Referral
-        from selfreferral.notifications import feedback_address
         from selfreferral.tasks import send_feedback_invitation
 
         referral = self.referral
