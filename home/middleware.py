@@ -1,9 +1,11 @@
 import contextlib
 import hashlib
+from http import HTTPStatus
 
 from django.conf import settings
 from django.conf.urls.i18n import is_language_prefix_patterns_used
 from django.core.exceptions import DisallowedHost
+from django.core.handlers.wsgi import WSGIRequest
 from django.http import HttpResponse
 from django.middleware.locale import LocaleMiddleware
 from django.utils.cache import patch_cache_control
@@ -60,6 +62,18 @@ def _may_be_served_stored(request):
     return True
 
 
+def find_stored_page(request):
+    """(cache key, stored copy or None) for a request that may get a stored copy;
+    (None, None) for any other, or when the cache cannot be read."""
+    if not _may_be_served_stored(request):
+        return None, None
+    try:
+        key = _stored_page_key(request, current_generation())
+        return key, page_cache().get(key)
+    except Exception:  # noqa: BLE001 - a cache that is down: build the page instead
+        return None, None
+
+
 class StoredPage(HttpResponse):
     """A stored page, answered as it was stored: status, headers and body.
 
@@ -98,26 +112,49 @@ class StoredPagesMiddleware:
         self.timeout = settings.CACHE_MIDDLEWARE_SECONDS
 
     def __call__(self, request):
-        if not _may_be_served_stored(request):
-            return self.get_response(request)
-        try:
-            cache = page_cache()
-            key = _stored_page_key(request, current_generation())
-            stored = cache.get(key)
-        except Exception:  # noqa: BLE001 - a cache that is down: build the page instead
-            return self.get_response(request)
+        key, stored = find_stored_page(request)
         if stored is not None:
             return StoredPage(stored)
         response = self.get_response(request)
-        if request.method == "GET" and getattr(response, "store_for_anonymous_visitors", False):
+        if (
+            key is not None
+            and request.method == "GET"
+            and getattr(response, "store_for_anonymous_visitors", False)
+        ):
             # A cache that fails: not stored this time, served all the same.
             with contextlib.suppress(Exception):
-                cache.set(
+                page_cache().set(
                     key,
                     (response.status_code, _headers_to_store(response), response.content),
                     self.timeout,
                 )
         return response
+
+
+class ServeStoredPages:
+    """The site's WSGI application (rjsite/wsgi.py): answers a stored page before
+    Django's handler runs at all (no request signals, no middleware), with the same
+    check and the same copies as StoredPagesMiddleware, which stores them (and
+    answers them where this layer is not in front: the test client, for one).
+    Everything else goes to Django unchanged."""
+
+    def __init__(self, application):
+        self.application = application
+
+    def __call__(self, environ, start_response):
+        if environ.get("REQUEST_METHOD") in ("GET", "HEAD"):
+            try:
+                _key, stored = find_stored_page(WSGIRequest(environ))
+            except Exception:  # noqa: BLE001 - anything odd about the request: Django answers
+                stored = None
+            if stored is not None:
+                status, headers, content = stored
+                start_response(
+                    f"{status} {HTTPStatus(status).phrase}",
+                    [*headers.values(), ("Content-Length", str(len(content)))],
+                )
+                return [b"" if environ["REQUEST_METHOD"] == "HEAD" else content]
+        return self.application(environ, start_response)
 
 
 class CacheHeadersMiddleware:

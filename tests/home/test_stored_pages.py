@@ -7,8 +7,11 @@ import pytest
 
 from django.contrib.sessions.middleware import SessionMiddleware
 from django.core.cache import caches
+from django.core.handlers.wsgi import WSGIHandler
+from django.test import RequestFactory
 
 from home.cache import purge_page_cache
+from home.middleware import ServeStoredPages
 from home.models import StandardPage
 from tests.conftest import english
 
@@ -132,3 +135,47 @@ def test_a_page_is_built_when_the_cache_is_down(client, page):
         response = client.get(page.url)
     assert response.status_code == 200
     assert "Is it safe" in response.text
+
+
+class _Django:
+    """Django's own handler, counting the requests that reach it."""
+
+    def __init__(self):
+        self.handler = WSGIHandler()
+        self.calls = 0
+
+    def __call__(self, environ, start_response):
+        self.calls += 1
+        return self.handler(environ, start_response)
+
+
+def _wsgi(application, path, **headers):
+    answer = {}
+
+    def start_response(status, response_headers, exc_info=None):
+        answer["status"], answer["headers"] = status, dict(response_headers)
+
+    environ = RequestFactory().get(path, **headers).environ
+    body = b"".join(application(environ, start_response))
+    return answer["status"], answer["headers"], body
+
+
+def test_the_site_s_wsgi_application_answers_stored_pages_before_django(page):
+    from rjsite.wsgi import application
+
+    assert isinstance(application, ServeStoredPages)
+    django = _Django()
+    site = ServeStoredPages(django)
+    status, fresh_headers, fresh = _wsgi(site, page.url)
+    assert status == "200 OK" and django.calls == 1
+    status, headers, stored = _wsgi(site, page.url)
+    assert status == "200 OK" and django.calls == 1  # Django's handler never ran
+    assert stored == fresh
+    for name in STACK_HEADERS:
+        assert headers.get(name) == fresh_headers.get(name), name
+    assert headers["Content-Length"] == str(len(fresh))
+    # What the stack must see still reaches it.
+    assert _wsgi(site, page.url, HTTP_HOST="attacker.example")[0].startswith("400")
+    _wsgi(site, page.url, HTTP_COOKIE="sessionid=abc")
+    _wsgi(site, "/admin/login/")
+    assert django.calls == 4
