@@ -17,5 +17,6 @@ def test_every_app_of_the_project_is_in_the_package():
         config.name.split(".")[0]
         for config in apps.get_app_configs()
         if Path(config.path).resolve().is_relative_to(ROOT)
+        and "site-packages" not in Path(config.path).parts
     }
     assert ours - packages == set()
