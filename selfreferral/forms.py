@@ -4,6 +4,8 @@
 coordinator): the caller says which channel it is. The guards (signed start
 time, honeypot, reCAPTCHA) are only added for forms the public fills in."""
 
+import functools
+import hashlib
 import secrets
 import time
 import unicodedata
@@ -14,7 +16,7 @@ from django import forms
 from django.conf import settings
 from django.core import signing
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.formats import number_format
 from django.utils.text import format_lazy
 from django.utils.translation import gettext, gettext_lazy
@@ -271,6 +273,17 @@ class SelfReferralForm(forms.Form):
     # What the template needs
 
     @property
+    def questions_cache_key(self):
+        """Names the questions' HTML while nothing is typed or kept (None once it is):
+        it is then the same for every visitor, so the page keeps it in the cache
+        (selfreferral/includes/referral_form.html) until the questions change or a
+        change moves the page cache on (home/cache.py). About half of the form page's
+        work is drawing its questions."""
+        if self.is_bound or set(self.initial) - {"src"}:
+            return None
+        return f"{self.asked_in}:{_questions_version(self.asked_in)}"
+
+    @property
     def sections(self):
         """The sections of the form, each with its questions' bound fields."""
         return [
@@ -445,3 +458,31 @@ class SelfReferralForm(forms.Form):
                 raise
             return existing
         return referral
+
+
+@functools.cache
+def _questions_version(asked_in):
+    """A digest of the questions asked in `asked_in`: a release that changes them
+    names their cached HTML afresh."""
+    with translation.override(settings.LANGUAGE_CODE):
+        described = [
+            (
+                section.key,
+                str(section.title),
+                str(section.hint),
+                [
+                    (
+                        question.name,
+                        question.kind,
+                        str(question.label),
+                        str(question.hint),
+                        question.required,
+                        question.shown_when,
+                        [(c.value, str(c.label), str(c.hint)) for c in question.choices],
+                    )
+                    for question in section.questions
+                ],
+            )
+            for section in q.sections_for(asked_in)
+        ]
+    return hashlib.sha256(repr(described).encode()).hexdigest()[:16]

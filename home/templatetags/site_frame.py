@@ -8,6 +8,7 @@ from django.utils.html import format_html
 from wagtail.models import Page
 
 from home.addresses import absolute_url
+from home.cache import current_generation
 from home.i18n import (
     content_language,
     hreflang,
@@ -145,3 +146,9 @@ def localized_url(page_id):
     """`{{ settings.home.ContactSettings.privacy_page_id|localized_url }}`: the chosen
     page's address in the visitor's language, or "" when it is not live. No query."""
     return _localized_url(page_id)
+
+
+@register.simple_tag
+def page_cache_generation():
+    """For `{% cache %}` keys: a fragment kept until a change moves the page cache on."""
+    return current_generation()
