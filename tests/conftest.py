@@ -359,6 +359,13 @@ def submit(client, **changes):
     return client.post("/self-referral/", data)
 
 
+@pytest.fixture
+def database_queue(settings):
+    """The real persistent task queue (what `make run` and production use) instead of
+    running tasks at once: tasks wait in the database for `db_worker`."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
 # --- Mail: a real SMTP server on loopback -----------------------------------------------
 
 

@@ -16,11 +16,6 @@ pytestmark = pytest.mark.django_db
 NOON = datetime.datetime(2027, 3, 1, 12, 0, tzinfo=datetime.UTC)
 
 
-@pytest.fixture
-def database_queue(settings):
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-
-
 def run_worker():
     call_command("db_worker", batch=True, verbosity=0)
 

@@ -16,11 +16,6 @@ from tests.conftest import STAFF_PASSWORD, english
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture
-def database_queue(settings):
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-
-
 def anonymous_get(url):
     with urllib.request.urlopen(url, timeout=10) as response:  # noqa: S310 (loopback)
         return response.read().decode()
