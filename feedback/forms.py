@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from feedback.models import SATISFACTION_CHOICES, YesNoNotSure, YesPartlyNo
+from feedback.choices import Satisfaction, YesNoNotSure, YesPartlyNo
 
 
 class ErrorListMixin:
@@ -23,7 +23,7 @@ class CodeForm(ErrorListMixin, forms.Form):
 class SurveyForm(ErrorListMixin, forms.Form):
     satisfaction = forms.TypedChoiceField(
         label=_("Overall, how satisfied are you with the restorative justice service?"),
-        choices=SATISFACTION_CHOICES,
+        choices=Satisfaction.choices,
         coerce=int,
         widget=forms.RadioSelect,
         error_messages={"required": _("Choose how satisfied you are overall")},

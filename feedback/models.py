@@ -16,29 +16,8 @@ Personal details stay in `selfreferral/`; coordinators read comments in the admi
 import uuid
 
 from django.db import models
-from django.utils.translation import gettext_lazy as _
 
-SATISFACTION_CHOICES = [
-    (5, _("Very satisfied")),
-    (4, _("Satisfied")),
-    (3, _("Neither satisfied nor dissatisfied")),
-    (2, _("Dissatisfied")),
-    (1, _("Very dissatisfied")),
-]
-# The share satisfied counts these answers.
-SATISFIED = (5, 4)
-
-
-class YesPartlyNo(models.TextChoices):
-    YES = "yes", _("Yes")
-    PARTLY = "partly", _("Partly")
-    NO = "no", _("No")
-
-
-class YesNoNotSure(models.TextChoices):
-    YES = "yes", _("Yes")
-    NOT_SURE = "not_sure", _("I'm not sure")
-    NO = "no", _("No")
+from feedback.choices import Satisfaction, YesNoNotSure, YesPartlyNo
 
 
 class Invitation(models.Model):
@@ -62,7 +41,7 @@ class Answer(models.Model):
     role = models.CharField(max_length=20, editable=False)
 
     satisfaction = models.PositiveSmallIntegerField(
-        choices=SATISFACTION_CHOICES, verbose_name="Overall satisfaction"
+        choices=Satisfaction.choices, verbose_name="Overall satisfaction"
     )
     felt_safe = models.CharField(max_length=8, choices=YesPartlyNo.choices)
     felt_heard = models.CharField(max_length=8, choices=YesPartlyNo.choices)

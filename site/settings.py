@@ -131,6 +131,7 @@ INSTALLED_APPS = [
     "leaflets",
     "kiosk",
     "feedback",
+    "demo",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

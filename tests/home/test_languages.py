@@ -9,7 +9,7 @@ from django.utils import translation
 
 from wagtail.models import Locale, Page
 
-from home.demo_languages import ensure_locales, synchronise, translate_page
+from demo.languages import ensure_locales, synchronise, translate_page
 from home.factories import StandardPageFactory
 from home.i18n import scope_to_active_language
 from home.models import HomePage, StandardPage

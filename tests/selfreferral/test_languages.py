@@ -163,7 +163,7 @@ def test_the_english_form_is_unchanged_beside_the_other_languages(client, demo_s
 def test_an_untranslated_page_marks_the_form_as_the_visitors_language(client, demo_site):
     from wagtail.models import Page
 
-    from home.demo_languages import ensure_locales, synchronise
+    from demo.languages import ensure_locales, synchronise
 
     # As when an admin switches a language on before the page is translated.
     Page.objects.get(slug="self-referral", locale__language_code="ar").delete()

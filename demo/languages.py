@@ -10,7 +10,7 @@ A native speaker must review every string before any real use.
 
 To translate another page:
 
-    from home.demo_languages import translate_page
+    from demo.languages import translate_page
     translate_page(page, "pl", {"Refer yourself": "Zgłoś się", ...})
 
 Strings are matched on the exact English text of each segment; any segment left
