@@ -74,50 +74,33 @@ def coordinator_email(referral):
         "offence_type": referral.get_offence_type_display(),
         "case_stage": referral.get_case_stage_display(),
     }
-    message = EmailMultiAlternatives(
-        subject=f"New {referral_kind(referral)} {referral.reference}",
-        body=render_to_string("selfreferral/email/coordinator_notification.txt", context),
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=referral.notification_recipients(),
+    return _email(
+        "coordinator_notification",
+        f"New {referral_kind(referral)} {referral.reference}",
+        referral.notification_recipients(),
+        context,
         # The same for every attempt: a repeat after a worker died mid-send can be
         # recognised (and is dropped by mail systems that de-duplicate by it).
         headers={"Message-ID": coordinator_message_id(referral)},
     )
-    message.attach_alternative(
-        render_to_string("selfreferral/email/coordinator_notification.html", context), "text/html"
-    )
-    return message
 
 
 @translation.override("en-gb")
 def confirmation_email(referral):
     context = {"referral": referral}
-    message = EmailMultiAlternatives(
-        subject="Your restorative justice referral",
-        body=render_to_string("selfreferral/email/confirmation.txt", context),
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[referral.email],
-    )
-    message.attach_alternative(
-        render_to_string("selfreferral/email/confirmation.html", context), "text/html"
-    )
-    return message
+    return _email("confirmation", "Your restorative justice referral", [referral.email], context)
 
 
 def _referrer_email(referral, subject, template, context):
     """An email to the professional who referred someone: reference and status only,
     never anything about the person (it may be read by anyone in their team)."""
     context = {"referral": referral, **context}
-    message = EmailMultiAlternatives(
-        subject=f"Restorative justice referral {referral.reference}: {subject}",
-        body=render_to_string(f"selfreferral/email/{template}.txt", context),
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[referral.referrer_email],
+    return _email(
+        template,
+        f"Restorative justice referral {referral.reference}: {subject}",
+        [referral.referrer_email],
+        context,
     )
-    message.attach_alternative(
-        render_to_string(f"selfreferral/email/{template}.html", context), "text/html"
-    )
-    return message
 
 
 @translation.override("en-gb")
@@ -147,13 +130,21 @@ def feedback_invitation_email(referral, code):
         "url": feedback_address(code),
         "days": settings.FEEDBACK_INVITATION_DAYS,
     }
+    return _email(
+        "feedback_invitation", "How did restorative justice go for you?", [referral.email], context
+    )
+
+
+def _email(template, subject, to, context, headers=None):
+    """An email in plain text and HTML, from selfreferral/email/<template>.txt and .html."""
     message = EmailMultiAlternatives(
-        subject="How did restorative justice go for you?",
-        body=render_to_string("selfreferral/email/feedback_invitation.txt", context),
+        subject=subject,
+        body=render_to_string(f"selfreferral/email/{template}.txt", context),
         from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[referral.email],
+        to=to,
+        headers=headers,
     )
     message.attach_alternative(
-        render_to_string("selfreferral/email/feedback_invitation.html", context), "text/html"
+        render_to_string(f"selfreferral/email/{template}.html", context), "text/html"
     )
     return message
