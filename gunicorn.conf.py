@@ -48,3 +48,14 @@ access_log_format = '%(t)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms'
 logger_class = "rjsite.gunicorn_logging.SiteLogs"
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
+
+
+def when_ready(server):
+    # Before the workers start: build once, in this process, what each worker
+    # would otherwise build on its first requests (rjsite/warm_up.py).
+    if not server.cfg.preload_app:
+        return  # each worker loads the site itself: nothing here to share
+    from rjsite.warm_up import warm_up
+    from rjsite.wsgi import application
+
+    warm_up(application)

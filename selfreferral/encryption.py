@@ -11,15 +11,38 @@ The database cannot search or sort these columns: the admin searches by referenc
 from encrypted_fields import fields as encrypted
 
 from django.apps import apps
+from django.conf import settings
 from django.core.signals import setting_changed
+from django.utils.functional import cached_property
 
 # A Fernet token always starts with these characters (version byte 0x80, base64).
 FERNET_TOKEN_START = "gAAAAA"  # noqa: S105 - not a secret
 
 
+# The keys worked out from the settings, shared by every encrypted field. The
+# library works them out per field (100,000 rounds of PBKDF2 for each pair of
+# keys), which cost a worker's first referral 15 ms for each answer it stored.
+_keys_for_settings = {}
+
+
+def _settings_keys():
+    return (
+        settings.SECRET_KEY,
+        tuple(getattr(settings, "SECRET_KEY_FALLBACKS", ())),
+        repr(settings.SALT_KEY),
+    )
+
+
 class _BlankStaysBlank:
     """The library stores "" as NULL; these columns are NOT NULL and the code reads "".
     An empty answer stays empty (it says only that a question was skipped)."""
+
+    @cached_property
+    def keys(self):
+        wanted = _settings_keys()
+        if wanted not in _keys_for_settings:
+            _keys_for_settings[wanted] = encrypted.EncryptedFieldMixin.keys.func(self)
+        return _keys_for_settings[wanted]
 
     def get_prep_value(self, value):
         if value == "":
@@ -51,6 +74,7 @@ def encrypted_fields(model):
 
 def forget_keys():
     """Drop the keys every encrypted field worked out, so changed settings take effect."""
+    _keys_for_settings.clear()
     for model in apps.get_models():
         for field in encrypted_fields(model):
             for name in ("keys", "f"):

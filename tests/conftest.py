@@ -23,7 +23,8 @@ from playwright.sync_api import sync_playwright
 
 from django.core.cache import caches
 from django.core.management import call_command
-from django.db import connection, transaction
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections, connection, transaction
 from django.test import TransactionTestCase
 from django.test.testcases import _MediaFilesHandler
 from django.utils import translation
@@ -242,6 +243,19 @@ def _compiled_messages():
         call_command(
             "compilemessages", ignore_patterns=[".venv", "node_modules", "var"], verbosity=0
         )
+
+
+@pytest.fixture
+def test_database_connection_kept():
+    """For a test that calls the site's WSGI application itself: Django's handler
+    closes the database connection at each request's start and end
+    (`close_old_connections`), and the test's transaction lives on it (the test
+    client disconnects the same handler while it works)."""
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
+    yield
+    for signal in (request_started, request_finished):
+        signal.connect(close_old_connections)
 
 
 @pytest.fixture(autouse=True)

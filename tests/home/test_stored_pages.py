@@ -8,8 +8,6 @@ import pytest
 from django.contrib.sessions.middleware import SessionMiddleware
 from django.core.cache import caches
 from django.core.handlers.wsgi import WSGIHandler
-from django.core.signals import request_finished, request_started
-from django.db import close_old_connections
 from django.test import RequestFactory
 
 from home.cache import purge_page_cache
@@ -137,18 +135,6 @@ def test_a_page_is_built_when_the_cache_is_down(client, page):
         response = client.get(page.url)
     assert response.status_code == 200
     assert "Is it safe" in response.text
-
-
-@pytest.fixture
-def test_database_connection_kept():
-    # Django's handler closes the database connection at each request's start and end
-    # (`close_old_connections`); the test's transaction lives on it (the test client
-    # disconnects the same handler while it works).
-    for signal in (request_started, request_finished):
-        signal.disconnect(close_old_connections)
-    yield
-    for signal in (request_started, request_finished):
-        signal.connect(close_old_connections)
 
 
 class _Django:

@@ -1,0 +1,21 @@
+"""What a new app-server worker's first referral would otherwise wait for (about
+150 ms): the encryption keys, this year's and next year's bank holidays, and the
+phone-number rules. Built once in gunicorn's parent process, before it starts its
+workers, by rjsite/warm_up.py."""
+
+import phonenumbers
+
+from django.utils import timezone
+
+from selfreferral.encryption import encrypted_fields
+from selfreferral.models import Referral
+from selfreferral.working_days import is_working_day
+
+
+def warm_up():
+    for field in encrypted_fields(Referral)[:1]:
+        field.keys  # noqa: B018 - every encrypted field shares them (selfreferral/encryption.py)
+    today = timezone.localdate()
+    for year in (today.year, today.year + 1):
+        is_working_day(today.replace(year=year, month=1, day=1))
+    phonenumbers.is_valid_number(phonenumbers.parse("020 7946 0000", "GB"))
