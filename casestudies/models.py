@@ -2,6 +2,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -54,20 +55,26 @@ class CaseStudyFilterForm(ListingFilterForm):
     lookups = {"setting": "setting", "perspective": "perspective", "area": "area__slug"}
 
     setting = forms.ChoiceField(
-        label="Where it happened",
+        label=_("Where it happened"),
         required=False,
-        choices=[("", "All settings"), *Setting.choices],
+        choices=[("", _("All settings")), *Setting.choices],
+        error_messages={"invalid_choice": _("Choose where it happened from the list.")},
     )
     perspective = forms.ChoiceField(
-        label="Whose story",
+        label=_("Whose story"),
         required=False,
-        choices=[("", "Everyone"), *Perspective.choices],
+        choices=[("", _("Everyone")), *Perspective.choices],
+        error_messages={"invalid_choice": _("Choose whose story from the list.")},
     )
-    area = forms.ChoiceField(label="Area", required=False)
+    area = forms.ChoiceField(
+        label=_("Area"),
+        required=False,
+        error_messages={"invalid_choice": _("Choose an area from the list.")},
+    )
 
     def __init__(self, *args, areas=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["area"].choices = [("", "All areas")] + [(a.slug, a.name) for a in areas]
+        self.fields["area"].choices = [("", _("All areas"))] + [(a.slug, a.name) for a in areas]
 
 
 class CaseStudyIndexPage(SitePageMixin, Page):

@@ -282,12 +282,18 @@ class UpdateFilterForm(ListingFilterForm):
     lookups = {"theme": "themes", "recommendation": "recommendations"}
 
     theme = forms.ModelChoiceField(
-        queryset=StrategicTheme.objects.all(), required=False, empty_label="All themes"
+        queryset=StrategicTheme.objects.all(),
+        required=False,
+        label=gettext_lazy("Strategy theme"),
+        empty_label=gettext_lazy("All themes"),
+        error_messages={"invalid_choice": gettext_lazy("Choose a theme from the list.")},
     )
     recommendation = forms.ModelChoiceField(
         queryset=Recommendation.published.all(),
         required=False,
-        empty_label="All recommendations",
+        label=gettext_lazy("Show updates about"),
+        empty_label=gettext_lazy("All recommendations"),
+        error_messages={"invalid_choice": gettext_lazy("Choose a recommendation from the list.")},
     )
 
 

@@ -35,6 +35,7 @@ def routes():
     return [
         "/case-studies/?setting=school&perspective=&area=",
         "/case-studies/?setting=online&perspective=practitioner&area=",  # nothing matches
+        "/case-studies/?setting=moon",  # a refused filter
         "/search/",
         "/search/?q=letter",
         "/search/?q=" + "a" * 300,  # too long: the error is shown

@@ -195,10 +195,26 @@ def test_index_filters_by_setting_perspective_and_area(client, index):
     assert "Clear filters" in html
 
 
-def test_unknown_filter_values_are_ignored_not_errors(client, index):
+def test_unknown_filter_values_drop_that_filter_and_say_so_beside_it(client, index):
     response = client.get(index.url, {"setting": "moon", "area": "nowhere", "page": "x"})
     assert response.status_code == 200
     assert CaseStudyPage.objects.live().first().title in response.text
+    html = response.text
+    assert "There is a problem" in html
+    assert 'href="#id_setting">Choose where it happened from the list.</a>' in html
+    assert 'id="setting-error"' in html and 'aria-describedby="setting-error"' in html
+    assert "Choose an area from the list." in html and "moon" not in html
+
+
+def test_the_filters_speak_the_visitor_s_language_on_a_page_not_translated_yet(client, demo_site):
+    html = client.get("/ar/case-studies/").text
+    start = html.index('<form method="get" class="rj-filters"')
+    form = html[start : html.index("</form>", start)]
+    assert 'lang="ar" dir="rtl"' in form.split(">")[0]  # the page's words are English
+    for arabic in ("تصفية القصص", "أين حدث ذلك", "كل الأماكن", "كل المناطق", "اعرض القصص"):
+        assert arabic in form
+    for english_words in ("Where it happened", "All settings", "Whose story", "All areas"):
+        assert english_words not in form
 
 
 def test_index_paginates_and_keeps_filters_in_page_links(client, index):

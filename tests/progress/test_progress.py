@@ -128,7 +128,17 @@ def test_a_bad_filter_value_gets_a_message_not_an_error(client, home):
     response = client.get(index.url + "updates/", {"recommendation": "<script>"})
     assert response.status_code == 200
     assert "Choose a recommendation from the list." in response.text
+    assert 'href="#id_recommendation">Choose a recommendation from the list.</a>' in response.text
     assert "<script>" not in response.text
+
+
+def test_the_updates_filter_is_in_the_page_s_language(client, progress_index):
+    html = client.get("/ar/progress/updates/").text
+    start = html.index('<form method="get" class="rj-filters"')
+    form = html[start : html.index("</form>", start)]
+    for arabic in ("تصفية المستجدات", "كل المحاور", "كل التوصيات"):
+        assert arabic in form
+    assert "All themes" not in form and "All recommendations" not in form
 
 
 def test_atom_feed_is_valid_and_newest_first(client, progress_index):
