@@ -50,9 +50,11 @@ errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
 
 
-def when_ready(server):
-    # Before the workers start: build once, in this process, what each worker
-    # would otherwise build on its first requests (rjsite/warm_up.py).
+def on_starting(server):
+    # Before the workers start, and before gunicorn listens and handles its signals
+    # (a child process the warm-up starts, as WeasyPrint's library search does, must
+    # not be taken for a worker): build once, in this process, what each worker would
+    # otherwise build on its first requests (rjsite/warm_up.py).
     if not server.cfg.preload_app:
         return  # each worker loads the site itself: nothing here to share
     from rjsite.warm_up import warm_up

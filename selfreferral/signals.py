@@ -1,4 +1,5 @@
-from django.db.models.signals import post_delete, post_save
+from django.apps import apps
+from django.db.models.signals import post_delete, post_migrate, post_save
 
 from home.cache import purge_pages_when_changed
 from selfreferral.figures import bump_generation
@@ -28,4 +29,9 @@ post_delete.connect(
 post_save.connect(bump_generation, sender="feedback.Answer", dispatch_uid="figures-on-answer-save")
 post_delete.connect(
     bump_generation, sender="feedback.Answer", dispatch_uid="figures-on-answer-delete"
+)
+# ...and until a release: `migrate` runs with every release, and a new release may
+# compute the figures differently (a cached table of the old shape would fail).
+post_migrate.connect(
+    bump_generation, sender=apps.get_app_config("selfreferral"), dispatch_uid="figures-on-release"
 )

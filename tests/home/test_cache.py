@@ -45,3 +45,19 @@ def test_a_changed_service_name_is_on_the_next_anonymous_page(client, demo_site)
     contact.service_name = "Brannock Restorative Justice"
     contact.save()
     assert "Brannock Restorative Justice" in client.get("/").text
+
+
+def test_a_release_serves_nothing_the_old_code_cached(client, demo_site):
+    """`migrate` runs with every release (docs/deploy.md): the pages and figures the
+    old code cached are not served by the new, which may draw or compute them
+    differently (a figures table of the old shape failed /progress/ with a 500)."""
+    from django.core.cache import cache
+    from django.core.management import call_command
+
+    from selfreferral import figures
+
+    client.get("/progress/")  # pages and figures now cached
+    pages, tables = current_generation(), figures.read_generation(cache, figures.GENERATION_KEY)
+    call_command("migrate", verbosity=0, interactive=False)
+    assert current_generation() != pages
+    assert figures.read_generation(cache, figures.GENERATION_KEY) != tables
