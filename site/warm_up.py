@@ -1,4 +1,4 @@
-"""A new app server gets ready before its first visitor (gunicorn.conf.py, when_ready).
+"""A new app server gets ready before its first visitor (gunicorn.conf.py, on_starting).
 
 gunicorn loads the site once and starts its workers as copies of that process
 (preload_app). What Django and the site build on first use would otherwise be
