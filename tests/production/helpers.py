@@ -77,3 +77,16 @@ def production_settings(tmp_path, *names, **variables):
     result = run_python(code, production_env(tmp_path, **variables))
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
+
+
+def start_gunicorn(env):
+    """gunicorn with the site's own configuration (gunicorn.conf.py), its log lines on
+    the returned process's stdout."""
+    return subprocess.Popen(  # noqa: S603 (our own interpreter and configuration)
+        [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py"],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )

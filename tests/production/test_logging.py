@@ -127,13 +127,11 @@ def test_gunicorns_own_logs_are_json_lines_without_secrets_or_personal_data(tmp_
     """gunicorn with the site's own configuration: its access and error logs are JSON
     lines with the site's fields; the secret in a kiosk's one-time link is blanked in
     the access log and in the application's log; no query string or client address."""
-    import subprocess
-    import sys
     import time
     import urllib.error
     import urllib.request
 
-    from .helpers import ROOT, production_env
+    from .helpers import production_env, start_gunicorn
 
     port = free_port()
     access_log = tmp_path / "access.log"
@@ -147,14 +145,7 @@ def test_gunicorns_own_logs_are_json_lines_without_secrets_or_personal_data(tmp_
         SECURE_SSL_REDIRECT="0",
         LOG_LEVEL="INFO",
     )
-    server = subprocess.Popen(  # noqa: S603 (our own interpreter and configuration)
-        [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py"],
-        env=env,
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
+    server = start_gunicorn(env)
     try:
         for path in (
             f"/kiosk/enrol/{ENROLMENT_SECRET}/",

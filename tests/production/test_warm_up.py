@@ -5,8 +5,6 @@ import json
 import logging
 import re
 import sqlite3
-import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
@@ -27,7 +25,7 @@ from selfreferral.encryption import forget_keys
 from selfreferral.models import Referral
 from tests.conftest import free_port, submit
 
-from .helpers import ROOT, production_env
+from .helpers import production_env, start_gunicorn
 
 pytestmark = pytest.mark.django_db
 
@@ -68,11 +66,10 @@ def test_the_warm_up_builds_one_page_of_each_type_in_each_language_and_stores_no
     assert len(queries) > 0
 
 
-def test_after_the_warm_up_a_referral_works_out_no_encryption_key(
-    client, referral_page, warm_up_here, monkeypatch
-):
+@pytest.fixture
+def keys_worked_out(monkeypatch):
+    """Each time the encryption library works a key out (PBKDF2) from now on."""
     forget_keys()
-    warm_up_here()
     derived = []
     real_kdf = library_fields.PBKDF2HMAC
 
@@ -81,23 +78,22 @@ def test_after_the_warm_up_a_referral_works_out_no_encryption_key(
         return real_kdf(*args, **kwargs)
 
     monkeypatch.setattr(library_fields, "PBKDF2HMAC", counted)
+    return derived
+
+
+def test_after_the_warm_up_a_referral_works_out_no_encryption_key(
+    client, referral_page, warm_up_here, keys_worked_out
+):
+    warm_up_here()
+    keys_worked_out.clear()
     response = submit(client, preferred_contact="email", email="sam@example.org")
     assert response.status_code == 302
     assert Referral.objects.latest("pk").email == "sam@example.org"  # stored encrypted, read back
-    assert derived == []
+    assert keys_worked_out == []
 
 
-def test_every_encrypted_answer_shares_one_set_of_keys(client, referral_page, monkeypatch):
+def test_every_encrypted_answer_shares_one_set_of_keys(client, referral_page, keys_worked_out):
     """The library works keys out per field (100,000 rounds of PBKDF2 each): once is enough."""
-    forget_keys()
-    derived = []
-    real_kdf = library_fields.PBKDF2HMAC
-
-    def counted(*args, **kwargs):
-        derived.append(1)
-        return real_kdf(*args, **kwargs)
-
-    monkeypatch.setattr(library_fields, "PBKDF2HMAC", counted)
     submit(
         client,
         preferred_contact="email",
@@ -108,7 +104,7 @@ def test_every_encrypted_answer_shares_one_set_of_keys(client, referral_page, mo
     referral = Referral.objects.latest("pk")
     assert (referral.email, referral.address) == ("sam@example.org", "1 Lantern Row")
     key_pairs = (1 + len(settings.SECRET_KEY_FALLBACKS)) * len(settings.SALT_KEY)
-    assert len(derived) == key_pairs
+    assert len(keys_worked_out) == key_pairs
 
 
 def test_a_warm_up_that_fails_leaves_the_server_to_start_cold(
@@ -169,14 +165,7 @@ def test_gunicorn_warms_the_site_up_before_it_starts_its_workers(
         GUNICORN_ACCESS_LOG=str(access_log),
         LOG_LEVEL="INFO",
     )
-    server = subprocess.Popen(  # noqa: S603 (our own interpreter and configuration)
-        [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py"],
-        env=env,
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
+    server = start_gunicorn(env)
     status = None
     try:
         deadline = time.monotonic() + 90
