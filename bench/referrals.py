@@ -263,7 +263,7 @@ def main():
     # The demo content's own referrals are marked notified: count only the bench's.
     notified = Referral.objects.filter(reference__in=shown_all).exclude(notified_at=None).count()
 
-    cache = "Redis" if options.redis else "local-memory cache"
+    cache = "Redis" if options.redis else "shared file cache (var/cache)"
     print(f"\ngunicorn {options.workers} sync workers, {database}, {cache}")
     print(
         "| clients x referrals | send (POST) p50 / p99 ms | load form (GET) p50 / p99 ms "
