@@ -134,7 +134,7 @@ def test_a_bad_filter_value_gets_a_message_not_an_error(client, home):
 
 def test_the_updates_filter_is_in_the_page_s_language(client, progress_index):
     html = client.get("/ar/progress/updates/").text
-    start = html.index('<form method="get" class="rj-filters"')
+    start = html.rindex("<form", 0, html.index('id="filter-heading"'))
     form = html[start : html.index("</form>", start)]
     for arabic in ("تصفية المستجدات", "كل المحاور", "كل التوصيات"):
         assert arabic in form
