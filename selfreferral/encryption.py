@@ -13,7 +13,6 @@ from encrypted_fields import fields as encrypted
 from django.apps import apps
 from django.conf import settings
 from django.core.signals import setting_changed
-from django.utils.functional import cached_property
 
 # A Fernet token always starts with these characters (version byte 0x80, base64).
 FERNET_TOKEN_START = "gAAAAA"  # noqa: S105 - not a secret
@@ -37,7 +36,7 @@ class _BlankStaysBlank:
     """The library stores "" as NULL; these columns are NOT NULL and the code reads "".
     An empty answer stays empty (it says only that a question was skipped)."""
 
-    @cached_property
+    @property
     def keys(self):
         wanted = _settings_keys()
         if wanted not in _keys_for_settings:
@@ -77,8 +76,7 @@ def forget_keys():
     _keys_for_settings.clear()
     for model in apps.get_models():
         for field in encrypted_fields(model):
-            for name in ("keys", "f"):
-                field.__dict__.pop(name, None)
+            field.__dict__.pop("f", None)
 
 
 def is_unreadable(value):

@@ -3,6 +3,8 @@
 phone-number rules. Built once in gunicorn's parent process, before it starts its
 workers, by rjsite/warm_up.py."""
 
+import datetime
+
 import phonenumbers
 
 from django.utils import timezone
@@ -13,9 +15,8 @@ from selfreferral.working_days import is_working_day
 
 
 def warm_up():
-    for field in encrypted_fields(Referral)[:1]:
-        field.keys  # noqa: B018 - every encrypted field shares them (selfreferral/encryption.py)
-    today = timezone.localdate()
-    for year in (today.year, today.year + 1):
-        is_working_day(today.replace(year=year, month=1, day=1))
+    encrypted_fields(Referral)[0].keys  # noqa: B018 - shared by every encrypted field
+    this_year = timezone.localdate().year
+    for year in (this_year, this_year + 1):
+        is_working_day(datetime.date(year, 1, 1))
     phonenumbers.is_valid_number(phonenumbers.parse("020 7946 0000", "GB"))

@@ -6,9 +6,9 @@ built again by every worker, on its first requests: the URL patterns and the
 modules they import, compiled templates, each language's translations and
 reverse URLs, the site index, the encryption keys, the bank holidays. That cost
 the first visitors after each deploy or worker restart up to a second each, and
-everyone queued behind them waited as long. Here it is built once, in the parent, by asking the
-site for one page of each type and each language's home page, and every worker
-starts with it.
+everyone queued behind them waited as long. Here it is built once, in the
+parent, by asking the site for one page of each type and each language's home
+page, and every worker starts with it.
 
 The visits carry a session cookie that names no session, so they are built as a
 visitor part-way through a form would see them: nothing stored is answered and
